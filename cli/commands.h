@@ -1,0 +1,15 @@
+// Internal to the CLI: each subcommand registers its options on the app and
+// returns the function that runs it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace eventgraph::cli {
+
+using Command = std::function<int()>;
+
+Command RegisterBuild(CLI::App& app);
+
+}  // namespace eventgraph::cli

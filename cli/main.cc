@@ -1,0 +1,25 @@
+// eventgraph: news articles -> a dated event knowledge graph and timeline.
+// Parses the command line, runs the chosen subcommand, returns its exit code.
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"eventgraph " EVENTGRAPH_VERSION
+               ": turn news articles into a dated event knowledge graph and a timeline."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "eventgraph " EVENTGRAPH_VERSION);
+  app.footer(
+      "Exit codes: 0 success; 1 documents skipped under --strict, or nothing readable; 2 usage or data "
+      "error; 3 outputs not written.\nRun 'eventgraph SUBCOMMAND --help' for a subcommand's options.");
+  eventgraph::cli::Command build = eventgraph::cli::RegisterBuild(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? eventgraph::cli::kExitOk : eventgraph::cli::kExitUsage;
+  }
+  if (app.got_subcommand("build")) return build();
+  return eventgraph::cli::kExitUsage;
+}

@@ -1,0 +1,30 @@
+// EventGraph -> files: timeline JSON (docs/timeline-json.md, schema in
+// docs/schema/timeline.schema.json) and GraphML for Gephi.
+//
+//   Status written = WriteFileAtomically(dir + "/timeline.json", TimelineJson(graph));
+//
+// Writers return the whole text; WriteFileAtomically writes it to a
+// temporary file in the same directory and renames it into place, so a
+// reader never sees half a file and a failed run leaves the old one intact.
+#pragma once
+
+#include <string>
+
+#include "eventgraph/graph.h"
+#include "eventgraph/status.h"
+
+namespace eventgraph {
+
+inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
+
+std::string TimelineJson(const EventGraph& graph);
+std::string GraphMl(const EventGraph& graph);
+
+// Text safe inside XML 1.0 character data and attribute values: markup
+// characters escaped, characters XML 1.0 forbids (most C0 controls) and
+// invalid UTF-8 replaced by U+FFFD.
+std::string XmlEscape(const std::string& text);
+
+Status WriteFileAtomically(const std::string& path, const std::string& content);
+
+}  // namespace eventgraph

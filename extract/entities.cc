@@ -1,0 +1,321 @@
+// Tokens and sentences -> entity mentions.
+//
+// A sentence is read left to right. At each position, in this order:
+//   1. a title or role ("foreign minister", "spokesman") is remembered for
+//      the name that follows;
+//   2. a gazetteer name ("U.S.", "Russian Federation", "Kremlin") becomes a
+//      mention; before a title it is only the name's affiliation (a modifier);
+//   3. a demonym ("Syrian") is remembered as the affiliation of what follows;
+//      before an actor head ("Syrian government") it is a mention of the country;
+//   4. a run of capitalised words (joined by connectors such as "of" or
+//      "al-") becomes a mention whose kind comes from the title before it, a
+//      head word in or after it ("Council", "group"), or a place cue ("the
+//      town of X", "X province", "in X").
+// A capitalised word that opens a sentence is kept only if the document also
+// writes it capitalised elsewhere, or it is a known name: "Lavrov criticized"
+// is a name, "Confronting" is not. Furniture sentences yield nothing.
+#include <unordered_set>
+
+#include "entities_internal.h"
+#include "eventgraph/text_util.h"
+
+namespace eventgraph {
+namespace {
+
+struct Pending {
+  std::string role;
+  EntityKind role_kind = EntityKind::kOther;
+  std::string country;
+  void Clear() { *this = Pending(); }
+};
+
+std::string TitleCase(const std::string& word) {
+  std::string out = AsciiLower(word);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+class SentenceReader {
+ public:
+  SentenceReader(const Segmented& seg, const Lexicons& lex,
+                 const std::unordered_set<std::string>& capitalised_inside,
+                 std::vector<EntityMention>* out)
+      : seg_(seg), lex_(lex), capitalised_inside_(capitalised_inside), out_(out) {}
+
+  void Read(uint32_t sentence_index) {
+    const Sentence& sentence = seg_.sentences[sentence_index];
+    sentence_ = sentence_index;
+    first_ = sentence.first_token;
+    end_ = sentence.end_token;
+    Pending pending;
+    uint32_t i = first_;
+    while (i < end_) {
+      const Token& token = seg_.tokens[i];
+      if (uint32_t length = MatchTitle(i); length > 0) {
+        std::string role = *title_value_;
+        pending.role = role;
+        auto kind = lex_.title_kind.find(role);
+        pending.role_kind = kind == lex_.title_kind.end() ? EntityKind::kPerson : kind->second;
+        i += length;
+        continue;
+      }
+      if (token.capitalized || token.all_caps) {
+        if (uint32_t length = MatchGazetteer(i); length > 0) {
+          EntityMention mention = MakeMention(i, i + length, gazetteer_value_->canonical, gazetteer_value_->kind);
+          mention.country = gazetteer_value_->country;
+          mention.from_gazetteer = true;
+          uint32_t next = i + length;
+          mention.modifier = next < end_ && (MatchTitle(next) > 0 || IsNameStart(next));
+          if (mention.modifier && !mention.country.empty()) pending.country = mention.country;
+          if (!mention.modifier) ApplyPending(&pending, &mention);
+          out_->push_back(std::move(mention));
+          i = next;
+          continue;
+        }
+        if (auto demonym = lex_.demonyms.find(token.text); demonym != lex_.demonyms.end()) {
+          if (i + 1 < end_ && lex_.actor_heads.count(seg_.tokens[i + 1].lower)) {
+            // "Syrian government", "Russian military": the country acts.
+            auto name = lex_.country_names.find(demonym->second);
+            EntityMention mention = MakeMention(i, i + 1, name->second, EntityKind::kCountry);
+            mention.country = demonym->second;
+            mention.role = seg_.tokens[i + 1].lower;
+            mention.from_gazetteer = true;
+            out_->push_back(std::move(mention));
+            pending.Clear();
+            i += 2;
+            continue;
+          }
+          pending.country = demonym->second;
+          ++i;
+          continue;
+        }
+        if (IsNameStart(i)) {
+          uint32_t j = NameRunEnd(i);
+          EmitNameRun(i, j, &pending);
+          i = j;
+          continue;
+        }
+      }
+      // Anything else ends what a title or demonym announced, except the
+      // possessive and a comma before an apposition: "Russia's", "Tillerson, ...".
+      if (token.text != "'s" && token.text != "\xE2\x80\x99s") pending.Clear();
+      ++i;
+    }
+  }
+
+ private:
+  bool IsNameToken(uint32_t i) const {
+    const Token& token = seg_.tokens[i];
+    if (!token.is_word) return false;
+    if (lex_.non_names.count(token.text)) return false;
+    if (token.capitalized || token.all_caps) return true;
+    // "al-Assad", "al-Qaida": a lower-case particle joined to a capitalised name.
+    std::size_t dash = token.text.find('-');
+    return dash != std::string::npos && dash + 1 < token.text.size() && token.text[dash + 1] >= 'A' &&
+           token.text[dash + 1] <= 'Z';
+  }
+
+  bool IsNameStart(uint32_t i) const {
+    if (!IsNameToken(i)) return false;
+    const Token& token = seg_.tokens[i];
+    if (token.all_caps && token.text.size() > 5) return false;  // "WATCH", "SYRIAN CONFLICT"
+    return true;
+  }
+
+  bool IsConnector(uint32_t i) const {
+    for (const std::string& connector : lex_.name_connectors) {
+      if (seg_.tokens[i].text == connector) return true;
+    }
+    return false;
+  }
+
+  uint32_t NameRunEnd(uint32_t i) const {
+    uint32_t j = i + 1;
+    while (j < end_) {
+      if (MatchTitleConst(j) > 0 || MatchGazetteerConst(j) > 0) break;
+      if (IsNameToken(j) && !lex_.demonyms.count(seg_.tokens[j].text)) {
+        ++j;
+      } else if (IsConnector(j) && j + 1 < end_ && IsNameToken(j + 1)) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  void EmitNameRun(uint32_t i, uint32_t j, Pending* pending) {
+    const bool sentence_initial = i == first_ || (i == first_ + 1 && !seg_.tokens[first_].is_word);
+    const Token& first = seg_.tokens[i];
+    EntityKind kind = EntityKind::kOther;
+    bool known_kind = false;
+    // A head word inside ("Security Council") or right after ("Islamic State group").
+    for (uint32_t t = i; t < j; ++t) {
+      if (auto head = lex_.name_heads.find(seg_.tokens[t].text); head != lex_.name_heads.end()) {
+        kind = head->second;
+        known_kind = true;
+      }
+    }
+    if (j < end_) {
+      if (auto head = lex_.name_heads.find(seg_.tokens[j].lower); head != lex_.name_heads.end() &&
+                                                                 !seg_.tokens[j].capitalized) {
+        kind = head->second;
+        known_kind = true;
+        ++j;
+      } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].lower); cue != lex_.place_cues.end()) {
+        kind = cue->second;  // "Idlib province"
+        known_kind = true;
+      }
+    }
+    if (!known_kind && !pending->role.empty()) {
+      kind = pending->role_kind;
+      known_kind = true;
+    }
+    if (!known_kind && i >= first_ + 2 && seg_.tokens[i - 1].lower == "of" &&
+        lex_.place_cues.count(seg_.tokens[i - 2].lower)) {
+      kind = EntityKind::kLocation;  // "the town of X"
+      known_kind = true;
+    }
+    if (!known_kind && i > first_ && (seg_.tokens[i - 1].lower == "mr" || seg_.tokens[i - 1].lower == "mr." ||
+                                      seg_.tokens[i - 1].lower == "mrs." || seg_.tokens[i - 1].lower == "ms.")) {
+      kind = EntityKind::kPerson;
+      known_kind = true;
+    }
+    if (!known_kind && i > first_ && (seg_.tokens[i - 1].lower == "in") && j - i <= 2) {
+      kind = EntityKind::kLocation;  // "in Idlib": a place more often than not
+      known_kind = true;
+    }
+    if (!known_kind && j - i >= 2 && j - i <= 3) {
+      bool plain_words = true;
+      for (uint32_t t = i; t < j; ++t) {
+        const Token& token = seg_.tokens[t];
+        plain_words = plain_words && token.capitalized && !token.all_caps;
+      }
+      if (plain_words) kind = EntityKind::kPerson;  // "Jane Doe"; places come from cues or gazetteer
+    }
+    if (sentence_initial && j - i == 1 && !known_kind && !capitalised_inside_.count(first.text)) {
+      pending->Clear();
+      return;  // "Confronting the group ...": an ordinary word, capitalised by position
+    }
+    std::string surface = SurfaceOf(i, j);
+    EntityMention mention = MakeMention(i, j, surface, kind);
+    ApplyPending(pending, &mention);
+    out_->push_back(std::move(mention));
+  }
+
+  void ApplyPending(Pending* pending, EntityMention* mention) const {
+    if (!pending->role.empty()) mention->role = pending->role;
+    if (!pending->country.empty() && mention->country.empty()) mention->country = pending->country;
+    pending->Clear();
+  }
+
+  std::string SurfaceOf(uint32_t i, uint32_t j) const {
+    std::string surface;
+    for (uint32_t t = i; t < j; ++t) {
+      if (t > i) surface += ' ';
+      surface += seg_.tokens[t].text;
+    }
+    return surface;
+  }
+
+  EntityMention MakeMention(uint32_t i, uint32_t j, std::string canonical, EntityKind kind) const {
+    EntityMention mention;
+    mention.sentence = sentence_;
+    mention.first_token = i;
+    mention.end_token = j;
+    mention.surface = SurfaceOf(i, j);
+    mention.canonical = std::move(canonical);
+    mention.kind = kind;
+    return mention;
+  }
+
+  uint32_t MatchTitleConst(uint32_t i) const {
+    const std::string* value = nullptr;
+    return MatchPhrase(lex_.titles, i, /*lower=*/true, &value);
+  }
+  uint32_t MatchTitle(uint32_t i) { return MatchPhrase(lex_.titles, i, true, &title_value_); }
+  uint32_t MatchGazetteerConst(uint32_t i) const {
+    const GazetteerEntry* value = nullptr;
+    return MatchPhrase(lex_.gazetteer, i, false, &value);
+  }
+  uint32_t MatchGazetteer(uint32_t i) { return MatchPhrase(lex_.gazetteer, i, false, &gazetteer_value_); }
+
+  // Longest phrase of `table` starting at token i, within the sentence. Case
+  // matters for names, except that an all-caps word ("MOSCOW") may match its
+  // title-case form.
+  template <typename Value>
+  uint32_t MatchPhrase(const PhraseTable<Value>& table, uint32_t i, bool lower, const Value** value) const {
+    auto word = [&](uint32_t t, bool title_case) -> std::string {
+      const Token& token = seg_.tokens[t];
+      if (lower) return token.lower;
+      return title_case && token.all_caps && token.text.size() > 3 ? TitleCase(token.text) : token.text;
+    };
+    for (bool title_case : {false, true}) {
+      if (lower && title_case) break;
+      auto bucket = table.by_first_token.find(word(i, title_case));
+      if (bucket == table.by_first_token.end()) continue;
+      for (const auto& phrase : bucket->second) {  // longest first
+        if (i + phrase.tokens.size() > end_) continue;
+        bool match = true;
+        for (std::size_t k = 1; k < phrase.tokens.size() && match; ++k) {
+          match = word(i + static_cast<uint32_t>(k), title_case) == phrase.tokens[k];
+        }
+        if (match) {
+          *value = &phrase.value;
+          return static_cast<uint32_t>(phrase.tokens.size());
+        }
+      }
+    }
+    return 0;
+  }
+
+  const Segmented& seg_;
+  const Lexicons& lex_;
+  const std::unordered_set<std::string>& capitalised_inside_;
+  std::vector<EntityMention>* out_;
+  uint32_t sentence_ = 0, first_ = 0, end_ = 0;
+  const std::string* title_value_ = nullptr;
+  const GazetteerEntry* gazetteer_value_ = nullptr;
+};
+
+}  // namespace
+
+std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexicons& lex) {
+  // Words the document writes capitalised where position does not force it.
+  std::unordered_set<std::string> capitalised_inside;
+  for (const Sentence& sentence : seg.sentences) {
+    if (sentence.heading) continue;  // headlines capitalise everything
+    for (uint32_t t = sentence.first_token + 1; t < sentence.end_token; ++t) {
+      const Token& previous = seg.tokens[t - 1];
+      if (seg.tokens[t].capitalized && previous.is_word) capitalised_inside.insert(seg.tokens[t].text);
+    }
+  }
+  std::vector<EntityMention> mentions;
+  SentenceReader reader(seg, lex, capitalised_inside, &mentions);
+  for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    if (!seg.sentences[s].furniture) reader.Read(s);
+  }
+
+  // A surname alone links to the full name introduced in the same document:
+  // "Rex Tillerson ... Tillerson said".
+  std::unordered_map<std::string, std::size_t> person_by_surname;
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    const EntityMention& mention = mentions[m];
+    if (mention.kind == EntityKind::kPerson && mention.end_token - mention.first_token >= 2) {
+      person_by_surname.emplace(seg.tokens[mention.end_token - 1].text, m);
+    }
+  }
+  for (EntityMention& mention : mentions) {
+    if (mention.end_token - mention.first_token != 1 || mention.from_gazetteer) continue;
+    if (mention.kind != EntityKind::kOther && mention.kind != EntityKind::kPerson) continue;
+    auto full = person_by_surname.find(seg.tokens[mention.first_token].text);
+    if (full == person_by_surname.end()) continue;
+    const EntityMention& named = mentions[full->second];
+    mention.canonical = named.canonical;
+    mention.kind = EntityKind::kPerson;
+    if (mention.country.empty()) mention.country = named.country;
+  }
+  return mentions;
+}
+
+}  // namespace eventgraph

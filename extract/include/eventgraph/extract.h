@@ -1,0 +1,191 @@
+// Text -> mentions: sentences, tokens, entity mentions, event mentions and the
+// relations a sentence states between two of its events.
+//
+//   Result<Lexicons> lexicons = LoadLexicons("data");
+//   DocumentMentions mentions = ExtractMentions(doc, *lexicons);
+//
+// Everything here is driven by the lexicons under data/ (gazetteer, titles,
+// triggers, ontology, relation cues); no knowledge of a particular article.
+// Offsets are byte offsets into Document::text; exporters convert them.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "eventgraph/document.h"
+#include "eventgraph/status.h"
+
+namespace eventgraph {
+
+// ---------------------------------------------------------------- lexicons
+
+enum class EntityKind { kPerson, kOrganization, kCountry, kLocation, kGroup, kOther };
+const char* EntityKindName(EntityKind kind);
+bool ParseEntityKind(const std::string& name, EntityKind* kind);
+
+struct GazetteerEntry {
+  std::string canonical;  // the name every alias maps to
+  EntityKind kind = EntityKind::kOther;
+  std::string country;    // ISO 3166-1 alpha-3 the entry belongs to, or empty
+};
+
+struct EventType {
+  std::string slug;      // e.g. "chemical_attack"
+  std::string family;    // e.g. "conflict"
+  std::string ace;       // ACE 2005 type, e.g. "Conflict.Attack", or "-"
+  std::string cameo;     // CAMEO code, e.g. "2041", or "-"
+  std::string parent;    // the more general type ("attack" for "chemical_attack"), or "-"
+  std::string label;     // template: "{Trigger}[ by {agent}][ in {location}]"
+};
+
+struct TriggerPattern {
+  std::vector<std::string> tokens;  // lower case; "*" matches 0..3 tokens
+  std::string type;                 // EventType::slug
+};
+
+enum class CueDirection { kLeftToRight, kRightToLeft };
+struct RelationCue {
+  std::vector<std::string> tokens;  // lower case
+  std::string type;                 // "causes" or "before"
+  CueDirection direction = CueDirection::kLeftToRight;
+};
+
+// A trie-free but hash-indexed phrase table: phrases keyed by their first
+// token, longest first, so matching is one hash lookup per token.
+template <typename Value>
+struct PhraseTable {
+  struct Phrase {
+    std::vector<std::string> tokens;
+    Value value;
+  };
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_token;
+  std::size_t max_length = 0;
+
+  // Adds a phrase; an identical phrase added later replaces the earlier one,
+  // so that user lexicons can override the bundled ones.
+  void Add(std::vector<std::string> tokens, Value value) {
+    if (tokens.empty()) return;
+    if (tokens.size() > max_length) max_length = tokens.size();
+    auto& bucket = by_first_token[tokens.front()];
+    for (Phrase& phrase : bucket) {
+      if (phrase.tokens == tokens) {
+        phrase.value = std::move(value);
+        return;
+      }
+    }
+    bucket.push_back({std::move(tokens), std::move(value)});
+    std::stable_sort(bucket.begin(), bucket.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.tokens.size() > b.tokens.size(); });
+  }
+};
+
+struct TriggerSense {
+  std::string type;     // EventType::slug
+  bool verbal = false;  // a verb ("attacked") rather than a noun ("the attack")
+};
+
+struct Lexicons {
+  std::string data_dir;
+  PhraseTable<GazetteerEntry> gazetteer;   // case-sensitive surface forms
+  std::unordered_map<std::string, std::string> demonyms;  // "Syrian" -> "SYR"
+  std::unordered_map<std::string, std::string> country_names;  // "SYR" -> "Syria"
+  PhraseTable<std::string> titles;         // lower-case role phrases -> role
+  std::unordered_map<std::string, EntityKind> title_kind;  // role -> kind it implies
+  std::unordered_map<std::string, std::string> non_names;  // capitalised non-names -> why
+  std::unordered_map<std::string, EntityKind> name_heads;  // "Council" -> organization
+  std::unordered_map<std::string, EntityKind> place_cues;  // "town" -> location
+  std::unordered_map<std::string, std::string> actor_heads;  // "government" -> role
+  std::vector<std::string> name_connectors;                // "of", "al", ...
+  std::unordered_map<std::string, bool> abbreviations;     // "mr", "gen", ...
+  std::vector<std::string> furniture;                      // page-furniture markers
+  std::vector<EventType> event_types;
+  std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
+  PhraseTable<TriggerSense> triggers;     // inflected, lower case -> sense
+  std::vector<RelationCue> relation_cues;
+  std::vector<std::string> negations;      // "not", "never", ...
+  std::vector<std::string> hedges;         // "could", "alleged", ...
+
+  const EventType* FindEventType(const std::string& slug) const;
+};
+
+// Loads and validates every file under `data_dir` (see docs/data.md). Any
+// malformed line fails the load with `file:line: reason`.
+Result<Lexicons> LoadLexicons(const std::string& data_dir);
+
+// ------------------------------------------------------------ segmentation
+
+struct Token {
+  uint32_t begin = 0, end = 0;  // bytes in the document text
+  std::string text;             // surface form
+  std::string lower;            // lower-cased surface form
+  bool capitalized = false;     // starts with an upper-case letter
+  bool all_caps = false;        // two or more letters, all upper case
+  bool is_word = false;         // contains a letter or digit
+};
+
+struct Sentence {
+  uint32_t begin = 0, end = 0;          // bytes in the document text
+  uint32_t first_token = 0, end_token = 0;  // [first_token, end_token) in Segmented::tokens
+  bool furniture = false;  // bylines, credits, "More from ..." : no mentions taken
+  bool heading = false;    // a short line without final punctuation (a title)
+};
+
+struct Segmented {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+Segmented Segment(const std::string& text, const Lexicons& lexicons);
+
+// ---------------------------------------------------------------- mentions
+
+struct EntityMention {
+  uint32_t sentence = 0;
+  uint32_t first_token = 0, end_token = 0;
+  std::string surface;     // as written, possessive removed
+  std::string canonical;   // gazetteer canonical name, or the surface
+  EntityKind kind = EntityKind::kOther;
+  std::string country;     // alpha-3 affiliation when known
+  std::string role;        // title/role stated before the name, if any
+  bool from_gazetteer = false;
+  bool modifier = false;   // "U.S." in "U.S. Secretary of State ...": not an argument
+};
+
+enum class ArgumentRole { kAgent, kTarget, kParticipant, kLocation };
+const char* ArgumentRoleName(ArgumentRole role);
+
+struct EventArgument {
+  ArgumentRole role;
+  uint32_t entity;  // index into DocumentMentions::entities
+};
+
+struct EventMention {
+  uint32_t sentence = 0;
+  uint32_t first_token = 0, end_token = 0;  // the trigger
+  std::string trigger;                      // trigger words as written
+  std::string type;                         // EventType::slug
+  bool verbal = false;                      // the trigger is a verb
+  std::vector<EventArgument> arguments;
+  bool negated = false;   // "did not discuss"
+  bool hedged = false;    // "could meet", "alleged attack"
+};
+
+struct StatedRelation {
+  uint32_t source = 0, target = 0;  // indices into DocumentMentions::events
+  std::string type;                 // "causes" or "before"
+  uint32_t sentence = 0;
+};
+
+struct DocumentMentions {
+  Segmented segmented;
+  std::vector<EntityMention> entities;
+  std::vector<EventMention> events;
+  std::vector<StatedRelation> relations;
+};
+
+DocumentMentions ExtractMentions(const Document& document, const Lexicons& lexicons);
+
+}  // namespace eventgraph

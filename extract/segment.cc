@@ -1,0 +1,235 @@
+// Document text -> tokens and sentences.
+//
+// Tokens: words (letters, digits, marks, with inner hyphens, inner
+// apostrophes and dotted acronyms such as "U.S."), a possessive "'s" split
+// off as its own token, and one token per other punctuation character.
+// Sentences end at '.', '!' or '?' before a capitalised word (also when the
+// space is missing: "counterproductive.During"), and at line breaks. A line
+// containing a page-furniture marker (data/lexicon/furniture.tsv) is marked
+// furniture; a short line with no final punctuation is marked a heading.
+#include <utf8proc.h>
+
+#include "eventgraph/extract.h"
+#include "eventgraph/text_util.h"
+
+namespace eventgraph {
+namespace {
+
+struct CodePoint {
+  int32_t value = 0;
+  uint32_t length = 1;
+};
+
+CodePoint Decode(const std::string& text, std::size_t pos) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  CodePoint cp;
+  utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp.value);
+  if (len <= 0) {
+    cp.value = 0xFFFD;
+    len = 1;
+  }
+  cp.length = static_cast<uint32_t>(len);
+  return cp;
+}
+
+bool IsWordChar(int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  auto category = utf8proc_category(cp);
+  return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_ND) ||
+         category == UTF8PROC_CATEGORY_NL || category == UTF8PROC_CATEGORY_NO;
+}
+
+bool IsSpace(int32_t cp) {
+  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v') return true;
+  if (cp < 0x80) return false;
+  auto category = utf8proc_category(cp);
+  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+         category == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF;
+}
+
+bool IsUpper(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+bool IsLetter(int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  auto category = utf8proc_category(cp);
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+void FillFlags(Token* token) {
+  token->lower = Utf8Lower(token->text);
+  std::size_t letters = 0, upper = 0;
+  bool first_letter_seen = false;
+  for (std::size_t pos = 0; pos < token->text.size();) {
+    CodePoint cp = Decode(token->text, pos);
+    if (IsWordChar(cp.value)) token->is_word = true;
+    if (IsLetter(cp.value)) {
+      ++letters;
+      if (IsUpper(cp.value)) ++upper;
+      if (!first_letter_seen) token->capitalized = IsUpper(cp.value);
+      first_letter_seen = true;
+    }
+    pos += cp.length;
+  }
+  token->all_caps = letters >= 2 && upper == letters;
+}
+
+std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
+  std::vector<Token> tokens;
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  auto push = [&](std::size_t begin, std::size_t end) {
+    Token token;
+    token.begin = static_cast<uint32_t>(begin);
+    token.end = static_cast<uint32_t>(end);
+    token.text = text.substr(begin, end - begin);
+    FillFlags(&token);
+    tokens.push_back(std::move(token));
+  };
+  while (pos < size) {
+    CodePoint cp = Decode(text, pos);
+    if (IsSpace(cp.value)) {
+      pos += cp.length;
+      continue;
+    }
+    if (!IsWordChar(cp.value)) {
+      push(pos, pos + cp.length);
+      pos += cp.length;
+      continue;
+    }
+    std::size_t begin = pos;
+    std::size_t end = pos;
+    while (end < size) {
+      CodePoint here = Decode(text, end);
+      if (IsWordChar(here.value)) {
+        end += here.length;
+        continue;
+      }
+      if (end + here.length >= size) break;
+      CodePoint next = Decode(text, end + here.length);
+      // Inner hyphens, digit separators and slashes join: "al-Assad", "1,000", "4/4/2017".
+      bool joins = IsHyphen(here.value) && IsWordChar(next.value);
+      joins = joins || ((here.value == ',' || here.value == '.' || here.value == '/') && end > begin &&
+                        text[end - 1] >= '0' && text[end - 1] <= '9' && next.value >= '0' && next.value <= '9');
+      // Inner apostrophes join ("don't", "O'Brien"), but "'s" is split off below.
+      if (IsApostrophe(here.value) && IsLetter(next.value)) {
+        std::size_t after = end + here.length + next.length;
+        bool possessive = (next.value == 's' || next.value == 'S') &&
+                          (after >= size || !IsWordChar(Decode(text, after).value));
+        joins = !possessive;
+      }
+      if (!joins) break;
+      end += here.length + next.length;
+    }
+    // Dotted acronyms and abbreviations keep their dots: "U.S.", "U.N.", "Mr.".
+    if (end < size && text[end] == '.') {
+      std::size_t dot = end;  // the last dot of "U.S." while scanning
+      if (end - begin == 1) {
+        while (dot + 2 < size && IsLetter(static_cast<unsigned char>(text[dot + 1])) &&
+               text[dot + 1] > 0 && text[dot + 2] == '.') {
+          dot += 2;
+        }
+      }
+      if (dot > end) {
+        end = dot + 1;
+      } else if (lexicons.abbreviations.count(AsciiLower(text.substr(begin, end - begin)))) {
+        end += 1;
+      }
+    }
+    push(begin, end);
+    pos = end;
+    // The possessive "'s" as its own token.
+    if (pos < size) {
+      CodePoint here = Decode(text, pos);
+      if (IsApostrophe(here.value) && pos + here.length < size &&
+          (text[pos + here.length] == 's' || text[pos + here.length] == 'S')) {
+        std::size_t after = pos + here.length + 1;
+        if (after >= size || !IsWordChar(Decode(text, after).value)) {
+          push(pos, after);
+          pos = after;
+        }
+      }
+    }
+  }
+  return tokens;
+}
+
+bool IsClosingPunct(const std::string& t) {
+  return t == "\"" || t == "'" || t == ")" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" || t == "]";
+}
+bool IsOpeningPunct(const std::string& t) {
+  return t == "\"" || t == "(" || t == "\xE2\x80\x9C" || t == "'" || t == "[";
+}
+
+}  // namespace
+
+Segmented Segment(const std::string& text, const Lexicons& lexicons) {
+  Segmented out;
+  out.tokens = Tokenize(text, lexicons);
+  const auto& tokens = out.tokens;
+  const uint32_t count = static_cast<uint32_t>(tokens.size());
+
+  auto line_break_between = [&](uint32_t a, uint32_t b) {
+    return text.find('\n', tokens[a].end) < tokens[b].begin;
+  };
+  uint32_t start = 0;
+  auto close = [&](uint32_t end_token) {
+    if (end_token <= start) return;
+    Sentence sentence;
+    sentence.first_token = start;
+    sentence.end_token = end_token;
+    sentence.begin = tokens[start].begin;
+    sentence.end = tokens[end_token - 1].end;
+    out.sentences.push_back(sentence);
+    start = end_token;
+  };
+  for (uint32_t i = 0; i < count; ++i) {
+    if (i + 1 < count && line_break_between(i, i + 1)) {
+      close(i + 1);
+      continue;
+    }
+    const std::string& t = tokens[i].text;
+    if (t != "." && t != "!" && t != "?") continue;
+    uint32_t j = i + 1;
+    while (j < count && IsClosingPunct(tokens[j].text) && !line_break_between(j - 1, j)) ++j;
+    if (j >= count) continue;
+    uint32_t k = j;
+    if (IsOpeningPunct(tokens[k].text) && k + 1 < count) ++k;
+    if (tokens[k].capitalized || (tokens[k].text[0] >= '0' && tokens[k].text[0] <= '9')) close(j);
+  }
+  close(count);
+
+  // Furniture and headings are judged per line.
+  for (Sentence& sentence : out.sentences) {
+    std::size_t line_begin = text.rfind('\n', sentence.begin);
+    line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+    std::size_t line_end = text.find('\n', sentence.end);
+    if (line_end == std::string::npos) line_end = text.size();
+    std::string_view line(text.data() + line_begin, line_end - line_begin);
+    std::string_view own(text.data() + sentence.begin, sentence.end - sentence.begin);
+    for (const std::string& marker : lexicons.furniture) {
+      // A marker at the start of the line condemns the whole line; elsewhere, only its sentence.
+      if (StartsWith(Trim(line), marker) || own.find(marker) != std::string_view::npos) {
+        sentence.furniture = true;
+        break;
+      }
+    }
+    const Token& last = tokens[sentence.end_token - 1];
+    bool final_punct = last.text == "." || last.text == "!" || last.text == "?" ||
+                       (IsClosingPunct(last.text) && sentence.end_token - sentence.first_token > 1 &&
+                        tokens[sentence.end_token - 2].text == ".");
+    uint32_t words = 0;
+    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) words += tokens[t].is_word;
+    sentence.heading = !final_punct && words <= 4 && Trim(line).size() == own.size();
+  }
+  return out;
+}
+
+}  // namespace eventgraph

@@ -1,0 +1,617 @@
+// Per-document mentions -> one EventGraph (contract in eventgraph/graph.h).
+//
+// Stages, in order: attach time expressions to event mentions (per
+// sentence), canonicalise entities across the corpus, merge event mentions
+// into events, aggregate stated relations and infer "before" links between
+// dated events that share a participant, then sort, number and label.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "eventgraph/graph.h"
+#include "eventgraph/text_util.h"
+#include "label.h"
+
+namespace eventgraph {
+namespace {
+
+constexpr uint32_t kNounTimexGap = 3;       // words between a noun trigger and "its" time expression
+constexpr uint32_t kVerbTimexDistance = 8;  // farther than this, a date is another clause's
+
+struct RawEntity {
+  std::size_t document = 0;
+  std::string surface, canonical, country, role;
+  EntityKind kind = EntityKind::kOther;
+  bool from_gazetteer = false;
+  std::vector<std::string> words;
+};
+
+struct RawEvent {
+  std::size_t document = 0;
+  std::size_t order = 0;  // global mention order, for determinism
+  std::string type;
+  std::vector<std::pair<std::string, std::size_t>> arguments;  // role, raw entity
+  Mention mention;
+  DayInterval interval;
+  bool dated = false;
+};
+
+struct RawRelation {
+  std::size_t source = 0, target = 0;  // raw events
+  std::string type;
+  std::size_t document = 0;
+  std::string sentence;
+};
+
+bool IsClauseBreak(const Token& token) { return token.text == ";" || token.text == ":"; }
+
+// The key a person's surname or first name is compared by: lower case,
+// particles such as "al-" dropped ("al-Assad" ~ "Assad").
+std::string NameKey(const std::string& word) {
+  std::string lower = Utf8Lower(word);
+  for (const char* particle : {"al-", "el-", "ad-", "as-", "an-"}) {
+    if (StartsWith(lower, particle) && lower.size() > 3) return lower.substr(3);
+  }
+  return lower;
+}
+
+bool FirstNamesCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  std::size_t n = std::min<std::size_t>({4, a.size(), b.size()});
+  return a.compare(0, n, b, 0, n) == 0;
+}
+
+bool IsContactFamily(const std::string& family) { return family == "contact"; }
+
+}  // namespace
+
+struct GraphBuilder::State {
+  explicit State(const Lexicons& lex) : lexicons(lex) {}
+  const Lexicons& lexicons;
+  std::vector<DocumentInfo> documents;
+  std::vector<RawEntity> entities;
+  std::vector<RawEvent> events;
+  std::vector<RawRelation> relations;
+  BuildStats stats;
+};
+
+GraphBuilder::GraphBuilder(const Lexicons& lexicons) : state_(std::make_unique<State>(lexicons)) {}
+GraphBuilder::~GraphBuilder() = default;
+const BuildStats& GraphBuilder::stats() const { return state_->stats; }
+
+void GraphBuilder::AddDocument(const Document& document, const DocumentMentions& mentions,
+                               const std::vector<Timex>& timexes, const std::string& anchor,
+                               const std::string& anchor_source) {
+  State& st = *state_;
+  const std::size_t doc_index = st.documents.size();
+  st.documents.push_back({document.id, document.path, document.date, document.title, anchor, anchor_source});
+  st.stats.entity_mentions += mentions.entities.size();
+  st.stats.event_mentions += mentions.events.size();
+  st.stats.timexes += timexes.size();
+  const Segmented& seg = mentions.segmented;
+
+  // Byte offset -> code point offset, for the mention offsets we publish.
+  std::vector<uint32_t> code_point_at(document.text.size() + 1, 0);
+  uint32_t count = 0;
+  for (std::size_t b = 0; b < document.text.size(); ++b) {
+    code_point_at[b] = count;
+    if ((static_cast<unsigned char>(document.text[b]) & 0xC0) != 0x80) ++count;
+  }
+  code_point_at[document.text.size()] = count;
+
+  const std::size_t entity_base = st.entities.size();
+  for (const EntityMention& m : mentions.entities) {
+    RawEntity raw;
+    raw.document = doc_index;
+    raw.surface = m.surface;
+    raw.canonical = m.canonical;
+    raw.country = m.country;
+    raw.role = m.role;
+    raw.kind = m.kind;
+    raw.from_gazetteer = m.from_gazetteer;
+    for (uint32_t t = m.first_token; t < m.end_token; ++t) raw.words.push_back(seg.tokens[t].text);
+    st.entities.push_back(std::move(raw));
+  }
+
+  // Which time expression dates which event mention: one adjacent to a noun
+  // trigger ("the April 4 attack", "an attack last week") belongs to it;
+  // otherwise the nearest verb trigger of the sentence takes it.
+  std::vector<int> timex_for_event(mentions.events.size(), -1);
+  for (std::size_t x = 0; x < timexes.size(); ++x) {
+    const Timex& timex = timexes[x];
+    if (timex.type != "DATE") continue;
+    int best = -1;
+    uint32_t best_distance = UINT32_MAX;
+    for (std::size_t e = 0; e < mentions.events.size(); ++e) {
+      const EventMention& event = mentions.events[e];
+      if (event.sentence != timex.sentence || event.verbal) continue;
+      uint32_t gap = UINT32_MAX;
+      if (timex.first_token >= event.end_token) gap = timex.first_token - event.end_token;
+      if (event.first_token >= timex.end_token) gap = event.first_token - timex.end_token;
+      bool broken = false;
+      for (uint32_t t = std::min(timex.first_token, event.first_token);
+           t < std::max(timex.end_token, event.end_token); ++t) {
+        broken = broken || IsClauseBreak(seg.tokens[t]) || seg.tokens[t].text == ",";
+      }
+      if (gap <= kNounTimexGap && !broken && gap < best_distance) {
+        best = static_cast<int>(e);
+        best_distance = gap;
+      }
+    }
+    if (best < 0) {
+      for (std::size_t e = 0; e < mentions.events.size(); ++e) {
+        const EventMention& event = mentions.events[e];
+        if (event.sentence != timex.sentence || !event.verbal) continue;
+        uint32_t distance = timex.first_token >= event.end_token ? timex.first_token - event.end_token
+                                                                  : event.first_token - timex.end_token;
+        if (distance <= kVerbTimexDistance && distance < best_distance) {
+          best = static_cast<int>(e);
+          best_distance = distance;
+        }
+      }
+    }
+    if (best < 0) continue;
+    int& current = timex_for_event[best];
+    DayInterval mine, theirs;
+    bool mine_ok = ValueToInterval(timex.value, &mine);
+    const bool narrower = mine_ok && (!ValueToInterval(timexes[current < 0 ? x : current].value, &theirs) ||
+                                      (mine.first >= theirs.first && mine.last <= theirs.last));
+    if (current < 0 || narrower) {
+      current = static_cast<int>(x);
+    }
+  }
+
+  const std::size_t event_base = st.events.size();
+  for (std::size_t e = 0; e < mentions.events.size(); ++e) {
+    const EventMention& m = mentions.events[e];
+    const Sentence& sentence = seg.sentences[m.sentence];
+    RawEvent raw;
+    raw.document = doc_index;
+    raw.order = st.events.size();
+    raw.type = m.type;
+    for (const EventArgument& argument : m.arguments) {
+      raw.arguments.emplace_back(ArgumentRoleName(argument.role), entity_base + argument.entity);
+    }
+    raw.mention.document = doc_index;
+    raw.mention.sentence = document.text.substr(sentence.begin, sentence.end - sentence.begin);
+    raw.mention.begin = code_point_at[seg.tokens[m.first_token].begin];
+    raw.mention.end = code_point_at[seg.tokens[m.end_token - 1].end];
+    raw.mention.trigger = m.trigger;
+    raw.mention.negated = m.negated;
+    raw.mention.hedged = m.hedged;
+    if (int x = timex_for_event[e]; x >= 0) {
+      raw.mention.time_text = timexes[x].text;
+      raw.mention.time_value = timexes[x].value;
+      raw.mention.time_rule = timexes[x].rule;
+      raw.dated = ValueToInterval(timexes[x].value, &raw.interval);
+    }
+    st.events.push_back(std::move(raw));
+  }
+  for (const StatedRelation& relation : mentions.relations) {
+    const Sentence& sentence = seg.sentences[relation.sentence];
+    st.relations.push_back({event_base + relation.source, event_base + relation.target, relation.type, doc_index,
+                            document.text.substr(sentence.begin, sentence.end - sentence.begin)});
+  }
+}
+
+namespace {
+
+// Canonical entities; fills `cluster_of` (raw entity -> entity index).
+std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw, std::vector<std::size_t>* cluster_of) {
+  struct Cluster {
+    std::vector<std::size_t> members;
+    std::string first_name;  // persons: the key of the first name, when known
+  };
+  std::vector<Cluster> clusters;
+  std::map<std::string, std::size_t> by_key;
+  std::map<std::string, std::vector<std::size_t>> persons_by_surname;
+  cluster_of->assign(raw.size(), SIZE_MAX);
+
+  auto join = [&](const std::string& key, std::size_t member) {
+    auto [it, inserted] = by_key.emplace(key, clusters.size());
+    if (inserted) clusters.push_back({});
+    clusters[it->second].members.push_back(member);
+    (*cluster_of)[member] = it->second;
+  };
+  // Pass 1: named things and full person names.
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const RawEntity& e = raw[i];
+    if (e.from_gazetteer) {
+      join("g|" + e.canonical, i);
+    } else if (e.kind == EntityKind::kPerson && e.words.size() >= 2) {
+      std::string surname = NameKey(e.words.back());
+      std::string first = NameKey(e.words.front());
+      auto& candidates = persons_by_surname[surname];
+      std::size_t chosen = SIZE_MAX;
+      for (std::size_t c : candidates) {
+        if (FirstNamesCompatible(clusters[c].first_name, first)) {
+          chosen = c;
+          break;
+        }
+      }
+      if (chosen == SIZE_MAX) {
+        chosen = clusters.size();
+        clusters.push_back({{}, first});
+        candidates.push_back(chosen);
+      }
+      clusters[chosen].members.push_back(i);
+      (*cluster_of)[i] = chosen;
+    }
+  }
+  // Pass 2: a lone word joins the one person with that surname; the rest by name.
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if ((*cluster_of)[i] != SIZE_MAX) continue;
+    const RawEntity& e = raw[i];
+    // "Assad" (whatever kind a cue guessed) or "Bashar al-Assad" (no title
+    // seen) joins the one person known by that surname and first name.
+    if (e.kind != EntityKind::kCountry && e.kind != EntityKind::kGroup && e.words.size() <= 3) {
+      auto found = persons_by_surname.find(NameKey(e.words.back()));
+      if (found != persons_by_surname.end() && found->second.size() == 1 &&
+          (e.words.size() == 1 || FirstNamesCompatible(clusters[found->second.front()].first_name,
+                                                       NameKey(e.words.front())))) {
+        clusters[found->second.front()].members.push_back(i);
+        (*cluster_of)[i] = found->second.front();
+        continue;
+      }
+    }
+    join("n|" + Utf8Lower(e.canonical), i);
+  }
+
+  std::vector<Entity> entities;
+  for (const Cluster& cluster : clusters) {
+    Entity entity;
+    std::map<std::string, int> names, surfaces, countries, roles;
+    std::map<EntityKind, int> kinds;
+    bool gazetteer = false;
+    for (std::size_t m : cluster.members) {
+      const RawEntity& e = raw[m];
+      gazetteer = gazetteer || e.from_gazetteer;
+      // Full names are preferred as the display name of a person.
+      names[e.from_gazetteer ? e.canonical : e.canonical] += e.words.size() >= 2 || e.from_gazetteer ? 10 : 1;
+      surfaces[e.surface]++;
+      if (e.kind != EntityKind::kOther) kinds[e.kind]++;
+      if (!e.country.empty()) countries[e.country]++;
+      if (!e.role.empty()) roles[e.role]++;
+    }
+    auto most = [](const std::map<std::string, int>& counts) {
+      std::string best;
+      int best_count = -1;
+      for (const auto& [name, n] : counts) {
+        if (n > best_count || (n == best_count && name.size() > best.size())) {
+          best = name;
+          best_count = n;
+        }
+      }
+      return best;
+    };
+    entity.name = most(names);
+    for (const auto& [surface, n] : surfaces) entity.aliases.push_back(surface);
+    if (std::find(entity.aliases.begin(), entity.aliases.end(), entity.name) == entity.aliases.end()) {
+      entity.aliases.push_back(entity.name);
+      std::sort(entity.aliases.begin(), entity.aliases.end());
+    }
+    EntityKind kind = EntityKind::kOther;
+    int kind_count = 0;
+    for (const auto& [k, n] : kinds) {
+      if (n > kind_count) {
+        kind = k;
+        kind_count = n;
+      }
+    }
+    entity.kind = EntityKindName(kind);
+    entity.country = most(countries);
+    entity.role = most(roles);
+    entity.mentions = static_cast<int>(cluster.members.size());
+    entities.push_back(std::move(entity));
+  }
+  return entities;
+}
+
+}  // namespace
+
+EventGraph GraphBuilder::Build() {
+  State& st = *state_;
+  EventGraph graph;
+  graph.documents = st.documents;
+
+  std::vector<std::size_t> entity_cluster;
+  std::vector<Entity> entities = ResolveEntities(st.entities, &entity_cluster);
+
+  // ---- merge event mentions
+  struct Cluster {
+    std::string type;
+    bool negated = false;
+    bool dated = false;
+    DayInterval interval;  // the narrowest seen
+    std::vector<std::size_t> members;
+    std::set<std::size_t> agents, everyone;
+  };
+  std::vector<Cluster> clusters;
+  std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
+
+  auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents, std::set<std::size_t>* all) {
+    for (const auto& [role, raw_entity] : e.arguments) {
+      std::size_t entity = entity_cluster[raw_entity];
+      all->insert(entity);
+      if (role == "agent") agents->insert(entity);
+    }
+  };
+  auto shares = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
+    for (std::size_t x : a) {
+      if (b.count(x)) return true;
+    }
+    return false;
+  };
+  auto family_of = [&](const std::string& type) {
+    const EventType* t = st.lexicons.FindEventType(type);
+    return t ? t->family : std::string();
+  };
+  // Agents are on the same side when they are the same entity or belong to
+  // the same country ("Bashar Assad" and "Syria").
+  auto sides = [&](const std::set<std::size_t>& agents) {
+    std::set<std::string> out;
+    for (std::size_t a : agents) {
+      out.insert("e" + std::to_string(a));
+      if (!entities[a].country.empty()) out.insert("c" + entities[a].country);
+    }
+    return out;
+  };
+  auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents, const std::set<std::size_t>& all) {
+    if (IsContactFamily(family_of(c.type))) return all.empty() || c.everyone.empty() || shares(all, c.everyone);
+    if (agents.empty() || c.agents.empty()) return true;
+    std::set<std::string> mine = sides(agents), theirs = sides(c.agents);
+    for (const std::string& side : mine) {
+      if (theirs.count(side)) return true;
+    }
+    return false;
+  };
+  auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
+                    const std::set<std::size_t>& all) {
+    Cluster& cluster = clusters[c];
+    cluster.members.push_back(e);
+    cluster.agents.insert(agents.begin(), agents.end());
+    cluster.everyone.insert(all.begin(), all.end());
+    const RawEvent& raw = st.events[e];
+    if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
+                                         raw.interval.last <= cluster.interval.last))) {
+      cluster.interval = raw.interval;
+      cluster.dated = true;
+    }
+    cluster_of[e] = c;
+  };
+
+  std::vector<std::size_t> order(st.events.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Dated mentions first, the most precise first, so that wide dates
+  // ("last week") fold into precise ones ("April 4").
+  auto width = [&](const RawEvent& e) {
+    static const std::map<std::string, int> kRank = {{"day", 0},   {"week", 1}, {"month", 2},
+                                                     {"quarter", 3}, {"year", 4}, {"decade", 5}};
+    return e.dated ? kRank.at(e.interval.granularity) : 9;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return width(st.events[a]) < width(st.events[b]); });
+  for (std::size_t e : order) {
+    const RawEvent& raw = st.events[e];
+    std::set<std::size_t> agents, all;
+    participants_of(raw, &agents, &all);
+    std::size_t chosen = SIZE_MAX;
+    int chosen_score = -1;
+    std::size_t same_type_dated = 0, last_same_type = SIZE_MAX;
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+      const Cluster& cluster = clusters[c];
+      const EventType* cluster_type = st.lexicons.FindEventType(cluster.type);
+      const bool generalises = cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack" -> chemical
+      if ((cluster.type != raw.type && !generalises) || cluster.negated != raw.mention.negated) continue;
+      if (cluster.dated) {
+        ++same_type_dated;
+        last_same_type = c;
+      }
+      if (!compatible(cluster, agents, all)) continue;
+      bool overlap = raw.dated && cluster.dated && raw.interval.first <= cluster.interval.last &&
+                     cluster.interval.first <= raw.interval.last;
+      int shared = 0;
+      for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
+      if (!agents.empty() && !cluster.agents.empty()) ++shared;  // compatible agents: the same side
+      const int size = static_cast<int>(std::min<std::size_t>(cluster.members.size(), 9));
+      int score = -1;
+      if (raw.dated) {
+        if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
+      } else if (shared > 0) {
+        score = (cluster.dated ? 50 : 0) + 10 * shared + size;
+      }
+      if (score > chosen_score) {
+        chosen = c;
+        chosen_score = score;
+      }
+    }
+    // An undated mention joins the only dated event of its type when nothing
+    // it says contradicts it.
+    if (chosen == SIZE_MAX && !raw.dated && same_type_dated == 1 &&
+        compatible(clusters[last_same_type], agents, all)) {
+      chosen = last_same_type;
+    }
+    if (chosen == SIZE_MAX) {
+      chosen = clusters.size();
+      Cluster cluster;
+      cluster.type = raw.type;
+      cluster.negated = raw.mention.negated;
+      clusters.push_back(std::move(cluster));
+    }
+    add_to(chosen, e, agents, all);
+  }
+
+  // ---- events from clusters
+  std::vector<Event> events;
+  for (const Cluster& cluster : clusters) {
+    Event event;
+    const EventType* type = st.lexicons.FindEventType(cluster.type);
+    event.type = cluster.type;
+    if (type) {
+      event.family = type->family;
+      event.cameo = type->cameo == "-" ? "" : type->cameo;
+      event.ace = type->ace == "-" ? "" : type->ace;
+    }
+    std::vector<std::size_t> members = cluster.members;
+    std::sort(members.begin(), members.end());  // document order
+    std::map<std::size_t, std::map<std::string, int>> roles;
+    std::map<std::string, int> values;
+    int explicit_dates = 0, negated = 0, hedged = 0;
+    for (std::size_t m : members) {
+      const RawEvent& raw = st.events[m];
+      event.mentions.push_back(raw.mention);
+      for (const auto& [role, raw_entity] : raw.arguments) roles[entity_cluster[raw_entity]][role]++;
+      if (raw.dated) {
+        ++explicit_dates;
+        if (raw.interval.first == cluster.interval.first && raw.interval.last == cluster.interval.last) {
+          values[raw.mention.time_value]++;
+        }
+      }
+      negated += raw.mention.negated;
+      hedged += raw.mention.hedged;
+    }
+    if (cluster.dated) {
+      std::string best;
+      int best_count = 0;
+      for (const auto& [value, n] : values) {
+        if (n > best_count) {
+          best = value;
+          best_count = n;
+        }
+      }
+      event.date = best;
+      event.start = cluster.interval.first;
+      event.end = cluster.interval.last;
+      event.granularity = cluster.interval.granularity;
+    }
+    static const std::map<std::string, int> kRoleOrder = {{"agent", 0}, {"participant", 1}, {"target", 2},
+                                                          {"location", 3}};
+    for (const auto& [entity, counts] : roles) {
+      std::string role;
+      int best = 0;
+      for (const auto& [r, n] : counts) {
+        if (n > best || (n == best && kRoleOrder.at(r) < kRoleOrder.at(role))) {
+          role = r;
+          best = n;
+        }
+      }
+      event.participants.push_back({entity, role});
+    }
+    std::sort(event.participants.begin(), event.participants.end(), [&](const Participant& a, const Participant& b) {
+      if (a.role != b.role) return kRoleOrder.at(a.role) < kRoleOrder.at(b.role);
+      return entities[a.entity].name < entities[b.entity].name;
+    });
+    const int n = static_cast<int>(members.size());
+    event.modality = negated == n ? "negated" : hedged == n ? "hedged" : "asserted";
+    // Confidence: more independent mentions, an explicit date and stated
+    // participants raise it; hedged or negated mentions lower it.
+    double confidence = 0.35 + 0.1 * std::min(n - 1, 4) + (explicit_dates > 0 ? 0.15 : 0.0) +
+                        (event.participants.empty() ? 0.0 : 0.05);
+    if (event.modality != "asserted") confidence -= 0.2;
+    event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
+    events.push_back(std::move(event));
+  }
+
+  // ---- order, number and label; entities by id
+  std::vector<std::size_t> entity_order(entities.size());
+  for (std::size_t i = 0; i < entities.size(); ++i) entity_order[i] = i;
+  std::set<std::string> used_ids;
+  for (Entity& entity : entities) {
+    std::string id = "ent-" + Slugify(entity.name);
+    std::string unique = id;
+    for (int k = 2; used_ids.count(unique); ++k) unique = id + "-" + std::to_string(k);
+    used_ids.insert(unique);
+    entity.id = unique;
+  }
+  std::sort(entity_order.begin(), entity_order.end(),
+            [&](std::size_t a, std::size_t b) { return entities[a].id < entities[b].id; });
+  std::vector<std::size_t> entity_new_index(entities.size());
+  for (std::size_t i = 0; i < entity_order.size(); ++i) {
+    entity_new_index[entity_order[i]] = i;
+    graph.entities.push_back(entities[entity_order[i]]);
+  }
+  for (Event& event : events) {
+    for (Participant& p : event.participants) p.entity = entity_new_index[p.entity];
+    event.label = FillLabel(st.lexicons, event, graph.entities);
+  }
+
+  std::vector<std::size_t> event_order(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;
+  auto first_order = [&](std::size_t c) { return *std::min_element(clusters[c].members.begin(), clusters[c].members.end()); };
+  std::sort(event_order.begin(), event_order.end(), [&](std::size_t a, std::size_t b) {
+    const Event& x = events[a];
+    const Event& y = events[b];
+    if (x.start.empty() != y.start.empty()) return !x.start.empty();  // undated last
+    if (x.start != y.start) return x.start < y.start;
+    return first_order(a) < first_order(b);
+  });
+  std::vector<std::size_t> event_new_index(events.size());
+  for (std::size_t i = 0; i < event_order.size(); ++i) {
+    event_new_index[event_order[i]] = i;
+    Event event = std::move(events[event_order[i]]);
+    char id[32];
+    std::snprintf(id, sizeof id, "evt-%04zu", i + 1);
+    event.id = id;
+    graph.events.push_back(std::move(event));
+  }
+
+  // ---- relations: stated, then inferred order between events that share a participant
+  std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> seen;
+  for (const RawRelation& raw : st.relations) {
+    std::size_t source = event_new_index[cluster_of[raw.source]];
+    std::size_t target = event_new_index[cluster_of[raw.target]];
+    if (source == target) continue;
+    auto key = std::make_tuple(source, target, raw.type);
+    if (auto it = seen.find(key); it != seen.end()) {
+      graph.relations[it->second].support++;
+      continue;
+    }
+    seen[key] = graph.relations.size();
+    graph.relations.push_back({source, target, raw.type, false, raw.document, raw.sentence, 1});
+  }
+  std::map<std::size_t, std::vector<std::size_t>> events_of_entity;
+  for (std::size_t e = 0; e < graph.events.size(); ++e) {
+    const Event& event = graph.events[e];
+    if (event.start.empty() || event.modality == "negated") continue;
+    for (const Participant& p : event.participants) events_of_entity[p.entity].push_back(e);
+  }
+  for (const auto& [entity, list] : events_of_entity) {
+    // `list` is in output order, so by start date.
+    for (std::size_t k = 0; k + 1 < list.size(); ++k) {
+      const Event& a = graph.events[list[k]];
+      for (std::size_t next = k + 1; next < list.size(); ++next) {
+        const Event& b = graph.events[list[next]];
+        if (!(a.end < b.start)) continue;
+        bool known = seen.count({list[k], list[next], "before"}) || seen.count({list[k], list[next], "causes"}) ||
+                     seen.count({list[next], list[k], "causes"}) || seen.count({list[next], list[k], "before"});
+        if (!known) {
+          seen[{list[k], list[next], "before"}] = graph.relations.size();
+          graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
+        }
+        break;  // only the next event in time: a chain, not every pair
+      }
+    }
+  }
+  std::stable_sort(graph.relations.begin(), graph.relations.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
+  });
+
+  // ---- topology
+  for (std::size_t i = 0; i < graph.entities.size(); ++i) boost::add_vertex({false, i}, graph.topology);
+  const std::size_t event_base = graph.entities.size();
+  for (std::size_t i = 0; i < graph.events.size(); ++i) boost::add_vertex({true, i}, graph.topology);
+  for (std::size_t e = 0; e < graph.events.size(); ++e) {
+    const auto& participants = graph.events[e].participants;
+    for (std::size_t p = 0; p < participants.size(); ++p) {
+      boost::add_edge(participants[p].entity, event_base + e, EdgeData{false, p, e}, graph.topology);
+    }
+  }
+  for (std::size_t r = 0; r < graph.relations.size(); ++r) {
+    const Relation& relation = graph.relations[r];
+    boost::add_edge(event_base + relation.source, event_base + relation.target, EdgeData{true, r, relation.source},
+                    graph.topology);
+  }
+  return graph;
+}
+
+}  // namespace eventgraph

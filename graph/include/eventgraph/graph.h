@@ -1,0 +1,125 @@
+// The corpus-level event graph: canonical entities, merged events, their
+// relations, and a Boost.Graph view over them for traversal.
+//
+//   GraphBuilder builder(lexicons);
+//   for (...) builder.AddDocument(document, mentions, timexes, anchor);
+//   EventGraph graph = builder.Build();
+//   for (const Event& event : graph.events) ...        // sorted by start, then id
+//   boost::num_vertices(graph.topology);               // entities then events
+//
+// Merging: one entity per referent (gazetteer canonical names, persons by
+// surname and compatible first name, a lone surname joined to the one person
+// who bears it). One event per real event: mentions of the same type whose
+// dates overlap and whose participants do not conflict; an undated mention
+// joins a dated event of its type when they share a participant (or it has
+// none and that event is the only one of its type). Negated mentions never
+// merge with asserted ones.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventgraph/document.h"
+#include "eventgraph/extract.h"
+#include "eventgraph/timex.h"
+
+namespace eventgraph {
+
+struct DocumentInfo {
+  std::string id, path, date, title;
+  std::string anchor;         // the date relative expressions were resolved against
+  std::string anchor_source;  // "document", "fallback" (--date), "dateline", or ""
+};
+
+struct Entity {
+  std::string id;  // "ent-<slug>", unique
+  std::string name;
+  std::string kind;                  // person, organization, country, location, group, other
+  std::vector<std::string> aliases;  // every surface form seen, sorted
+  std::string country;               // ISO 3166-1 alpha-3, when known
+  std::string role;                  // a title seen with the name, when known
+  int mentions = 0;
+};
+
+struct Participant {
+  std::size_t entity = 0;  // index into EventGraph::entities
+  std::string role;        // agent, target, participant, location
+};
+
+struct Mention {
+  std::size_t document = 0;   // index into EventGraph::documents
+  std::string sentence;       // the sentence text
+  std::size_t begin = 0, end = 0;  // code-point offsets of the trigger in Document::text
+  std::string trigger;
+  std::string time_text;      // the time expression that dated it, if any
+  std::string time_value;
+  std::string time_rule;
+  bool negated = false, hedged = false;
+};
+
+struct Event {
+  std::string id;  // "evt-NNNN", numbered in output order
+  std::string type, family, cameo, ace;
+  std::string label;
+  std::string date;  // TIMEX3 value or "" (null)
+  std::string start, end, granularity;
+  std::vector<Participant> participants;
+  std::vector<Mention> mentions;
+  double confidence = 0;
+  std::string modality;  // "asserted", "hedged" or "negated"
+};
+
+struct Relation {
+  std::size_t source = 0, target = 0;  // indices into EventGraph::events
+  std::string type;                    // causes, before
+  bool inferred = false;
+  std::size_t document = 0;            // evidence, when stated
+  std::string sentence;
+  int support = 1;                     // how many sentences state it
+};
+
+struct VertexData {
+  bool is_event = false;
+  std::size_t index = 0;  // into entities or events
+};
+struct EdgeData {
+  bool is_relation = false;
+  std::size_t index = 0;  // into relations, or into the event's participants
+  std::size_t event = 0;  // the event a participation edge belongs to
+};
+using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+
+struct EventGraph {
+  std::vector<DocumentInfo> documents;
+  std::vector<Entity> entities;
+  std::vector<Event> events;
+  std::vector<Relation> relations;
+  Topology topology;  // vertex i < entities.size() is entity i; then the events in order
+};
+
+struct BuildStats {
+  std::size_t entity_mentions = 0, event_mentions = 0, timexes = 0;
+};
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(const Lexicons& lexicons);
+  ~GraphBuilder();
+  GraphBuilder(const GraphBuilder&) = delete;
+  GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+  // Documents must be added in a deterministic order; the output depends on it.
+  void AddDocument(const Document& document, const DocumentMentions& mentions, const std::vector<Timex>& timexes,
+                   const std::string& anchor, const std::string& anchor_source);
+  EventGraph Build();
+  const BuildStats& stats() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace eventgraph
