@@ -27,7 +27,7 @@ constexpr uint32_t kNounAgentReach = 3;  // words before a noun trigger where it
 
 // Length of `pattern` matched at token i (0 when it does not match).
 uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
-                      const std::vector<std::string>& pattern, std::size_t p = 0) {
+                      const std::vector<std::string>& pattern, std::size_t p) {
   if (p == pattern.size()) return 0;
   if (pattern[p] == "*") {
     for (uint32_t skip = 0; skip <= kMaxGap && i + skip < end; ++skip) {
@@ -47,9 +47,9 @@ bool IsClauseBreak(const Token& token) {
          token.text == "\xE2\x80\x9D";
 }
 
-bool StartsCue(const Lexicons& lex, const std::string& word) {
+bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
   for (const RelationCue& cue : lex.relation_cues) {
-    if (cue.tokens.front() == word) return true;
+    if (cue.tokens.front() == tokens[i].lower && MatchPattern(tokens, i, end, cue.tokens, 0) > 0) return true;
   }
   return false;
 }
@@ -79,7 +79,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       const TriggerSense* sense = nullptr;
       if (entity_at[i] < 0 && bucket != lex.triggers.by_first_token.end()) {
         for (const auto& phrase : bucket->second) {
-          uint32_t length = MatchPattern(tokens, i, sentence.end_token, phrase.tokens);
+          uint32_t length = MatchPattern(tokens, i, sentence.end_token, phrase.tokens, 0);
           if (length > best) {
             best = length;
             sense = &phrase.value;
@@ -153,7 +153,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       std::string preposition;
       for (uint32_t t = event.end_token; t < right_limit; ++t) {
         const Token& token = tokens[t];
-        if (IsClauseBreak(token) || StartsCue(lex, token.lower) || token.lower == "that" || token.lower == "which" ||
+        if (IsClauseBreak(token) || CueAt(lex, tokens, t, sentence.end_token) || token.lower == "that" || token.lower == "which" ||
             token.lower == "who") {
           break;  // another clause: "the attack prompted Washington ...", "the attack that killed ..."
         }
@@ -173,7 +173,9 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
           if (token.lower == "with" || token.lower == "between" || token.lower == "and" || token.lower == "in" ||
               token.lower == "at" || token.lower == "by" || token.lower == "on" || token.lower == "against" ||
               token.lower == "to" || token.lower == "of" || token.lower == "from" || token.lower == "for") {
-            if (!(token.lower == "and" && (preposition == "in" || preposition == "at"))) preposition = token.lower;
+            const bool place_of = token.lower == "of" && t > 0 && lex.place_cues.count(tokens[t - 1].lower);
+            const bool place_list = token.lower == "and" && (preposition == "in" || preposition == "at");
+            if (!place_of && !place_list) preposition = token.lower;  // "the town of X" keeps what came before
           }
           continue;
         }
@@ -181,7 +183,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         t = mention.end_token - 1;
         if (mention.modifier) continue;
         bool place = mention.kind == EntityKind::kLocation || mention.kind == EntityKind::kCountry;
-        if ((preposition == "on" || preposition == "in" || preposition == "at") &&
+        if ((preposition == "on" || preposition == "in" || preposition == "at" || (preposition.empty() && event.verbal)) &&
             mention.kind == EntityKind::kLocation) {
           add(ArgumentRole::kLocation, entity);  // "the attack on the town of X"
         } else if (preposition == "with" || preposition == "between" || preposition == "and") {
@@ -201,7 +203,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     for (const RelationCue& cue : lex.relation_cues) {
       for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
         if (tokens[i].lower != cue.tokens.front()) continue;
-        uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens);
+        uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
         if (length == 0) continue;
         int left = -1, right = -1;
         for (std::size_t e = first_event; e < out->events.size(); ++e) {

@@ -68,7 +68,8 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
                     dir + "relative.tsv", row.line);
     }
     std::vector<std::string> tokens;
-    for (std::string_view word_text : Split(AsciiLower(row.fields[0]), ' ')) {
+    const std::string phrase = AsciiLower(row.fields[0]);  // Split returns views into it
+    for (std::string_view word_text : Split(phrase, ' ')) {
       if (!word_text.empty()) tokens.emplace_back(word_text);
     }
     words.relative.Add(std::move(tokens), word);

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../test_support.h"
+#include "eventgraph/export.h"
+
+using namespace eventgraph;
+namespace fs = std::filesystem;
+
+TEST_CASE("XmlEscape escapes markup and removes what XML 1.0 forbids", "[export]") {
+  CHECK(XmlEscape("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;");
+  CHECK(XmlEscape("bell\x07" "tab\t") == "bell\xEF\xBF\xBDtab\t");
+  CHECK(XmlEscape("bad\xFF") == "bad\xEF\xBF\xBD");
+  CHECK(XmlEscape("caf\xC3\xA9") == "caf\xC3\xA9");
+}
+
+TEST_CASE("Atomic writes leave the complete file and no temporary", "[export]") {
+  fs::path dir = fs::temp_directory_path() / "eventgraph_atomic_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path target = dir / "out.json";
+  std::ofstream(target) << "old";
+  REQUIRE(WriteFileAtomically(target.string(), "new content").ok());
+  std::ifstream in(target);
+  std::stringstream content;
+  content << in.rdbuf();
+  CHECK(content.str() == "new content");
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) files += entry.is_regular_file();
+  CHECK(files == 1);
+
+  Status failed = WriteFileAtomically((dir / "missing" / "out.json").string(), "x");
+  CHECK_FALSE(failed.ok());
+  CHECK(failed.code() == StatusCode::kIoError);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("Exports carry every event, entity and relation", "[export]") {
+  EventGraph graph;
+  graph.documents.push_back({"d1", "d1.txt", "2017-04-12", "Title & <more>", "2017-04-12", "document"});
+  graph.entities.push_back({"ent-a", "A \"quoted\" name", "person", {"A"}, "USA", "president", 2});
+  Event event;
+  event.id = "evt-0001";
+  event.type = "meeting";
+  event.family = "contact";
+  event.cameo = "04";
+  event.label = "Meeting <of> A";
+  event.date = "2017-W14";
+  event.start = "2017-04-03";
+  event.end = "2017-04-09";
+  event.granularity = "week";
+  event.modality = "asserted";
+  event.confidence = 0.5;
+  event.participants.push_back({0, "agent"});
+  event.mentions.push_back({0, "A met B.\x01", 2, 5, "met", "", "", "", false, false});
+  graph.events.push_back(event);
+  event.id = "evt-0002";
+  graph.events.push_back(event);
+  graph.relations.push_back({0, 1, "before", true, 0, "", 0});
+
+  std::string json = TimelineJson(graph);
+  CHECK(json.find("\"schema\": \"eventgraph-timeline/1\"") != std::string::npos);
+  CHECK(json.find("\"evidence\": \"inferred\"") != std::string::npos);
+  CHECK(json.find("\"date\": \"2017-W14\"") != std::string::npos);
+
+  std::string xml = GraphMl(graph);
+  CHECK(xml.find("<node id=\"ent-a\">") != std::string::npos);
+  CHECK(xml.find("A &quot;quoted&quot; name") != std::string::npos);
+  CHECK(xml.find("Meeting &lt;of&gt; A") != std::string::npos);
+  CHECK(xml.find("attr.type=\"double\"") != std::string::npos);
+  CHECK(xml.find("source=\"ent-a\" target=\"evt-0001\"") != std::string::npos);
+  CHECK(xml.find("source=\"evt-0001\" target=\"evt-0002\"") != std::string::npos);
+  CHECK(xml.find('\x01') == std::string::npos);
+}

@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "../test_support.h"
+#include "eventgraph/graph.h"
+
+using namespace eventgraph;
+using eventgraph::testing::MakeDocument;
+using eventgraph::testing::TestLexicons;
+using eventgraph::testing::TestTemporal;
+
+namespace {
+
+EventGraph BuildFrom(const std::vector<Document>& documents) {
+  GraphBuilder builder(TestLexicons());
+  for (const Document& doc : documents) {
+    DocumentMentions mentions = ExtractMentions(doc, TestLexicons());
+    std::vector<Timex> timexes = TagTimexes(doc.text, mentions.segmented, TestTemporal(), doc.date);
+    builder.AddDocument(doc, mentions, timexes, doc.date, doc.date.empty() ? "" : "document");
+  }
+  return builder.Build();
+}
+
+const Event* FindEvent(const EventGraph& graph, const std::string& type) {
+  for (const Event& e : graph.events) {
+    if (e.type == type) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("The same event told by two documents becomes one dated node", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Rebels launched a chemical attack last week in Dorvik province.", "2019-06-12", "a"),
+      MakeDocument("The June 5 chemical attack killed twelve people, officials said.", "2019-06-13", "b"),
+  });
+  const Event* attack = FindEvent(graph, "chemical_attack");
+  REQUIRE(attack != nullptr);
+  CHECK(attack->mentions.size() == 2);
+  CHECK(attack->date == "2019-06-05");  // the precise date wins over "last week"
+  CHECK(attack->start == "2019-06-05");
+  CHECK(attack->granularity == "day");
+  CHECK(attack->cameo == "2041");
+  CHECK(attack->mentions[0].trigger == "chemical attack");
+  CHECK(graph.documents.size() == 2);
+}
+
+TEST_CASE("Entities are canonicalised across documents", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi on Monday.", "2019-06-12",
+                   "a"),
+      // Not sentence-initial: a lone capitalised word opening a sentence is
+      // kept only when its document also writes it elsewhere (see entities.cc).
+      MakeDocument("Later, Souza met Mwangi again.", "2019-06-13", "b"),
+  });
+  int souza = 0;
+  for (const Entity& e : graph.entities) {
+    if (e.name == "Ana Souza") {
+      ++souza;
+      CHECK(e.kind == "person");
+      CHECK(e.mentions == 2);
+      CHECK(e.aliases == std::vector<std::string>{"Ana Souza", "Souza"});
+      CHECK(e.id == "ent-ana-souza");
+    }
+  }
+  CHECK(souza == 1);
+}
+
+TEST_CASE("Events are sorted by start, undated last, and stated causes become relations", "[graph]") {
+  EventGraph graph = BuildFrom({MakeDocument(
+      "The explosion on Monday prompted a protest on Tuesday. Officials held a meeting.", "2019-06-12", "a")});
+  REQUIRE(graph.events.size() >= 3);
+  CHECK(graph.events[0].type == "explosion");
+  CHECK(graph.events[0].date == "2019-06-10");
+  CHECK(graph.events[1].type == "protest");
+  CHECK(graph.events[1].date == "2019-06-11");
+  CHECK(graph.events.back().start.empty());
+  for (std::size_t i = 0; i < graph.events.size(); ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "evt-%04zu", i + 1);
+    CHECK(graph.events[i].id == id);
+  }
+  bool causes = false;
+  for (const Relation& r : graph.relations) {
+    causes = causes || (r.type == "causes" && graph.events[r.source].type == "explosion" &&
+                        graph.events[r.target].type == "protest" && !r.inferred);
+  }
+  CHECK(causes);
+  // The Boost.Graph view: every entity and event is a vertex.
+  CHECK(boost::num_vertices(graph.topology) == graph.entities.size() + graph.events.size());
+}
+
+TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {
+  EventGraph graph = BuildFrom({MakeDocument(
+      "The minister met the envoy on Monday. The minister did not meet the envoy on Monday.", "2019-06-12", "a")});
+  int meetings = 0, negated = 0;
+  for (const Event& e : graph.events) {
+    if (e.type != "meeting") continue;
+    ++meetings;
+    negated += e.modality == "negated";
+  }
+  CHECK(meetings == 2);
+  CHECK(negated == 1);
+}

@@ -1,0 +1,38 @@
+// Helpers shared by the unit tests: the bundled lexicons, loaded once.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include "eventgraph/extract.h"
+#include "eventgraph/timex.h"
+
+namespace eventgraph::testing {
+
+inline const Lexicons& TestLexicons() {
+  static const Lexicons lexicons = [] {
+    Result<Lexicons> loaded = LoadLexicons(EVENTGRAPH_TEST_DATA_DIR);
+    if (!loaded.ok()) FAIL("cannot load lexicons: " << loaded.status().ToString());
+    return *loaded;
+  }();
+  return lexicons;
+}
+
+inline const TemporalLexicon& TestTemporal() {
+  static const TemporalLexicon words = [] {
+    Result<TemporalLexicon> loaded = LoadTemporalLexicon(EVENTGRAPH_TEST_DATA_DIR);
+    if (!loaded.ok()) FAIL("cannot load temporal lexicon: " << loaded.status().ToString());
+    return *loaded;
+  }();
+  return words;
+}
+
+inline Document MakeDocument(std::string text, std::string date = "", std::string id = "doc") {
+  Document doc;
+  doc.id = std::move(id);
+  doc.path = doc.id + ".txt";
+  doc.date = std::move(date);
+  doc.text = std::move(text);
+  return doc;
+}
+
+}  // namespace eventgraph::testing

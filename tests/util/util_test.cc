@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "eventgraph/text_util.h"
+#include "eventgraph/tsv.h"
+
+using namespace eventgraph;
+
+TEST_CASE("RepairUtf8 replaces invalid sequences and drops NUL bytes", "[util]") {
+  std::size_t replaced = 0;
+  CHECK(RepairUtf8("plain ascii", &replaced) == "plain ascii");
+  CHECK(replaced == 0);
+  CHECK(RepairUtf8("caf\xC3\xA9", &replaced) == "caf\xC3\xA9");  // valid é stays
+  CHECK(replaced == 0);
+  CHECK(RepairUtf8("bad\xFF" "byte", &replaced) == "bad\xEF\xBF\xBD" "byte");
+  CHECK(replaced == 1);
+  CHECK(RepairUtf8(std::string("nul\0here", 8), &replaced) == "nulhere");
+  CHECK(RepairUtf8("\xC3", &replaced) == "\xEF\xBF\xBD");  // truncated sequence at the end
+}
+
+TEST_CASE("Slugify makes plain ASCII identifiers", "[util]") {
+  CHECK(Slugify("Khan Sheikhoun") == "khan-sheikhoun");
+  CHECK(Slugify("U.S. Congress") == "u-s-congress");
+  CHECK(Slugify("Bashar al-Assad") == "bashar-al-assad");
+  CHECK(Slugify("\xC3\xA9") == "x");  // nothing ASCII left
+}
+
+TEST_CASE("Utf8Lower lowers non-ASCII letters too", "[util]") {
+  CHECK(Utf8Lower("\xC3\x89LYS\xC3\x89\x45") == "\xC3\xA9lys\xC3\xA9\x65");
+  CHECK(AsciiLower("MiXeD") == "mixed");
+}
+
+TEST_CASE("ReadTsv reports the file and line of a malformed row", "[util]") {
+  auto path = std::filesystem::temp_directory_path() / "eventgraph_tsv_test.tsv";
+  {
+    std::ofstream out(path);
+    out << "# comment\n\nalpha\tbeta\nonly-one-field\n";
+  }
+  auto rows = ReadTsv(path.string(), 2, 2);
+  REQUIRE_FALSE(rows.ok());
+  CHECK(rows.status().line() == 4);
+  CHECK(rows.status().code() == StatusCode::kDataError);
+  CHECK(rows.status().ToString() == path.string() + ":4: expected 2 tab-separated fields, got 1");
+
+  auto loose = ReadTsv(path.string(), 1, 2);
+  REQUIRE(loose.ok());
+  REQUIRE(loose->size() == 2);
+  CHECK((*loose)[0].fields == std::vector<std::string>{"alpha", "beta"});
+  CHECK((*loose)[0].line == 3);
+  std::filesystem::remove(path);
+
+  auto missing = ReadTsv("/nonexistent/eventgraph.tsv", 1, 1);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == StatusCode::kNotFound);
+}
