@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""End-to-end check of `eventgraph build` on a corpus, read back by independent tools.
+
+Usage: check_build.py EVENTGRAPH CORPUS_NAME INPUT_DIR SCHEMA_JSON
+Exits 77 (CTest "skipped") when INPUT_DIR does not exist, e.g. ../shared/seeds
+outside the development checkout.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+import networkx
+
+exe, corpus, input_dir, schema_path = sys.argv[1:5]
+if not os.path.isdir(input_dir):
+    print(f"SKIP: corpus folder {input_dir} is absent")
+    sys.exit(77)
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def build(out, jobs):
+    run = subprocess.run([exe, "build", "--json", "--jobs", str(jobs), "--out", out, input_dir],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"eventgraph build failed ({run.returncode}):\n{run.stderr}")
+    return json.loads(run.stdout)
+
+
+def document_texts(timeline):
+    """The text each document's offsets count in, read back the way the format says."""
+    texts = {}
+    for doc in timeline["documents"]:
+        path = doc["path"]
+        if path.endswith(".txt"):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                content = f.read()
+            stripped = content.lstrip(" \t\r\n\ufeff")
+            if stripped.startswith("date ") and doc["date"]:
+                rest = stripped[5:].lstrip(" \t")[10:]
+                content = rest.lstrip(" \t")
+            texts[doc["id"]] = content
+        elif path.endswith(".jsonl"):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        record = json.loads(line)
+                        texts[record.get("id") or doc["id"]] = record["text"]
+    return texts
+
+
+with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory() as serial_dir:
+    summary = build(parallel_dir, 2)
+    build(serial_dir, 1)
+    timeline_path = os.path.join(parallel_dir, "timeline.json")
+    graph_path = os.path.join(parallel_dir, "graph.graphml")
+    check(summary["timeline"] == timeline_path, "summary names the timeline file")
+
+    # The same bytes for any number of jobs.
+    for name in ("timeline.json", "graph.graphml"):
+        with open(os.path.join(parallel_dir, name), "rb") as a, open(os.path.join(serial_dir, name), "rb") as b:
+            check(a.read() == b.read(), f"{name} differs between --jobs 2 and --jobs 1")
+    check(not [f for f in os.listdir(parallel_dir) if ".tmp." in f], "no temporary files are left behind")
+
+    with open(timeline_path, encoding="utf-8") as f:
+        timeline = json.load(f)
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    try:
+        jsonschema.Draft202012Validator(schema).validate(timeline)
+    except jsonschema.ValidationError as error:
+        failures.append(f"timeline.json does not match the schema: {error.message} at {list(error.absolute_path)}")
+
+    events = timeline["events"]
+    entities = {e["id"]: e for e in timeline["entities"]}
+    check(summary["events"] == len(events) and summary["entities"] == len(entities), "summary counts match the file")
+    keys = [(e["start"] is None, e["start"] or "", e["id"]) for e in events]
+    check(keys == sorted(keys), "events are sorted by start (undated last), then id")
+    check(len({e["id"] for e in events}) == len(events), "event ids are unique")
+    for event in events:
+        for p in event["participants"]:
+            check(p["entity"] in entities, f"{event['id']} names an unknown entity {p['entity']}")
+        if event["start"]:
+            check(event["start"] <= event["end"], f"{event['id']} starts after it ends")
+
+    # Offsets are code points into the document text and cover the trigger.
+    texts = document_texts(timeline)
+    checked = 0
+    for event in events:
+        for m in event["mentions"]:
+            text = texts.get(m["doc"])
+            if text is None:
+                continue
+            checked += 1
+            check(text[m["begin"]:m["end"]] == m["trigger"],
+                  f"{event['id']}: offsets {m['begin']}-{m['end']} give {text[m['begin']:m['end']]!r}, not {m['trigger']!r}")
+    check(checked > 0, "some mention offsets were checked")
+
+    # GraphML: well-formed for xmllint, and loaded by networkx with the same content.
+    lint = subprocess.run(["xmllint", "--noout", graph_path], capture_output=True, text=True)
+    check(lint.returncode == 0, f"xmllint rejects graph.graphml: {lint.stderr}")
+    graph = networkx.read_graphml(graph_path)
+    check(graph.number_of_nodes() == len(events) + len(entities), "GraphML has one node per event and entity")
+    edges = sum(len(e["participants"]) for e in events) + len(timeline["relations"])
+    check(graph.number_of_edges() == edges, f"GraphML has {graph.number_of_edges()} edges, expected {edges}")
+    for event in events:
+        node = graph.nodes.get(event["id"], {})
+        check(node.get("label") == event["label"] and node.get("kind") == "event", f"{event['id']} node attributes")
+        check(abs(node.get("confidence", -1) - event["confidence"]) < 0.006, f"{event['id']} confidence is a double")
+    for source, target, data in graph.edges(data=True):
+        check("date" in data or graph.nodes[target].get("date") is None and graph.nodes[source].get("date") is None,
+              f"edge {source}->{target} of a dated event carries no date")
+
+    def find(event_type, predicate=lambda e: True):
+        return [e for e in events if e["type"] == event_type and predicate(e)]
+
+    def names(event):
+        return {p["name"] for p in event["participants"]}
+
+    if corpus == "seeds":
+        attacks = find("chemical_attack", lambda e: e["start"] is not None)
+        check(attacks and attacks[0]["date"] == "2017-04-04", "the chemical attack is dated 2017-04-04")
+        strikes = find("aerial_attack", lambda e: e["start"] and "2017-04-03" <= e["start"] <= e["end"] <= "2017-04-09")
+        check(strikes, "the missile strike is dated within the week of 2017-04-03")
+        meetings = find("meeting", lambda e: e["date"] == "2017-04-12" and {"Rex Tillerson", "Vladimir Putin"} <= names(e))
+        check(meetings, "the Tillerson-Putin meeting is an event dated 2017-04-12")
+        by_id = {e["id"]: e for e in events}
+        causes = [r for r in timeline["relations"] if r["type"] == "causes"
+                  and by_id[r["source"]]["type"] == "chemical_attack" and by_id[r["target"]]["type"] == "aerial_attack"]
+        check(causes, "the chemical attack causes the missile strike")
+        lavrov = [e for e in entities.values() if e["name"] == "Sergey Lavrov"]
+        check(lavrov and {"Sergei Lavrov", "Lavrov"} <= set(lavrov[0]["aliases"]), "Lavrov's spellings are one person")
+        us = [e for e in entities.values() if e["name"] == "United States"]
+        check(us and {"U.S.", "US", "USA"} <= set(us[0]["aliases"]), "U.S., US and USA are one country")
+        undated = {d["id"][:3]: d for d in timeline["documents"] if d["date"] is None}
+        check(sorted(undated) == ["002", "004"], "the two seeds without a header are undated")
+        check(undated.get("004", {}).get("anchor") == "2017-04-12" and undated["004"]["anchor_source"] == "dateline",
+              "a full date near the top of 004 anchors it as a dateline")
+    elif corpus == "samples":
+        explosions = find("explosion", lambda e: e["start"] is not None)
+        check(explosions and explosions[0]["start"].startswith("2024-03"), "the port explosion is dated March 2024")
+        check(any(d["date"] is None for d in timeline["documents"]), "the undated JSONL record is kept, undated")
+        check(any(r["type"] == "causes" for r in timeline["relations"]), "a stated cause is found")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"{0 if failures else 1} passed, {1 if failures else 0} failed: e2e {corpus}")
+sys.exit(1 if failures else 0)
