@@ -275,9 +275,15 @@ class Tagger {
     }
     std::string amount = count == 0 ? "X" : std::to_string(count);
     const std::string& u = unit->second;
-    std::string value = u == "hour" ? "PT" + amount + "H"
-                        : u == "decade" ? "P" + (count == 0 ? "X" : std::to_string(count * 10)) + "Y"
-                                        : "P" + amount + static_cast<char>(u[0] - 'a' + 'A');
+    // Appended piece by piece: GCC 12 warns (-Wrestrict) on "literal" + std::string.
+    std::string value = u == "hour" ? "PT" : "P";
+    if (u == "decade") {
+      value += count == 0 ? std::string("X") : std::to_string(count * 10);
+      value += 'Y';
+    } else {
+      value += amount;
+      value += u == "hour" ? 'H' : static_cast<char>(u[0] - 'a' + 'A');
+    }
     return Emit(i, i + 2, "DURATION", value, "duration", false);
   }
 
