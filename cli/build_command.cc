@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "common.h"
 #include "eventgraph/export.h"
 #include "exit_codes.h"
 #include "pipeline.h"
@@ -26,19 +27,6 @@ struct BuildOptions {
   bool json = false;                // the summary as JSON on stdout
 };
 
-// --data-dir, else $EVENTGRAPH_DATA_DIR, else an installed share/eventgraph/data
-// beside the executable, else the source tree's data/ this binary was built from.
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("EVENTGRAPH_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  std::error_code error;
-  fs::path exe = fs::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "eventgraph" / "data";
-    if (fs::is_directory(installed, error)) return installed.string();
-  }
-  return EVENTGRAPH_DEFAULT_DATA_DIR;
-}
-
 Status PrepareOutputDirectory(const std::string& dir) {
   std::error_code error;
   fs::create_directories(dir, error);
@@ -46,23 +34,6 @@ Status PrepareOutputDirectory(const std::string& dir) {
   if (!fs::is_directory(dir, error)) return Status(StatusCode::kIoError, "not a directory", dir);
   if (::access(dir.c_str(), W_OK) != 0) return Status(StatusCode::kIoError, "output directory is not writable", dir);
   return Status();
-}
-
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
 }
 
 int RunBuild(const BuildOptions& options) {

@@ -11,5 +11,6 @@ namespace eventgraph::cli {
 using Command = std::function<int()>;
 
 Command RegisterBuild(CLI::App& app);
+Command RegisterTimex(CLI::App& app);
 
 }  // namespace eventgraph::cli

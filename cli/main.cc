@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success; 1 documents skipped under --strict, or nothing readable; 2 usage or data "
       "error; 3 outputs not written.\nRun 'eventgraph SUBCOMMAND --help' for a subcommand's options.");
   eventgraph::cli::Command build = eventgraph::cli::RegisterBuild(app);
+  eventgraph::cli::Command timex = eventgraph::cli::RegisterTimex(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -21,5 +22,6 @@ int main(int argc, char** argv) {
     return code == 0 ? eventgraph::cli::kExitOk : eventgraph::cli::kExitUsage;
   }
   if (app.got_subcommand("build")) return build();
+  if (app.got_subcommand("timex")) return timex();
   return eventgraph::cli::kExitUsage;
 }

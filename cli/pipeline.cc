@@ -34,7 +34,7 @@ Processed Process(Document document, const Lexicons& lexicons, const TemporalLex
   }
   out.timexes = TagTimexes(document.text, out.mentions.segmented, temporal, out.anchor);
   if (out.anchor.empty()) {
-    std::string dateline = FindDateline(out.timexes, out.mentions.segmented, kDatelineBytes);
+    std::string dateline = FindDateline(out.timexes, kDatelineBytes);
     if (!dateline.empty()) {
       out.anchor = dateline;
       out.anchor_source = "dateline";

@@ -385,9 +385,11 @@ EventGraph GraphBuilder::Build() {
   // Dated mentions first, the most precise first, so that wide dates
   // ("last week") fold into precise ones ("April 4").
   auto width = [&](const RawEvent& e) {
-    static const std::map<std::string, int> kRank = {{"day", 0},   {"week", 1}, {"month", 2},
-                                                     {"quarter", 3}, {"year", 4}, {"decade", 5}};
-    return e.dated ? kRank.at(e.interval.granularity) : 9;
+    static const std::map<std::string, int> kRank = {{"day", 0},  {"week", 1},   {"month", 2},  {"quarter", 3},
+                                                     {"season", 3}, {"half", 4}, {"year", 5}, {"decade", 6},
+                                                     {"century", 7}};
+    auto rank = kRank.find(e.interval.granularity);
+    return e.dated && rank != kRank.end() ? rank->second : 9;
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return width(st.events[a]) < width(st.events[b]); });

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "eventgraph/extract.h"
 #include "eventgraph/timex.h"
 
@@ -24,6 +26,14 @@ inline const TemporalLexicon& TestTemporal() {
     return *loaded;
   }();
   return words;
+}
+
+// A private copy of the bundled data/ under the temp directory, to break.
+inline std::filesystem::path CopyData(const std::string& name) {
+  std::filesystem::path copy = std::filesystem::temp_directory_path() / name;
+  std::filesystem::remove_all(copy);
+  std::filesystem::copy(EVENTGRAPH_TEST_DATA_DIR, copy, std::filesystem::copy_options::recursive);
+  return copy;
 }
 
 inline Document MakeDocument(std::string text, std::string date = "", std::string id = "doc") {

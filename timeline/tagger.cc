@@ -1,388 +1,322 @@
 // Segmented text -> Timex list (see eventgraph/timex.h for the contract).
 //
-// Rules, tried at each token in this order (the first that matches wins and
-// its tokens are consumed):
-//   iso-date            2017-04-04
-//   month-day-year      [Wednesday,] April 12, 2017 / 12 April 2017
-//   month-day-nearest   April 4 -> the year that puts it nearest the anchor
-//   month-year          April 2017
-//   month-nearest-past  in January -> the latest January not after the anchor
-//   relative            yesterday, last week, this year, now ... (data/temporal/relative.tsv)
-//   n-units-ago         six years ago
-//   duration            three days, several hours -> P3D, PTXH
-//   weekday             on Tuesday -> that day of the anchor's week; in the past
-//                       unless the sentence speaks of the future (future_cues.tsv)
-//   year, decade        in 2013, the 1990s
-// All the words (month names, weekdays, units, numbers, relative phrases)
-// come from data/temporal/; the shapes above are the grammar.
-#include <date/date.h>
-#include <date/iso_week.h>
-
+// At each token, every rule of data/temporal/rules.tsv that can start there
+// is matched (backtracking over optional elements); the longest match wins,
+// the earlier rule on a tie, and its value is computed by the functions of
+// normalise.cc. Two things come from the text around a match rather than
+// from the rule: the tense (cues of words.tsv class `tense`, nearest before
+// the expression, then after it), which decides whether a bare "Tuesday" or
+// "in June" lies ahead or behind; and the narrative reference, the last
+// calendar date tagged, from which "the next day" counts.
 #include <algorithm>
-#include <cstdio>
 
 #include "eventgraph/text_util.h"
-#include "eventgraph/timex.h"
+#include "temporal_internal.h"
 
 namespace eventgraph {
 namespace {
 
-using date::sys_days;
+using temporal::Capture;
+using temporal::EvalContext;
 
-bool AllDigits(const std::string& text) {
+constexpr int kTenseWindowBefore = 8;  // tokens; farther cues belong to another clause
+constexpr int kTenseWindowAfter = 5;
+
+bool AllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string FormatDay(sys_days day) {
-  date::year_month_day ymd{day};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
-}
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::string FormatWeek(sys_days day) {
-  iso_week::year_weeknum_weekday week{day};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-W%02u", static_cast<int>(week.year()),
-                static_cast<unsigned>(week.weeknum()));
-  return buffer;
-}
+// A token as the rules see it: hyphenated words are split ("mid-2012" ->
+// "mid" "-" "2012") so that patterns can reach their parts.
+struct TimeToken {
+  uint32_t begin = 0, end = 0;  // bytes in the document
+  uint32_t segment_token = 0;   // the Segmented token it comes from
+  std::string text, lower;
+  bool capitalized = false;
+};
 
-std::string FormatMonth(int year, int month) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-  return buffer;
-}
-
-bool ParseDay(const std::string& text, sys_days* day) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  if (!AllDigits(text.substr(0, 4)) || !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) return false;
-  date::year_month_day ymd{date::year{std::stoi(text.substr(0, 4))},
-                           date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-                           date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-  if (!ymd.ok()) return false;
-  *day = sys_days{ymd};
-  return true;
-}
-
-// A day-of-month token: "4", "04", "4th".
-int DayOfMonth(const std::string& text) {
-  std::string digits = text;
-  for (const char* suffix : {"st", "nd", "rd", "th"}) {
-    if (digits.size() > 2 && digits.compare(digits.size() - 2, 2, suffix) == 0) digits.resize(digits.size() - 2);
+std::vector<TimeToken> SplitSentence(const Segmented& seg, const Sentence& sentence) {
+  std::vector<TimeToken> out;
+  for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+    const Token& token = seg.tokens[t];
+    auto push = [&](std::size_t from, std::size_t to) {
+      TimeToken piece;
+      piece.begin = token.begin + static_cast<uint32_t>(from);
+      piece.end = token.begin + static_cast<uint32_t>(to);
+      piece.segment_token = t;
+      piece.text = token.text.substr(from, to - from);
+      piece.lower = token.lower.size() == token.text.size() ? token.lower.substr(from, to - from) : Utf8Lower(piece.text);
+      piece.capitalized = from == 0 ? token.capitalized : IsAsciiUpper(piece.text[0]);
+      out.push_back(std::move(piece));
+    };
+    date::sys_days ignored;
+    const bool iso_date = token.text.size() == 10 && temporal::ParseDay(token.text, &ignored);
+    if (iso_date || token.text.find('-') == std::string::npos || token.text.size() == 1) {
+      push(0, token.text.size());
+      continue;
+    }
+    std::size_t start = 0;
+    for (std::size_t pos = 0; pos <= token.text.size(); ++pos) {
+      if (pos < token.text.size() && token.text[pos] != '-') continue;
+      if (pos > start) push(start, pos);
+      if (pos < token.text.size()) push(pos, pos + 1);
+      start = pos + 1;
+    }
   }
-  if (!AllDigits(digits) || digits.size() > 2) return 0;
-  int day = std::stoi(digits);
-  return day >= 1 && day <= 31 ? day : 0;
+  return out;
 }
 
-int Year(const std::string& text) {
-  if (text.size() != 4 || !AllDigits(text)) return 0;
-  int year = std::stoi(text);
-  return year >= 1000 && year <= 2999 ? year : 0;
+int DayOfMonth(std::string_view text) {
+  for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+    if (text.size() > 2 && text.substr(text.size() - 2) == suffix) text.remove_suffix(2);
+  }
+  if (!AllDigits(text) || text.size() > 2) return 0;
+  int day = std::stoi(std::string(text));
+  return day >= 1 && day <= 31 ? day : 0;
 }
 
 class Tagger {
  public:
-  Tagger(const std::string& text, const Segmented& seg, const TemporalLexicon& words, const std::string& anchor)
-      : text_(text), seg_(seg), words_(words), anchor_text_(anchor) {
-    has_anchor_ = ParseDay(anchor, &anchor_);
+  Tagger(const std::string& text, const Segmented& seg, const TemporalLexicon& rules, const std::string& anchor,
+         const TimexOptions& options)
+      : text_(text), seg_(seg), rules_(rules), options_(options) {
+    context_.has_anchor = temporal::ParseDay(anchor, &context_.anchor) && anchor.size() == 10;
+    numeric_order_ = options.numeric_date_order.empty() ? rules.numeric_date_order : options.numeric_date_order;
   }
 
   std::vector<Timex> Run() {
     for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
       const Sentence& sentence = seg_.sentences[s];
-      if (sentence.furniture) continue;
+      if (sentence.furniture && options_.skip_furniture) continue;
       sentence_ = s;
-      end_ = sentence.end_token;
-      future_ = false;
-      for (uint32_t t = sentence.first_token; t < end_; ++t) {
-        future_ = future_ || std::find(words_.future_cues.begin(), words_.future_cues.end(), tok(t).lower) !=
-                                 words_.future_cues.end();
-      }
-      for (uint32_t i = sentence.first_token; i < end_;) {
-        uint32_t consumed = TryAll(i);
-        i += consumed > 0 ? consumed : 1;
-      }
+      tokens_ = SplitSentence(seg_, sentence);
+      classes_.assign(tokens_.size(), {});
+      for (std::size_t i = 0; i < tokens_.size(); ++i) classes_[i] = ClassesOf(tokens_[i]);
+      for (std::size_t i = 0; i < tokens_.size();) i = std::max(i + 1, TagAt(i));
     }
     return std::move(out_);
   }
 
  private:
-  const Token& tok(uint32_t i) const { return seg_.tokens[i]; }
-  bool Is(uint32_t i, const char* lower) const { return i < end_ && tok(i).lower == lower; }
-  int MonthAt(uint32_t i) const {
-    if (i >= end_ || !tok(i).capitalized) return 0;  // "may", "march" as verbs
-    auto found = words_.months.find(tok(i).lower);
-    return found == words_.months.end() ? 0 : found->second;
-  }
-  int WeekdayAt(uint32_t i) const {
-    if (i >= end_ || !tok(i).capitalized) return 0;
-    auto found = words_.weekdays.find(tok(i).lower);
-    return found == words_.weekdays.end() ? 0 : found->second;
-  }
-  int NumberAt(uint32_t i) const {
-    if (i >= end_) return -1;
-    if (AllDigits(tok(i).text) && tok(i).text.size() <= 4) return std::stoi(tok(i).text);
-    auto found = words_.numbers.find(tok(i).lower);
-    return found == words_.numbers.end() ? -1 : found->second;
-  }
+  using ClassList = std::vector<std::pair<std::string, std::string>>;  // (class, value)
 
-  uint32_t Emit(uint32_t first, uint32_t end, const char* type, std::string value, const char* rule, bool anchored) {
-    Timex timex;
-    timex.sentence = sentence_;
-    timex.first_token = first;
-    timex.end_token = end;
-    timex.text = text_.substr(tok(first).begin, tok(end - 1).end - tok(first).begin);
-    timex.type = type;
-    timex.value = std::move(value);
-    timex.rule = rule;
-    if (anchored && has_anchor_) timex.anchor = anchor_text_;
-    out_.push_back(std::move(timex));
-    return end - first;
-  }
-
-  uint32_t TryAll(uint32_t i) {
-    if (uint32_t n = TryIsoDate(i)) return n;
-    if (uint32_t n = TryCalendar(i)) return n;
-    if (uint32_t n = TryRelative(i)) return n;
-    if (uint32_t n = TryUnits(i)) return n;
-    if (uint32_t n = TryWeekday(i)) return n;
-    if (uint32_t n = TryYear(i)) return n;
-    return 0;
-  }
-
-  uint32_t TryIsoDate(uint32_t i) {
-    sys_days day;
-    if (!ParseDay(tok(i).text, &day)) return 0;
-    return Emit(i, i + 1, "DATE", tok(i).text, "iso-date", false);
-  }
-
-  // Month-first and day-first calendar dates, optionally after a weekday.
-  uint32_t TryCalendar(uint32_t i) {
-    uint32_t start = i;
-    if (WeekdayAt(i) && (MonthAt(i + 1) || (Is(i + 1, ",") && MonthAt(i + 2)) || (DayOfMonth(tok_or(i + 1)) && MonthAt(i + 2)))) {
-      i += Is(i + 1, ",") ? 2 : 1;  // "Wednesday, April 12, 2017"
+  // The word classes a token belongs to, with its value in each.
+  ClassList ClassesOf(const TimeToken& token) const {
+    ClassList classes;
+    if (auto listed = rules_.word_classes.find(token.lower); listed != rules_.word_classes.end()) {
+      classes = listed->second;
     }
-    int month = 0, day = 0;
-    uint32_t next = i;
-    if ((month = MonthAt(i))) {
-      next = i + 1;
-      if (next < end_ && (day = DayOfMonth(tok(next).text))) ++next;
-    } else if ((day = DayOfMonth(tok_or(i))) && (month = MonthAt(i + 1))) {
-      next = i + 2;
-    } else {
+    const std::string& t = token.text;
+    if (AllDigits(t)) {
+      classes.emplace_back("digits", t);
+      if (t.size() <= 4) classes.emplace_back("number", std::to_string(std::stoi(t)));
+      if (t.size() == 4 && t >= "1000" && t <= "2999") classes.emplace_back("year", t);
+      if (t.size() <= 2 && std::stoi(t) <= 24) classes.emplace_back("hour", std::to_string(std::stoi(t)));
+      if (t.size() == 2 && std::stoi(t) <= 59) classes.emplace_back("minute", t);
+    }
+    if (int day = DayOfMonth(t)) classes.emplace_back("day", std::to_string(day));
+    // Numeric ordinals: "20th", "1st".
+    if (t.size() > 2 && AllDigits(std::string_view(t).substr(0, t.size() - 2)) && t.size() <= 5) {
+      std::string suffix = AsciiLower(t.substr(t.size() - 2));
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+        classes.emplace_back("ordinal", std::to_string(std::stoi(t.substr(0, t.size() - 2))));
+      }
+    }
+    // Decades: "1990s" -> 199; "90s" -> 199 (tens from 3 up are taken as the 1900s).
+    if (t.size() == 5 && t[4] == 's' && AllDigits(std::string_view(t).substr(0, 4)) && t[3] == '0') {
+      classes.emplace_back("decade", t.substr(0, 3));
+    } else if (t.size() == 3 && t[2] == 's' && AllDigits(std::string_view(t).substr(0, 2)) && t[1] == '0') {
+      classes.emplace_back("decade", std::string(t[0] >= '3' ? "19" : "20") + t[0]);
+    }
+    date::sys_days day;
+    if (t.size() == 10 && temporal::ParseDay(t, &day)) classes.emplace_back("iso-date", t);
+    if (numeric_order_ != "none") {
+      std::vector<std::string_view> parts = Split(t, '/');
+      if (parts.size() == 3 && AllDigits(parts[0]) && AllDigits(parts[1]) && parts[2].size() == 4 &&
+          AllDigits(parts[2]) && parts[0].size() <= 2 && parts[1].size() <= 2) {
+        std::string_view month = numeric_order_ == "mdy" ? parts[0] : parts[1];
+        std::string_view day_part = numeric_order_ == "mdy" ? parts[1] : parts[0];
+        std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") + std::string(month) + "-" +
+                          (day_part.size() == 1 ? "0" : "") + std::string(day_part);
+        if (temporal::ParseDay(iso, &day)) classes.emplace_back("numeric-date", iso);
+      }
+    }
+    return classes;
+  }
+
+  const std::string* ClassValue(std::size_t token, const std::string& word_class) const {
+    for (const auto& [name, value] : classes_[token]) {
+      if (name == word_class) return &value;
+    }
+    return nullptr;
+  }
+
+  struct Match {
+    std::size_t end = 0;                  // one past the last token matched
+    std::vector<std::size_t> starts;      // token where each pattern element starts (size pattern + 1)
+    std::vector<Capture> captures;
+  };
+
+  // Longest match of rule.pattern[element...] from `pos`; extends `current`.
+  void MatchFrom(const TemporalRule& rule, std::size_t element, std::size_t pos, Match& current,
+                 std::optional<Match>& best) const {
+    current.starts[element] = pos;
+    if (element == rule.pattern.size()) {
+      if (!best || pos > best->end) {
+        best = current;
+        best->end = pos;
+      }
+      return;
+    }
+    const PatternElement& want = rule.pattern[element];
+    if (pos < tokens_.size() && (!want.capitalized || tokens_[pos].capitalized)) {
+      if (want.word_class.empty()) {
+        if (std::find(want.literals.begin(), want.literals.end(), tokens_[pos].lower) != want.literals.end()) {
+          MatchFrom(rule, element + 1, pos + 1, current, best);
+        }
+      } else if (const std::string* value = ClassValue(pos, want.word_class)) {
+        current.captures.push_back({want.capture, *value});
+        MatchFrom(rule, element + 1, pos + 1, current, best);
+        current.captures.pop_back();
+      }
+    }
+    if (want.optional) MatchFrom(rule, element + 1, pos, current, best);
+  }
+
+  // Tense cue nearest the expression: -1 past, +1 future, 0 none.
+  int TenseAround(std::size_t begin, std::size_t end) const {
+    auto cue = [&](std::size_t i) {
+      if (const std::string* tense = ClassValue(i, "tense")) return *tense == "future" ? 1 : -1;
+      const std::string& word = tokens_[i].lower;
+      const std::string& suffix = rules_.past_tense_suffix;
+      if (!suffix.empty() && !tokens_[i].capitalized && word.size() >= suffix.size() + 3 &&
+          word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return -1;
+      }
       return 0;
+    };
+    for (int d = 1; d <= kTenseWindowBefore && begin >= static_cast<std::size_t>(d); ++d) {
+      if (int tense = cue(begin - d)) return tense;
     }
-    int year = 0;
-    uint32_t after_year = next;
-    if (next < end_ && (year = Year(tok(next).text))) {
-      after_year = next + 1;
-    } else if (Is(next, ",") && next + 1 < end_ && (year = Year(tok(next + 1).text))) {
-      after_year = next + 2;
-    }
-    if (day && year) {
-      date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
-                               date::day{static_cast<unsigned>(day)}};
-      if (!ymd.ok()) return 0;  // "February 30, 2017" is not a date
-      return Emit(start, after_year, "DATE", FormatDay(sys_days{ymd}), "month-day-year", false);
-    }
-    if (day) {
-      if (!has_anchor_) {
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "XXXX-%02d-%02d", month, day);
-        return Emit(start, next, "DATE", buffer, "month-day-nearest", false);
-      }
-      int anchor_year = static_cast<int>(date::year_month_day{anchor_}.year());
-      sys_days best{};
-      bool found = false;
-      for (int y = anchor_year - 1; y <= anchor_year + 1; ++y) {
-        date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(month)},
-                                 date::day{static_cast<unsigned>(day)}};
-        if (!ymd.ok()) continue;
-        sys_days candidate{ymd};
-        if (!found || std::abs((candidate - anchor_).count()) < std::abs((best - anchor_).count())) best = candidate;
-        found = true;
-      }
-      if (!found) return 0;
-      return Emit(start, next, "DATE", FormatDay(best), "month-day-nearest", true);
-    }
-    if (year) return Emit(start, after_year, "DATE", FormatMonth(year, month), "month-year", false);
-    // A bare month name needs a preposition before it: "in January", not "May".
-    if (i == 0 || !(Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by") ||
-                    Is(i - 1, "early") || Is(i - 1, "late") || Is(i - 1, "mid") || Is(i - 1, "last"))) {
-      return 0;
-    }
-    if (!has_anchor_) {
-      char buffer[16];
-      std::snprintf(buffer, sizeof buffer, "XXXX-%02d", month);
-      return Emit(start, next, "DATE", buffer, "month-nearest-past", false);
-    }
-    date::year_month_day anchor{anchor_};
-    int y = static_cast<int>(anchor.year());
-    if (month > static_cast<int>(static_cast<unsigned>(anchor.month()))) --y;
-    return Emit(start, next, "DATE", FormatMonth(y, month), "month-nearest-past", true);
-  }
-  std::string tok_or(uint32_t i) const { return i < end_ ? tok(i).text : std::string(); }
-
-  uint32_t TryRelative(uint32_t i) {
-    auto bucket = words_.relative.by_first_token.find(tok(i).lower);
-    if (bucket == words_.relative.by_first_token.end()) return 0;
-    for (const auto& phrase : bucket->second) {
-      if (i + phrase.tokens.size() > end_) continue;
-      bool match = true;
-      for (std::size_t k = 1; k < phrase.tokens.size() && match; ++k) match = tok(i + k).lower == phrase.tokens[k];
-      if (!match) continue;
-      const RelativeWord& word = phrase.value;
-      const uint32_t end = i + static_cast<uint32_t>(phrase.tokens.size());
-      if (word.unit == "ref") {
-        const char* value = word.offset < 0 ? "PAST_REF" : word.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
-        return Emit(i, end, "DATE", value, "relative", false);
-      }
-      return Emit(i, end, "DATE", Shift(word.unit, word.offset, "XXXX-XX-XX"), "relative", true);
+    for (int d = 0; d < kTenseWindowAfter && end + d < tokens_.size(); ++d) {
+      if (int tense = cue(end + d)) return tense;
     }
     return 0;
   }
 
-  // The anchor moved by `offset` units, at that unit's granularity.
-  std::string Shift(const std::string& unit, int offset, const char* unresolved_day) const {
-    if (!has_anchor_) {
-      if (unit == "day") return unresolved_day;
-      if (unit == "week") return "XXXX-WXX";
-      if (unit == "month") return "XXXX-XX";
-      return "XXXX";
-    }
-    if (unit == "day") return FormatDay(anchor_ + date::days{offset});
-    if (unit == "week") return FormatWeek(anchor_ + date::days{7 * offset});
-    date::year_month_day ymd{anchor_};
-    if (unit == "month") {
-      auto shifted = date::year_month{ymd.year(), ymd.month()} + date::months{offset};
-      return FormatMonth(static_cast<int>(shifted.year()), static_cast<int>(static_cast<unsigned>(shifted.month())));
-    }
-    int year = static_cast<int>(ymd.year()) + (unit == "decade" ? 10 * offset : offset);
-    return unit == "decade" ? std::to_string(year / 10) : std::to_string(year);
+  // Where the longest match starting at `i` ends (i when there is none).
+  std::size_t LongestMatchEnd(std::size_t i) const {
+    std::size_t longest = i;
+    for (const auto& [r, match] : MatchesAt(i)) longest = std::max(longest, match.end);
+    return longest;
   }
 
-  uint32_t TryUnits(uint32_t i) {
-    int count = NumberAt(i);
-    if (count < 0 || i + 1 >= end_) return 0;
-    auto unit = words_.units.find(tok(i + 1).lower);
-    if (unit == words_.units.end()) return 0;
-    if (Is(i + 2, "ago")) {
-      if (count == 0) return Emit(i, i + 3, "DATE", "PAST_REF", "n-units-ago", false);
-      return Emit(i, i + 3, "DATE", Shift(unit->second, -count, "XXXX-XX-XX"), "n-units-ago", true);
+  // Every rule's longest match at token `i`: longest first, the earlier rule on a tie.
+  std::vector<std::pair<uint32_t, Match>> MatchesAt(std::size_t i) const {
+    std::vector<uint32_t> candidates;
+    auto add = [&](const std::string& key) {
+      auto found = rules_.rules_by_first.find(key);
+      if (found != rules_.rules_by_first.end()) candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    };
+    add(tokens_[i].lower);
+    for (const auto& entry : classes_[i]) add("@" + entry.first);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    std::vector<std::pair<uint32_t, Match>> matches;  // (rule, match)
+    for (uint32_t r : candidates) {
+      const TemporalRule& rule = rules_.rules[r];
+      Match current;
+      current.starts.assign(rule.pattern.size() + 1, i);
+      std::optional<Match> best;
+      MatchFrom(rule, 0, i, current, best);
+      if (best && best->end > i) matches.emplace_back(r, std::move(*best));
     }
-    std::string amount = count == 0 ? "X" : std::to_string(count);
-    const std::string& u = unit->second;
-    // Appended piece by piece: GCC 12 warns (-Wrestrict) on "literal" + std::string.
-    std::string value = u == "hour" ? "PT" : "P";
-    if (u == "decade") {
-      value += count == 0 ? std::string("X") : std::to_string(count * 10);
-      value += 'Y';
-    } else {
-      value += amount;
-      value += u == "hour" ? 'H' : static_cast<char>(u[0] - 'a' + 'A');
-    }
-    return Emit(i, i + 2, "DURATION", value, "duration", false);
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const auto& a, const auto& b) { return a.second.end > b.second.end; });
+    return matches;
   }
 
-  uint32_t TryWeekday(uint32_t i) {
-    int weekday = WeekdayAt(i);
-    if (!weekday) return 0;
-    if (!has_anchor_) return Emit(i, i + 1, "DATE", "XXXX-WXX-" + std::to_string(weekday), "weekday", false);
-    iso_week::year_weeknum_weekday anchor_week{anchor_};
-    sys_days day = sys_days{iso_week::year_weeknum_weekday{anchor_week.year(), anchor_week.weeknum(),
-                                                           iso_week::weekday{static_cast<unsigned>(weekday % 7)}}};
-    if (future_ && day < anchor_) day += date::days{7};
-    if (!future_ && day > anchor_) day -= date::days{7};
-    return Emit(i, i + 1, "DATE", FormatDay(day), future_ ? "weekday-future" : "weekday-past", true);
+  // Tags at token `i`; returns the token to continue from.
+  std::size_t TagAt(std::size_t i) {
+    const std::vector<std::pair<uint32_t, Match>> matches = MatchesAt(i);
+    for (const auto& [r, match] : matches) {
+      const TemporalRule& rule = rules_.rules[r];
+      if (rule.type == "IGNORE") return match.end;
+      // A rule that needs a word before its extent ("in [ the spring ]") yields
+      // to a longer expression starting at the extent ("the spring of 1939").
+      if (std::size_t extent = match.starts[rule.extent_begin]; extent > i && LongestMatchEnd(extent) > match.end) {
+        return extent;
+      }
+      std::size_t begin = match.starts[rule.extent_begin], end = match.starts[rule.extent_end];
+      // Punctuation at the edges ("Tuesday ," before an optional year that was not there) stays outside.
+      while (begin < end && !IsWordish(tokens_[begin])) ++begin;
+      while (end > begin && !IsWordish(tokens_[end - 1])) --end;
+      if (begin == end) continue;
+      context_.tense = TenseAround(begin, end);
+      std::optional<temporal::EvalResult> value = temporal::Evaluate(rule.value, match.captures, context_);
+      if (!value) continue;
+      Timex timex;
+      timex.sentence = sentence_;
+      timex.begin = tokens_[begin].begin;
+      timex.end = tokens_[end - 1].end;
+      timex.first_token = tokens_[begin].segment_token;
+      timex.end_token = tokens_[end - 1].segment_token + 1;
+      timex.text = text_.substr(timex.begin, timex.end - timex.begin);
+      timex.type = rule.type;
+      timex.value = value->value;
+      timex.anchor = value->anchor;
+      timex.rule = rule.name;
+      if (!rule.mod.text.empty()) {
+        if (auto mod = temporal::Evaluate(rule.mod, match.captures, context_)) timex.mod = mod->value;
+      }
+      DayInterval interval;
+      if ((timex.type == "DATE" || timex.type == "TIME") && ValueToInterval(timex.value, &interval)) {
+        context_.has_reference = true;
+        context_.reference = timex.value;
+      }
+      out_.push_back(std::move(timex));
+      return end;
+    }
+    return i + 1;
   }
 
-  uint32_t TryYear(uint32_t i) {
-    const std::string& text = tok(i).text;
-    if (text.size() == 5 && text[4] == 's' && AllDigits(text.substr(0, 4)) && text[3] == '0') {
-      return Emit(i, i + 1, "DATE", text.substr(0, 3), "decade", false);
-    }
-    int year = Year(text);
-    if (year < 1900 || year > 2099) return 0;
-    // A year stands alone: not "2017 people" after a number, not inside "1,000".
-    if (i + 1 < end_ && words_.units.count(tok(i + 1).lower)) return 0;
-    return Emit(i, i + 1, "DATE", text, "year", false);
+  static bool IsWordish(const TimeToken& token) {
+    return std::any_of(token.text.begin(), token.text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                           static_cast<unsigned char>(c) >= 0x80; });
   }
 
   const std::string& text_;
   const Segmented& seg_;
-  const TemporalLexicon& words_;
-  std::string anchor_text_;
-  sys_days anchor_{};
-  bool has_anchor_ = false;
-  uint32_t sentence_ = 0, end_ = 0;
-  bool future_ = false;
+  const TemporalLexicon& rules_;
+  const TimexOptions& options_;
+  std::string numeric_order_;
+  EvalContext context_;
+  uint32_t sentence_ = 0;
+  std::vector<TimeToken> tokens_;
+  std::vector<ClassList> classes_;
   std::vector<Timex> out_;
 };
 
 }  // namespace
 
-std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented, const TemporalLexicon& words,
-                              const std::string& anchor) {
-  return Tagger(text, segmented, words, anchor).Run();
+std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented, const TemporalLexicon& rules,
+                              const std::string& anchor, const TimexOptions& options) {
+  return Tagger(text, segmented, rules, anchor, options).Run();
 }
 
-std::string FindDateline(const std::vector<Timex>& timexes, const Segmented& segmented, uint32_t max_bytes) {
+std::string FindDateline(const std::vector<Timex>& timexes, uint32_t max_bytes) {
   for (const Timex& timex : timexes) {
-    if (segmented.tokens[timex.first_token].begin >= max_bytes) break;
-    if (timex.rule == "month-day-year" || timex.rule == "iso-date") return timex.value;
+    if (timex.begin >= max_bytes) break;
+    date::sys_days day;
+    // Written out in full, so it needed no anchor.
+    if (timex.anchor.empty() && timex.value.size() == 10 && temporal::ParseDay(timex.value, &day)) return timex.value;
   }
   return {};
-}
-
-bool ValueToInterval(const std::string& value, DayInterval* interval) {
-  auto digits = [&](std::size_t from, std::size_t count) {
-    return value.size() >= from + count && AllDigits(value.substr(from, count));
-  };
-  sys_days first, last;
-  if (value.size() == 10 && ParseDay(value, &first)) {
-    last = first;
-    interval->granularity = "day";
-  } else if (value.size() == 8 && digits(0, 4) && value[4] == '-' && value[5] == 'W' && digits(6, 2)) {
-    iso_week::year_weeknum_weekday start{iso_week::year{std::stoi(value.substr(0, 4))},
-                                         iso_week::weeknum{static_cast<unsigned>(std::stoi(value.substr(6, 2)))},
-                                         iso_week::mon};
-    if (!start.ok()) return false;  // week 53 only exists in some years
-    first = sys_days{start};
-    last = first + date::days{6};
-    interval->granularity = "week";
-  } else if (value.size() == 7 && digits(0, 4) && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
-             value[6] <= '4') {
-    int year = std::stoi(value.substr(0, 4));
-    unsigned quarter = static_cast<unsigned>(value[6] - '0');
-    first = sys_days{date::year{year} / date::month{3 * quarter - 2} / 1};
-    last = sys_days{date::year{year} / date::month{3 * quarter} / date::last};
-    interval->granularity = "quarter";
-  } else if (value.size() == 7 && digits(0, 4) && value[4] == '-' && digits(5, 2)) {
-    int year = std::stoi(value.substr(0, 4));
-    unsigned month = static_cast<unsigned>(std::stoi(value.substr(5, 2)));
-    if (month < 1 || month > 12) return false;
-    first = sys_days{date::year{year} / date::month{month} / 1};
-    last = sys_days{date::year{year} / date::month{month} / date::last};
-    interval->granularity = "month";
-  } else if (value.size() == 4 && digits(0, 4)) {
-    int year = std::stoi(value);
-    first = sys_days{date::year{year} / 1 / 1};
-    last = sys_days{date::year{year} / 12 / 31};
-    interval->granularity = "year";
-  } else if (value.size() == 3 && digits(0, 3)) {
-    int decade = std::stoi(value) * 10;
-    first = sys_days{date::year{decade} / 1 / 1};
-    last = sys_days{date::year{decade + 9} / 12 / 31};
-    interval->granularity = "decade";
-  } else {
-    return false;
-  }
-  interval->first = FormatDay(first);
-  interval->last = FormatDay(last);
-  return true;
 }
 
 }  // namespace eventgraph

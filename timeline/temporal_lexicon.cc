@@ -1,13 +1,22 @@
-// data/temporal/*.tsv -> TemporalLexicon, validated with file:line errors.
+// data/temporal/{words,rules,settings}.tsv -> TemporalLexicon, validated
+// with file:line errors so that a typo in a rule fails at start-up, not
+// silently at tagging time.
+#include <algorithm>
+#include <functional>
+#include <set>
+
 #include "eventgraph/text_util.h"
-#include "eventgraph/timex.h"
 #include "eventgraph/tsv.h"
+#include "temporal_internal.h"
 
 namespace eventgraph {
 namespace {
 
+using temporal::FindValueFunction;
+using temporal::IsBuiltInClass;
+
 bool ParseInt(const std::string& text, int* value) {
-  if (text.empty()) return false;
+  if (text.empty() || text.size() > 9) return false;
   std::size_t start = text[0] == '+' || text[0] == '-' ? 1 : 0;
   if (start == text.size()) return false;
   for (std::size_t i = start; i < text.size(); ++i) {
@@ -17,67 +26,306 @@ bool ParseInt(const std::string& text, int* value) {
   return true;
 }
 
+// Checks the values of the classes the value functions interpret.
+std::string CheckClassValue(const std::string& word_class, const std::string& value) {
+  struct Range {
+    const char* word_class;
+    int min, max;
+  };
+  static const Range kRanges[] = {{"month", 1, 12}, {"month-name", 1, 12}, {"weekday", 1, 7},
+                                  {"number", 1, 100000}, {"ordinal", -1, 100}};
+  for (const Range& range : kRanges) {
+    if (word_class != range.word_class || (word_class == "number" && value == "X")) continue;
+    int number = 0;
+    if (!ParseInt(value, &number) || number < range.min || number > range.max) {
+      return "class " + word_class + " takes a number from " + std::to_string(range.min) + " to " +
+             std::to_string(range.max) + ", got \"" + value + "\"";
+    }
+  }
+  auto one_of = [&](std::initializer_list<const char*> allowed) {
+    for (const char* candidate : allowed) {
+      if (value == candidate) return std::string();
+    }
+    std::string message = "class " + word_class + " takes one of";
+    for (const char* candidate : allowed) message += std::string(" ") + candidate;
+    return message + ", got \"" + value + "\"";
+  };
+  static const std::initializer_list<const char*> kUnits = {"second", "minute",  "hour", "day",    "week",
+                                                            "weekend", "month", "quarter", "year", "decade",
+                                                            "century"};
+  if (word_class == "unit" || word_class == "units" || word_class == "frequency") return one_of(kUnits);
+  if (word_class == "season") return one_of({"SP", "SU", "FA", "WI"});
+  if (word_class == "part") return one_of({"MO", "AF", "EV", "NI", "DT"});
+  if (word_class == "ampm") return one_of({"am", "pm"});
+  if (word_class == "tense") return one_of({"past", "future"});
+  if (word_class == "modifier") return one_of({"START", "MID", "END", "APPROX", "BEFORE", "AFTER"});
+  return {};
+}
+
+class RuleParser {
+ public:
+  RuleParser(const TemporalLexicon& lexicon, std::string file, long line)
+      : lexicon_(lexicon), file_(std::move(file)), line_(line) {}
+
+  Status Pattern(const std::string& text, TemporalRule* rule) {
+    std::vector<std::string> parts;
+    for (std::string_view part : Split(text, ' ')) {
+      if (!part.empty()) parts.emplace_back(part);
+    }
+    bool open = false, closed = false;
+    rule->extent_begin = 0;
+    for (const std::string& part : parts) {
+      if (part == "[") {
+        if (open || closed) return Error("only one [ ... ] extent is allowed");
+        open = true;
+        rule->extent_begin = rule->pattern.size();
+        continue;
+      }
+      if (part == "]") {
+        if (!open || closed) return Error("] without [");
+        closed = true;
+        rule->extent_end = rule->pattern.size();
+        continue;
+      }
+      PatternElement element;
+      std::string body = part;
+      if (body.size() > 1 && body.back() == '?') {
+        element.optional = true;
+        body.pop_back();
+      }
+      if (body.size() > 1 && body[0] == '@') {
+        std::string word_class = body.substr(1), capture;
+        if (std::size_t equals = word_class.find('='); equals != std::string::npos) {
+          capture = word_class.substr(equals + 1);
+          word_class.resize(equals);
+        }
+        for (std::string* piece : {&word_class, &capture}) {
+          if (!piece->empty() && piece->back() == '^') {
+            element.capitalized = true;
+            piece->pop_back();
+          }
+        }
+        if (!IsBuiltInClass(word_class) && !lexicon_.classes.count(word_class)) {
+          return Error("unknown word class @" + word_class + " (not in words.tsv, not built in)");
+        }
+        element.word_class = word_class;
+        element.capture = capture.empty() ? word_class : capture;
+        for (const PatternElement& earlier : rule->pattern) {
+          if (!earlier.capture.empty() && earlier.capture == element.capture) {
+            return Error("capture $" + element.capture + " appears twice; name one with @class=name");
+          }
+        }
+      } else {
+        for (std::string_view literal : Split(body, '|')) {
+          if (literal.empty()) return Error("empty alternative in \"" + body + "\"");
+          element.literals.push_back(Utf8Lower(std::string(literal)));
+        }
+      }
+      rule->pattern.push_back(std::move(element));
+    }
+    if (open && !closed) return Error("[ without ]");
+    if (!open) rule->extent_end = rule->pattern.size();
+    if (rule->pattern.empty()) return Error("empty pattern");
+    bool required = false;
+    for (std::size_t i = rule->extent_begin; i < rule->extent_end; ++i) required |= !rule->pattern[i].optional;
+    if (!required) return Error("the extent needs at least one element that is not optional");
+    return Status();
+  }
+
+  Status Value(const std::string& text, const TemporalRule& rule, ValueExpr* expr) {
+    text_ = text;
+    pos_ = 0;
+    Status status = Expr(rule, expr, true);
+    if (!status.ok()) return status;
+    SkipSpaces();
+    if (pos_ != text_.size()) return Error("unexpected \"" + text_.substr(pos_) + "\" in value \"" + text_ + "\"");
+    return Status();
+  }
+
+ private:
+  Status Error(const std::string& message) const {
+    return Status(StatusCode::kDataError, message, file_, line_);
+  }
+  void SkipSpaces() {
+    while (pos_ < text_.size() && text_[pos_] == ' ') ++pos_;
+  }
+
+  Status Expr(const TemporalRule& rule, ValueExpr* expr, bool top) {
+    SkipSpaces();
+    // A whole value without parentheses is a TIMEX3 value as it stands: "PRESENT_REF", "XXXX-XX-XX".
+    if (top && text_.find('(') == std::string::npos && text_[0] != '$') {
+      expr->kind = ValueExpr::Kind::kConstant;
+      expr->text = text_;
+      pos_ = text_.size();
+      return Status();
+    }
+    if (pos_ < text_.size() && text_[pos_] == '-' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '$') {
+      expr->negated = true;
+      ++pos_;
+    }
+    std::size_t start = pos_;
+    while (pos_ < text_.size() && text_[pos_] != '(' && text_[pos_] != ')' && text_[pos_] != ',' &&
+           text_[pos_] != ' ') {
+      ++pos_;
+    }
+    std::string word = text_.substr(start, pos_ - start);
+    if (word.empty()) return Error("expected a value in \"" + text_ + "\"");
+    SkipSpaces();
+    if (word[0] == '$') {
+      expr->kind = ValueExpr::Kind::kCapture;
+      expr->text = word.substr(1);
+      bool known = false;
+      for (const PatternElement& element : rule.pattern) known = known || element.capture == expr->text;
+      if (!known) return Error("$" + expr->text + " is not captured by the pattern");
+      return Status();
+    }
+    if (pos_ >= text_.size() || text_[pos_] != '(') {
+      expr->kind = ValueExpr::Kind::kConstant;
+      expr->text = word;
+      return Status();
+    }
+    expr->kind = ValueExpr::Kind::kCall;
+    expr->text = word;
+    const temporal::ValueFunction* function = FindValueFunction(word);
+    if (!function) return Error("unknown value function " + word + "() (see docs/temporal-rules.md)");
+    ++pos_;  // (
+    SkipSpaces();
+    if (pos_ < text_.size() && text_[pos_] == ')') {
+      ++pos_;
+    } else {
+      while (true) {
+        ValueExpr arg;
+        Status status = Expr(rule, &arg, false);
+        if (!status.ok()) return status;
+        expr->args.push_back(std::move(arg));
+        SkipSpaces();
+        if (pos_ < text_.size() && text_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        if (pos_ < text_.size() && text_[pos_] == ')') {
+          ++pos_;
+          break;
+        }
+        return Error("expected , or ) in \"" + text_ + "\"");
+      }
+    }
+    if (expr->args.size() < function->min_args || expr->args.size() > function->max_args) {
+      return Error(word + "() takes " + std::to_string(function->min_args) + " to " +
+                   std::to_string(function->max_args) + " arguments, got " + std::to_string(expr->args.size()));
+    }
+    return Status();
+  }
+
+  const TemporalLexicon& lexicon_;
+  std::string file_;
+  long line_;
+  std::string text_;
+  std::size_t pos_ = 0;
+};
+
+// The keys a rule's first token can match, looking through leading optional elements.
+std::vector<std::string> FirstKeys(const TemporalRule& rule) {
+  std::vector<std::string> keys;
+  for (const PatternElement& element : rule.pattern) {
+    if (element.word_class.empty()) {
+      keys.insert(keys.end(), element.literals.begin(), element.literals.end());
+    } else {
+      keys.push_back("@" + element.word_class);
+    }
+    if (!element.optional) break;
+  }
+  return keys;
+}
+
 }  // namespace
 
 Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
   const std::string dir = data_dir + "/temporal/";
-  TemporalLexicon words;
-  struct NumberTable {
-    const char* file;
-    std::unordered_map<std::string, int>* table;
-    int min, max;
-  };
-  for (const NumberTable& spec : {NumberTable{"months.tsv", &words.months, 1, 12},
-                                  NumberTable{"weekdays.tsv", &words.weekdays, 1, 7},
-                                  NumberTable{"numbers.tsv", &words.numbers, 0, 1000}}) {
-    auto rows = ReadTsv(dir + spec.file, 2, 2);
-    if (!rows.ok()) return rows.status();
-    for (const TsvRow& row : *rows) {
-      int value = 0;
-      if (!ParseInt(row.fields[1], &value) || value < spec.min || value > spec.max) {
-        return Status(StatusCode::kDataError,
-                      "expected a number from " + std::to_string(spec.min) + " to " + std::to_string(spec.max) +
-                          ", got \"" + row.fields[1] + "\"",
-                      dir + spec.file, row.line);
+  TemporalLexicon lexicon;
+
+  auto words = ReadTsv(dir + "words.tsv", 3, 3);
+  if (!words.ok()) return words.status();
+  for (const TsvRow& row : *words) {
+    const std::string& word_class = row.fields[0];
+    if (IsBuiltInClass(word_class)) {
+      return Status(StatusCode::kDataError, "class " + word_class + " is built in and cannot be listed",
+                    dir + "words.tsv", row.line);
+    }
+    if (std::string problem = CheckClassValue(word_class, row.fields[2]); !problem.empty()) {
+      return Status(StatusCode::kDataError, problem, dir + "words.tsv", row.line);
+    }
+    const std::string word = Utf8Lower(row.fields[1]);
+    if (word.find(' ') != std::string::npos) {
+      return Status(StatusCode::kDataError, "a word must be one token: \"" + word + "\"", dir + "words.tsv",
+                    row.line);
+    }
+    if (lexicon.classes[word_class].count(word)) {
+      return Status(StatusCode::kDataError, "\"" + word + "\" is listed twice in class " + word_class,
+                    dir + "words.tsv", row.line);
+    }
+    lexicon.classes[word_class][word] = row.fields[2];
+    lexicon.word_classes[word].emplace_back(word_class, row.fields[2]);
+  }
+  for (const char* required : {"month", "weekday", "number", "unit", "tense"}) {
+    if (!lexicon.classes.count(required)) {
+      return Status(StatusCode::kDataError, std::string("class ") + required + " is missing", dir + "words.tsv");
+    }
+  }
+
+  auto settings = ReadTsv(dir + "settings.tsv", 2, 2);
+  if (!settings.ok()) return settings.status();
+  for (const TsvRow& row : *settings) {
+    const std::string& key = row.fields[0];
+    const std::string& value = row.fields[1];
+    if (key == "numeric_date_order") {
+      if (value != "mdy" && value != "dmy" && value != "none") {
+        return Status(StatusCode::kDataError, "numeric_date_order is mdy, dmy or none, got \"" + value + "\"",
+                      dir + "settings.tsv", row.line);
       }
-      (*spec.table)[AsciiLower(row.fields[0])] = value;
+      lexicon.numeric_date_order = value;
+    } else if (key == "past_tense_suffix") {
+      lexicon.past_tense_suffix = AsciiLower(value);
+    } else {
+      return Status(StatusCode::kDataError, "unknown setting \"" + key + "\"", dir + "settings.tsv", row.line);
     }
   }
-  auto units = ReadTsv(dir + "units.tsv", 2, 2);
-  if (!units.ok()) return units.status();
-  for (const TsvRow& row : *units) {
-    static const char* kUnits[] = {"hour", "day", "week", "month", "year", "decade"};
-    bool known = false;
-    for (const char* unit : kUnits) known = known || row.fields[1] == unit;
-    if (!known) {
-      return Status(StatusCode::kDataError, "unknown unit \"" + row.fields[1] + "\"", dir + "units.tsv", row.line);
+
+  auto rules = ReadTsv(dir + "rules.tsv", 3, 5);
+  if (!rules.ok()) return rules.status();
+  std::set<std::string> names;
+  for (const TsvRow& row : *rules) {
+    TemporalRule rule;
+    rule.name = row.fields[0];
+    rule.type = row.fields[1];
+    rule.source = "rules.tsv:" + std::to_string(row.line);
+    RuleParser parser(lexicon, dir + "rules.tsv", row.line);
+    if (!names.insert(rule.name).second) {
+      return Status(StatusCode::kDataError, "rule " + rule.name + " is defined twice", dir + "rules.tsv", row.line);
     }
-    words.units[AsciiLower(row.fields[0])] = row.fields[1];
+    static const std::set<std::string> kTypes = {"DATE", "TIME", "DURATION", "SET", "IGNORE"};
+    if (!kTypes.count(rule.type)) {
+      return Status(StatusCode::kDataError, "type is DATE, TIME, DURATION, SET or IGNORE, got \"" + rule.type + "\"",
+                    dir + "rules.tsv", row.line);
+    }
+    if (Status status = parser.Pattern(row.fields[2], &rule); !status.ok()) return status;
+    if (rule.type != "IGNORE") {
+      if (row.fields.size() < 4 || row.fields[3].empty()) {
+        return Status(StatusCode::kDataError, "rule " + rule.name + " needs a value", dir + "rules.tsv", row.line);
+      }
+      if (Status status = parser.Value(row.fields[3], rule, &rule.value); !status.ok()) return status;
+      if (row.fields.size() == 5 && !row.fields[4].empty()) {
+        if (Status status = parser.Value(row.fields[4], rule, &rule.mod); !status.ok()) return status;
+      }
+    }
+    const uint32_t index = static_cast<uint32_t>(lexicon.rules.size());
+    for (const std::string& key : FirstKeys(rule)) lexicon.rules_by_first[key].push_back(index);
+    lexicon.rules.push_back(std::move(rule));
   }
-  auto relative = ReadTsv(dir + "relative.tsv", 3, 3);
-  if (!relative.ok()) return relative.status();
-  for (const TsvRow& row : *relative) {
-    RelativeWord word;
-    word.unit = row.fields[1];
-    if (word.unit != "day" && word.unit != "week" && word.unit != "month" && word.unit != "year" &&
-        word.unit != "ref") {
-      return Status(StatusCode::kDataError, "unknown unit \"" + word.unit + "\"", dir + "relative.tsv", row.line);
-    }
-    if (!ParseInt(row.fields[2], &word.offset)) {
-      return Status(StatusCode::kDataError, "expected an integer offset, got \"" + row.fields[2] + "\"",
-                    dir + "relative.tsv", row.line);
-    }
-    std::vector<std::string> tokens;
-    const std::string phrase = AsciiLower(row.fields[0]);  // Split returns views into it
-    for (std::string_view word_text : Split(phrase, ' ')) {
-      if (!word_text.empty()) tokens.emplace_back(word_text);
-    }
-    words.relative.Add(std::move(tokens), word);
+  if (lexicon.rules.empty()) {
+    return Status(StatusCode::kDataError, "no rules", dir + "rules.tsv");
   }
-  auto cues = ReadTsv(dir + "future_cues.tsv", 1, 1);
-  if (!cues.ok()) return cues.status();
-  for (const TsvRow& row : *cues) words.future_cues.push_back(AsciiLower(row.fields[0]));
-  return words;
+  return lexicon;
 }
 
 }  // namespace eventgraph

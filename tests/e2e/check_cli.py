@@ -44,10 +44,10 @@ with tempfile.TemporaryDirectory() as work:
     # A corrupt lexicon stops the run at start-up with file:line.
     broken = os.path.join(work, "data")
     shutil.copytree(data_dir, broken)
-    with open(os.path.join(broken, "temporal", "units.tsv"), "a") as f:
-        f.write("fortnight\tfortnight\n")
+    with open(os.path.join(broken, "temporal", "words.tsv"), "a") as f:
+        f.write("unit\tfortnight\tfortnight\n")
     bad_data = run("build", "--data-dir", broken, "--out", os.path.join(work, "o3"), article)
-    check(bad_data.returncode == 2 and "units.tsv:" in bad_data.stderr, "a bad data file is reported as file:line")
+    check(bad_data.returncode == 2 and "words.tsv:" in bad_data.stderr, "a bad data file is reported as file:line")
 
     # An output directory that cannot be created fails before the work.
     blocker = os.path.join(work, "file")

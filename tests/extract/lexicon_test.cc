@@ -8,17 +8,7 @@
 using namespace eventgraph;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A private copy of data/ that a test may damage.
-fs::path CopyData(const std::string& name) {
-  fs::path copy = fs::temp_directory_path() / name;
-  fs::remove_all(copy);
-  fs::copy(EVENTGRAPH_TEST_DATA_DIR, copy, fs::copy_options::recursive);
-  return copy;
-}
-
-}  // namespace
+using eventgraph::testing::CopyData;
 
 TEST_CASE("The bundled data loads", "[lexicon]") {
   Result<Lexicons> lexicons = LoadLexicons(EVENTGRAPH_TEST_DATA_DIR);
@@ -60,14 +50,4 @@ TEST_CASE("A missing data file is named", "[lexicon]") {
 
   Result<Lexicons> nowhere = LoadLexicons("/nonexistent/eventgraph-data");
   CHECK_FALSE(nowhere.ok());
-}
-
-TEST_CASE("A bad temporal file fails with file:line", "[lexicon]") {
-  fs::path data = CopyData("eventgraph_bad_months");
-  std::ofstream(data / "temporal" / "months.tsv", std::ios::app) << "smarch\t13\n";
-  Result<TemporalLexicon> words = LoadTemporalLexicon(data.string());
-  REQUIRE_FALSE(words.ok());
-  CHECK(words.status().file().find("months.tsv") != std::string::npos);
-  CHECK(words.status().line() > 0);
-  fs::remove_all(data);
 }

@@ -1,16 +1,20 @@
 // Time expressions: finding them in a segmented document and normalising
 // them to TIMEX3 values (TimeML) against an anchor date.
 //
-//   Result<TemporalLexicon> words = LoadTemporalLexicon("data");
-//   std::vector<Timex> timexes = TagTimexes(text, segmented, *words, "2017-04-12");
+//   Result<TemporalLexicon> rules = LoadTemporalLexicon("data");
+//   std::vector<Timex> timexes = TagTimexes(text, segmented, *rules, "2017-04-12");
 //   DayInterval days;
 //   if (ValueToInterval(timexes[0].value, &days)) ... days.first, days.last ...
 //
+// What is a time expression and how it is normalised lives in data:
+// data/temporal/words.tsv (word classes), rules.tsv (patterns and value
+// functions) and settings.tsv; docs/temporal-rules.md is their grammar.
 // Values never depend on the wall clock: a relative expression is resolved
 // against the anchor only, and stays unresolved ("XXXX-WXX-3") without one.
 // Each Timex records the rule that produced it and the anchor it used.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,50 +24,85 @@
 
 namespace eventgraph {
 
-struct RelativeWord {
-  std::string unit;  // "day", "week", "month", "year", or "ref" (PRESENT_REF / PAST_REF / FUTURE_REF)
-  int offset = 0;    // units from the anchor; for "ref", -1 past, 0 present, +1 future
+// One element of a rule's pattern: a literal (with alternatives) or a word class.
+struct PatternElement {
+  std::vector<std::string> literals;  // lower case; empty for a class
+  std::string word_class;             // "month", "year", ... ; empty for a literal
+  std::string capture;                // the name a value expression uses ($capture)
+  bool optional = false;
+  bool capitalized = false;  // the token must start with a capital letter
+};
+
+// A value expression: a constant, a capture, or a function of expressions.
+struct ValueExpr {
+  enum class Kind { kConstant, kCapture, kCall };
+  Kind kind = Kind::kConstant;
+  std::string text;  // the constant, the capture's name, or the function's name
+  bool negated = false;  // "-$number"
+  std::vector<ValueExpr> args;
+};
+
+struct TemporalRule {
+  std::string name;
+  std::string type;  // DATE, TIME, DURATION, SET, or IGNORE
+  std::vector<PatternElement> pattern;
+  std::size_t extent_begin = 0, extent_end = 0;  // elements [begin, end) form the expression's text
+  ValueExpr value;
+  ValueExpr mod;  // TIMEX3 mod (START, END, MID, ...); an empty constant when none
+  std::string source;  // "rules.tsv:42", for messages and `explain`
 };
 
 struct TemporalLexicon {
-  std::unordered_map<std::string, int> months;     // "april", "apr", "apr." -> 4
-  std::unordered_map<std::string, int> weekdays;   // "tuesday", "tue" -> 2 (ISO: Monday = 1)
-  std::unordered_map<std::string, std::string> units;  // "days" -> "day"
-  std::unordered_map<std::string, int> numbers;    // "six" -> 6
-  PhraseTable<RelativeWord> relative;              // "last week" -> {week, -1}
-  std::vector<std::string> future_cues;            // "will", "next", ... : weekday lies ahead
+  // class -> word -> value, from words.tsv
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> classes;
+  // word -> (class, value) pairs: the same table read the other way, for tagging
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> word_classes;
+  std::vector<TemporalRule> rules;  // in file order: on equal length, the earlier wins
+  std::string numeric_date_order = "none";  // "mdy", "dmy" or "none"
+  std::string past_tense_suffix;            // "ed": "attacked" is a past-tense cue
+  // Rules indexed by what their first token can be: a literal word, or "@class".
+  std::unordered_map<std::string, std::vector<uint32_t>> rules_by_first;
 };
 
+// Loads and validates data_dir/temporal/{words,rules,settings}.tsv; errors
+// name the file and line.
 Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir);
 
 struct Timex {
   uint32_t sentence = 0;
-  uint32_t first_token = 0, end_token = 0;
+  uint32_t begin = 0, end = 0;  // bytes in the document text
+  uint32_t first_token = 0, end_token = 0;  // the Segmented tokens it overlaps
   std::string text;     // as written
   std::string type;     // DATE, TIME, DURATION or SET
   std::string value;    // TIMEX3 value: 2017-04-04, 2017-W14, 2017-04, 2017, 201, P3D, PAST_REF, XXXX-WXX-3
-  std::string anchor;   // the anchor date used ("" when none was needed or available)
+  std::string mod;      // TIMEX3 mod: START, END, MID, or ""
+  std::string anchor;   // the date the value was computed from ("" when none was needed or available)
   std::string rule;     // which rule produced the value, for `explain`
   bool resolved() const { return value.find('X') == std::string::npos; }
 };
 
-// Tags every non-furniture sentence of `segmented`. `anchor` is the
-// document creation time as YYYY-MM-DD, or "" when unknown.
-std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented,
-                              const TemporalLexicon& words, const std::string& anchor);
+struct TimexOptions {
+  std::string numeric_date_order;  // overrides settings.tsv when not empty
+  bool skip_furniture = true;      // leave bylines and credits untagged
+};
 
-// The first full calendar date (day, month and year) found in the first
-// `max_bytes` of the document, as YYYY-MM-DD: a dateline or caption date
-// that can anchor an undated document. "" when there is none.
-std::string FindDateline(const std::vector<Timex>& unanchored_timexes, const Segmented& segmented,
-                         uint32_t max_bytes);
+// Tags every sentence of `segmented`. `anchor` is the document creation time
+// as YYYY-MM-DD, or "" when unknown.
+std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented, const TemporalLexicon& rules,
+                              const std::string& anchor, const TimexOptions& options = {});
 
-// The calendar days a DATE value covers, as YYYY-MM-DD strings. Handles
-// days, ISO weeks, months, quarters, seasons are not intervals (false), years
-// and decades. Returns false for durations, references and unresolved values.
+// The first full calendar date (day, month and year) written out in the first
+// `max_bytes` of the document, as YYYY-MM-DD: a dateline or caption date that
+// can anchor an undated document. "" when there is none.
+std::string FindDateline(const std::vector<Timex>& unanchored_timexes, uint32_t max_bytes);
+
+// The calendar days a DATE or TIME value covers, as YYYY-MM-DD strings.
+// Handles days (and times of day), ISO weeks and weekends, months, quarters,
+// halves, seasons, years, decades and centuries. Returns false for durations,
+// references and unresolved values.
 struct DayInterval {
   std::string first, last;
-  std::string granularity;  // "day", "week", "month", "quarter", "year", "decade"
+  std::string granularity;  // "day", "week", "month", "quarter", "half", "season", "year", "decade", "century"
 };
 bool ValueToInterval(const std::string& value, DayInterval* interval);
 

@@ -1,0 +1,41 @@
+#include "common.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace eventgraph::cli {
+
+namespace fs = std::filesystem;
+
+// --data-dir, else $EVENTGRAPH_DATA_DIR, else an installed share/eventgraph/data
+// beside the executable, else the source tree's data/ this binary was built from.
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("EVENTGRAPH_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  std::error_code error;
+  fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "eventgraph" / "data";
+    if (fs::is_directory(installed, error)) return installed.string();
+  }
+  return EVENTGRAPH_DEFAULT_DATA_DIR;
+}
+
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      out += buffer;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,261 @@
+// `eventgraph timex`: tag time expressions only. TimeML input (TempEval-3
+// .tml / .TE3input) comes back as TimeML with TIMEX3 tags; articles (.txt,
+// .jsonl) come back as a table, or JSON with --json.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "common.h"
+#include "eventgraph/document.h"
+#include "eventgraph/export.h"
+#include "eventgraph/timeml.h"
+#include "exit_codes.h"
+
+namespace eventgraph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uint32_t kDatelineBytes = 600;
+
+struct TimexCommandOptions {
+  std::vector<std::string> inputs;
+  std::string out;
+  std::string date;
+  std::string data_dir;
+  std::string numeric_dates;
+  bool json = false;
+  bool quiet = false;
+};
+
+bool IsTimeMlPath(const std::string& path) {
+  return path.size() >= 4 &&
+         (path.compare(path.size() - 4, 4, ".tml") == 0 ||
+          (path.size() >= 9 && path.compare(path.size() - 9, 9, ".TE3input") == 0));
+}
+
+struct Tagged {
+  std::string id, path, anchor, anchor_source;
+  std::vector<Timex> timexes;
+};
+
+class TimexRunner {
+ public:
+  TimexRunner(const TimexCommandOptions& options, const Lexicons& lexicons, const TemporalLexicon& rules)
+      : options_(options), lexicons_(lexicons), rules_(rules) {
+    timex_options_.numeric_date_order = options.numeric_dates;
+  }
+
+  int Run() {
+    std::vector<std::string> timeml_files, article_inputs;
+    for (const std::string& input : options_.inputs) {
+      std::error_code error;
+      if (fs::is_directory(input, error)) {
+        std::vector<std::string> found;
+        for (const auto& entry : fs::recursive_directory_iterator(input, error)) {
+          if (entry.is_regular_file() && IsTimeMlPath(entry.path().string())) found.push_back(entry.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        timeml_files.insert(timeml_files.end(), found.begin(), found.end());
+        if (found.empty()) article_inputs.push_back(input);
+      } else if (IsTimeMlPath(input)) {
+        timeml_files.push_back(input);
+      } else {
+        article_inputs.push_back(input);
+      }
+    }
+    if (!timeml_files.empty() && !article_inputs.empty()) {
+      return Fail("give either TimeML files or articles, not both", kExitUsage);
+    }
+    if (!timeml_files.empty()) return RunTimeMl(timeml_files);
+    return RunArticles(article_inputs);
+  }
+
+ private:
+  int Fail(const std::string& message, int code) const {
+    std::cerr << "eventgraph timex: error: " << message << "\n";
+    return code;
+  }
+
+  int RunTimeMl(const std::vector<std::string>& files) {
+    const bool to_directory = files.size() > 1 || (!options_.out.empty() && fs::is_directory(options_.out));
+    if (files.size() > 1 && options_.out.empty()) return Fail("several TimeML inputs need --out DIR", kExitUsage);
+    if (to_directory) {
+      std::error_code error;
+      fs::create_directories(options_.out, error);
+      if (error) return Fail("cannot create " + options_.out + ": " + error.message(), kExitOutput);
+    }
+    int failures = 0;
+    for (const std::string& path : files) {
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      if (!in) {
+        std::cerr << "skipped: " << path << ": cannot read\n";
+        ++failures;
+        continue;
+      }
+      Result<TimeMlDocument> doc = ParseTimeMl(buffer.str(), path);
+      if (!doc.ok()) {
+        std::cerr << "skipped: " << doc.status().ToString() << "\n";
+        ++failures;
+        continue;
+      }
+      std::string anchor = doc->dct.empty() ? options_.date : doc->dct;
+      if (anchor.empty() && !options_.quiet) std::cerr << "warning: " << path << ": no creation time (DCT); relative dates stay unresolved\n";
+      Segmented segmented = Segment(doc->tagging_text, lexicons_);
+      TimexOptions timex_options = timex_options_;
+      timex_options.skip_furniture = false;  // TimeML bodies are article text only
+      std::vector<Timex> timexes = TagTimexes(doc->tagging_text, segmented, rules_, anchor, timex_options);
+      std::string annotated = WriteTimeMl(*doc, timexes);
+      if (!to_directory && options_.out.empty()) {
+        std::cout << annotated;
+        continue;
+      }
+      std::string name = doc->docid.empty() ? fs::path(path).filename().string() : doc->docid;
+      if (!IsTimeMlPath(name)) name += ".tml";
+      const std::string target = to_directory ? (fs::path(options_.out) / name).string() : options_.out;
+      if (Status written = WriteFileAtomically(target, annotated); !written.ok()) {
+        std::cerr << "eventgraph timex: error: " << written.ToString() << "\n";
+        return kExitOutput;
+      }
+    }
+    if (failures == static_cast<int>(files.size())) return Fail("no file could be read", kExitPartial);
+    return failures > 0 ? kExitPartial : kExitOk;
+  }
+
+  int RunArticles(const std::vector<std::string>& inputs) {
+    std::vector<InputFile> files;
+    if (Status listed = ListInputs(inputs, &files); !listed.ok()) return Fail(listed.ToString(), kExitUsage);
+    std::vector<Tagged> tagged;
+    std::size_t skipped = 0;
+    for (const InputFile& file : files) {
+      ReadOutcome read = ReadInputFile(file);
+      for (const ReadIssue& issue : read.issues) {
+        skipped += issue.skipped;
+        if (options_.quiet) continue;
+        std::cerr << (issue.skipped ? "skipped: " : "warning: ") << issue.file;
+        if (issue.line > 0) std::cerr << ":" << issue.line;
+        std::cerr << ": " << issue.message << "\n";
+      }
+      for (Document& document : read.documents) {
+        Tagged out;
+        out.id = document.id;
+        out.path = document.path;
+        Segmented segmented = Segment(document.text, lexicons_);
+        if (!document.date.empty()) {
+          out.anchor = document.date, out.anchor_source = "document";
+        } else if (!options_.date.empty()) {
+          out.anchor = options_.date, out.anchor_source = "fallback";
+        }
+        out.timexes = TagTimexes(document.text, segmented, rules_, out.anchor, timex_options_);
+        if (out.anchor.empty()) {
+          out.anchor = FindDateline(out.timexes, kDatelineBytes);
+          if (!out.anchor.empty()) {
+            out.anchor_source = "dateline";
+            out.timexes = TagTimexes(document.text, segmented, rules_, out.anchor, timex_options_);
+          }
+        }
+        tagged.push_back(std::move(out));
+      }
+    }
+    std::string output = options_.json ? Json(tagged) : Table(tagged);
+    if (options_.out.empty()) {
+      std::cout << output;
+    } else if (Status written = WriteFileAtomically(options_.out, output); !written.ok()) {
+      return Fail(written.ToString(), kExitOutput);
+    }
+    if (tagged.empty()) return Fail("no document could be read", kExitPartial);
+    return skipped > 0 ? kExitPartial : kExitOk;
+  }
+
+  static std::string Table(const std::vector<Tagged>& tagged) {
+    std::ostringstream out;
+    out << "document\tbegin\tend\ttype\tvalue\tmod\ttext\trule\tanchor\n";
+    for (const Tagged& doc : tagged) {
+      for (const Timex& t : doc.timexes) {
+        out << doc.id << '\t' << t.begin << '\t' << t.end << '\t' << t.type << '\t' << t.value << '\t' << t.mod << '\t'
+            << t.text << '\t' << t.rule << '\t' << t.anchor << '\n';
+      }
+    }
+    return out.str();
+  }
+
+  static std::string Json(const std::vector<Tagged>& tagged) {
+    std::ostringstream out;
+    out << "{\"documents\": [";
+    for (std::size_t d = 0; d < tagged.size(); ++d) {
+      const Tagged& doc = tagged[d];
+      out << (d ? ",\n  " : "\n  ") << "{\"id\": " << JsonString(doc.id) << ", \"path\": " << JsonString(doc.path)
+          << ", \"anchor\": " << (doc.anchor.empty() ? "null" : JsonString(doc.anchor))
+          << ", \"anchor_source\": " << (doc.anchor_source.empty() ? "null" : JsonString(doc.anchor_source))
+          << ", \"timexes\": [";
+      for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
+        const Timex& t = doc.timexes[i];
+        out << (i ? ",\n    " : "\n    ") << "{\"text\": " << JsonString(t.text) << ", \"begin\": " << t.begin
+            << ", \"end\": " << t.end << ", \"type\": " << JsonString(t.type) << ", \"value\": " << JsonString(t.value)
+            << ", \"mod\": " << (t.mod.empty() ? "null" : JsonString(t.mod))
+            << ", \"anchor\": " << (t.anchor.empty() ? "null" : JsonString(t.anchor))
+            << ", \"rule\": " << JsonString(t.rule) << "}";
+      }
+      out << (doc.timexes.empty() ? "]}" : "\n  ]}");
+    }
+    out << (tagged.empty() ? "]}\n" : "\n]}\n");
+    return out.str();
+  }
+
+  const TimexCommandOptions& options_;
+  const Lexicons& lexicons_;
+  const TemporalLexicon& rules_;
+  TimexOptions timex_options_;
+};
+
+int RunTimex(const TimexCommandOptions& options) {
+  if (!options.date.empty() && !IsValidIsoDate(options.date)) {
+    std::cerr << "eventgraph timex: error: --date must be a valid YYYY-MM-DD date, got " << options.date << "\n";
+    return kExitUsage;
+  }
+  const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  Result<Lexicons> lexicons = LoadLexicons(data_dir);
+  if (!lexicons.ok()) {
+    std::cerr << "eventgraph timex: error: " << lexicons.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  Result<TemporalLexicon> rules = LoadTemporalLexicon(data_dir);
+  if (!rules.ok()) {
+    std::cerr << "eventgraph timex: error: " << rules.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  return TimexRunner(options, *lexicons, *rules).Run();
+}
+
+}  // namespace
+
+Command RegisterTimex(CLI::App& app) {
+  auto options = std::make_shared<TimexCommandOptions>();
+  CLI::App* timex = app.add_subcommand(
+      "timex", "Find time expressions and normalise them to TIMEX3 values. TimeML files (.tml, .TE3input) are "
+               "written back as TimeML; articles are listed as a table (or JSON with --json).");
+  timex->add_option("inputs", options->inputs,
+                    "TimeML files or directories of them; or articles: .txt, .jsonl, directories, - for JSONL on "
+                    "standard input")
+      ->required();
+  timex->add_option("--out,-o", options->out,
+                    "Write here instead of standard output: a file, or for several TimeML inputs a directory "
+                    "(files named by DOCID)");
+  timex->add_option("--date", options->date,
+                    "Anchor YYYY-MM-DD for documents without a date or DCT (default: none; relative "
+                    "expressions then stay unresolved, e.g. XXXX-WXX-2)");
+  timex->add_option("--numeric-dates", options->numeric_dates,
+                    "How to read 04/05/2017: mdy, dmy, or none (default: data/temporal/settings.tsv, shipped as none)")
+      ->check(CLI::IsMember({"mdy", "dmy", "none"}));
+  timex->add_option("--data-dir", options->data_dir,
+                    "Directory of lexicons and rules (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
+  timex->add_flag("--json", options->json, "Articles: print JSON instead of a table (default: off)");
+  timex->add_flag("--quiet,-q", options->quiet, "No warnings on stderr (default: off)");
+  return [options] { return RunTimex(*options); };
+}
+
+}  // namespace eventgraph::cli
