@@ -260,6 +260,8 @@ class Evaluator {
     if (name == "weekend") {
       if (!UseAnchor()) return "XXXX-WXX-WE";
       long long anchor_index = (context_.anchor - sys_days{date::year{1970} / 1 / 5}).count();
+      // Said on a Sunday, "this weekend" began the day before and "last weekend" is a week earlier.
+      if (((anchor_index % 7) + 7) % 7 == 6) --anchor_index;
       long long saturday = Choose(anchor_index, 7, 5, DirectionArg(args, 0, Direction::kPast));
       return FormatWeek(sys_days{date::year{1970} / 1 / 5} + date::days{saturday}) + "-WE";
     }

@@ -191,12 +191,16 @@ class Tagger {
       if (const std::string* tense = ClassValue(i, "tense")) return *tense == "future" ? 1 : -1;
       const std::string& word = tokens_[i].lower;
       const std::string& suffix = rules_.past_tense_suffix;
-      if (!suffix.empty() && !tokens_[i].capitalized && word.size() >= suffix.size() + 3 &&
-          word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        return -1;
+      if (suffix.empty() || tokens_[i].capitalized || word.size() < suffix.size() + 3 ||
+          word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+          !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return 0;
       }
-      return 0;
+      // A participle after "be" or "to" ("will be released") says nothing of the time; keep looking.
+      for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+        if (ClassValue(i - back, "participle-aux")) return 0;
+      }
+      return -1;
     };
     for (int d = 1; d <= kTenseWindowBefore && begin >= static_cast<std::size_t>(d); ++d) {
       if (int tense = cue(begin - d)) return tense;

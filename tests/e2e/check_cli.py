@@ -23,7 +23,8 @@ def check(condition, message):
 
 
 top = run("--help")
-check(top.returncode == 0 and "build" in top.stdout and "Exit codes" in top.stdout, "eventgraph --help")
+check(top.returncode == 0 and "build" in top.stdout and "timex" in top.stdout and "Exit codes" in top.stdout,
+      "eventgraph --help")
 build_help = run("build", "--help")
 for option in ("--out", "--date", "--data-dir", "--jobs", "--strict", "--quiet", "--json", "inputs"):
     check(option in build_help.stdout, f"build --help explains {option}")
@@ -83,6 +84,90 @@ with tempfile.TemporaryDirectory() as work:
     fallback = run("build", "--date", "2020-05-06", "--out", os.path.join(work, "o8"), undated)
     with open(os.path.join(work, "o8", "timeline.json")) as f:
         check('"2020-05-05"' in f.read(), "--date anchors an undated document")
+
+# `eventgraph timex`: TimeML in, TimeML out; articles in, a table or JSON out.
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>{docid}</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" temporalFunction="false" functionInDocument="CREATION_TIME">March 22, 2013</TIMEX3></DCT>
+<TITLE>Harbour reopens</TITLE>
+<TEXT>
+The harbour of Dorvik reopened on Friday after three weeks, officials said. It had closed last month &amp; will be
+inspected again next year. Traffic rose 4% in the first quarter.
+</TEXT>
+</TimeML>
+"""
+timex_help = run("timex", "--help")
+for option in ("--out", "--date", "--numeric-dates", "--data-dir", "--json", "inputs"):
+    check(option in timex_help.stdout, f"timex --help explains {option}")
+check(run("timex", "--numeric-dates", "ymd", "x.tml").returncode == 2, "a bad --numeric-dates is a usage error")
+
+import json
+import xml.etree.ElementTree as ElementTree
+
+with tempfile.TemporaryDirectory() as work:
+    tml = os.path.join(work, "harbour.tml")
+    with open(tml, "w") as f:
+        f.write(TIMEML.format(docid="harbour"))
+    single = run("timex", tml)
+    check(single.returncode == 0, "timex tags a TimeML file")
+    try:
+        root = ElementTree.fromstring(single.stdout)
+        text = root.find("TEXT")
+        found = {t.text: (t.get("type"), t.get("value")) for t in text.iter("TIMEX3")}
+        check(found.get("Friday") == ("DATE", "2013-03-22"), "Friday, said on a Friday, is that day")
+        check(found.get("three weeks") == ("DURATION", "P3W"), "three weeks is a duration")
+        check(found.get("last month") == ("DATE", "2013-02"), "last month against the DCT")
+        check(found.get("next year") == ("DATE", "2014"), "next year against the DCT")
+        check(found.get("the first quarter") == ("DATE", "2013-Q1"), "the first quarter of the DCT's year")
+        check(root.find("DCT/TIMEX3").get("tid") == "t0", "the DCT is left as it was")
+        tids = [t.get("tid") for t in root.iter("TIMEX3")]
+        check(len(tids) == len(set(tids)), "tids are unique")
+        original = ElementTree.fromstring(TIMEML.format(docid="harbour")).find("TEXT")
+        check("".join(text.itertext()) == "".join(original.itertext()), "the text is unchanged but for the tags")
+    except ElementTree.ParseError as error:
+        check(False, f"timex writes well-formed XML ({error})")
+
+    second = os.path.join(work, "second.TE3input")
+    with open(second, "w") as f:
+        f.write(TIMEML.format(docid="second_doc"))
+    out_dir = os.path.join(work, "system")
+    several = run("timex", "--out", out_dir, tml, second)
+    check(several.returncode == 0 and sorted(os.listdir(out_dir)) == ["harbour.tml", "second_doc.tml"],
+          "several TimeML files go to --out DIR, named by DOCID")
+    check(run("timex", tml, second).returncode == 2, "several TimeML files without --out is a usage error")
+
+    broken = os.path.join(work, "broken.tml")
+    with open(broken, "w") as f:
+        f.write("<TimeML><DOCID>x</DOCID></TimeML>")
+    bad = run("timex", "--out", os.path.join(work, "s2"), tml, broken)
+    check(bad.returncode == 1 and "broken.tml" in bad.stderr and "TEXT" in bad.stderr,
+          "a TimeML file without a body is named and skipped, exit 1")
+
+    article = os.path.join(work, "a.txt")
+    with open(article, "w") as f:
+        f.write("date 2017-04-12\nThe strike came last week; talks will resume on Monday.\n")
+    listed = run("timex", "--json", article)
+    try:
+        doc = json.loads(listed.stdout)["documents"][0]
+        values = {t["text"]: (t["value"], t["rule"], t["anchor"]) for t in doc["timexes"]}
+        check(doc["anchor"] == "2017-04-12" and doc["anchor_source"] == "document", "timex --json gives the anchor")
+        check(values.get("last week", ("",))[0] == "2017-W14", "last week is ISO week 14")
+        check(values.get("Monday", ("",))[0] == "2017-04-17", "a future Monday lies ahead")
+        check(all(rule and anchor == "2017-04-12" for _, rule, anchor in values.values()),
+              "each value records its rule and anchor")
+    except (ValueError, KeyError, IndexError) as error:
+        check(False, f"timex --json prints JSON ({error})")
+    table = run("timex", article)
+    check(table.returncode == 0 and table.stdout.startswith("document\tbegin\tend\ttype\tvalue"),
+          "timex prints a table by default")
+    undated = os.path.join(work, "u.txt")
+    with open(undated, "w") as f:
+        f.write("Rebels attacked Dorvik on Tuesday.\n")
+    unresolved = run("timex", "--json", undated)
+    check('"XXXX-WXX-2"' in unresolved.stdout, "without a date, Tuesday stays unresolved")
+    anchored = run("timex", "--json", "--date", "2017-04-12", undated)
+    check('"2017-04-11"' in anchored.stdout, "--date anchors an undated article")
 
 for failure in failures:
     print("FAIL:", failure)

@@ -13,40 +13,140 @@ struct Case {
   const char* anchor;    // document creation time, or "" for none
   const char* expected;  // text of the first time expression
   const char* value;     // its TIMEX3 value
+  const char* type = "DATE";
 };
 
-// {input text, document date, expected expression, expected value}
+// {input text, document date, expected expression, expected value, type}.
+// 2017-04-12 is a Wednesday in ISO week 15.
 const Case kCases[] = {
-    {"The attack came last week.", "2017-04-12", "last week", "2017-W14"},
-    {"They met on Tuesday.", "2017-04-12", "Tuesday", "2017-04-11"},
-    {"They met Wednesday.", "2017-04-12", "Wednesday", "2017-04-12"},
-    {"They will meet on Friday.", "2017-04-12", "Friday", "2017-04-14"},
-    {"They met on Friday.", "2017-04-12", "Friday", "2017-04-07"},
-    {"The April 4 attack.", "2017-04-12", "April 4", "2017-04-04"},
-    {"On Apr. 4 it began.", "2017-04-12", "Apr. 4", "2017-04-04"},
+    // Full dates in their common spellings.
+    {"It was 2017-04-04.", "", "2017-04-04", "2017-04-04"},
     {"Seen on Wednesday, April 12, 2017.", "", "Wednesday, April 12, 2017", "2017-04-12"},
     {"It was 4 April 2017.", "", "4 April 2017", "2017-04-04"},
-    {"It was 2017-04-04.", "", "2017-04-04", "2017-04-04"},
-    {"The war started six years ago.", "2017-04-12", "six years ago", "2011"},
-    {"It happened in 2013.", "2017-04-12", "2013", "2013"},
-    {"Back in the 1990s.", "2017-04-12", "the 1990s", "199"},
-    {"It happened yesterday.", "2021-01-01", "yesterday", "2020-12-31"},
-    {"Elections last year.", "2017-04-12", "last year", "2016"},
-    {"Prices rose last month.", "2017-01-15", "last month", "2016-12"},
+    {"On the 4th of April, 2017 it began.", "", "the 4th of April, 2017", "2017-04-04"},
+    {"Signed Feb. 29, 2016.", "", "Feb. 29, 2016", "2016-02-29"},
+    {"The April 4 attack.", "2017-04-12", "April 4", "2017-04-04"},
+    {"On Apr. 4 it began.", "2017-04-12", "Apr. 4", "2017-04-04"},
+    {"On 4 April it began.", "2017-04-12", "4 April", "2017-04-04"},
+    {"Due on Jan 5.", "2016-12-20", "Jan 5", "2017-01-05"},   // the nearest January 5, across the year end
+    {"Signed on Dec. 30.", "2017-01-03", "Dec. 30", "2016-12-30"},
+    {"Born on February 29.", "2016-03-10", "February 29", "2016-02-29"},  // a leap day, in a leap year
+    {"The eve of April 6 was calm.", "2017-04-12", "The eve of April 6", "2017-04-05"},
+    // Months, seasons, quarters, halves.
+    {"Prices rose in April 2017.", "", "April 2017", "2017-04"},
     {"Talks in January failed.", "2017-04-12", "January", "2017-01"},
     {"Talks in November failed.", "2017-04-12", "November", "2016-11"},
-    {"Earlier this month it rained.", "2017-04-12", "Earlier this month", "2017-04"},
-    {"It lasted three days.", "2017-04-12", "three days", "P3D"},
-    {"After several hours of talks.", "2017-04-12", "several hours", "PTXH"},
-    {"He is now in charge.", "2017-04-12", "now", "PRESENT_REF"},
-    // ISO weeks across a year end: 2021-01-03 is a Sunday in week 2020-W53.
-    {"It began last week.", "2021-01-03", "last week", "2020-W52"},
+    {"Talks in April failed.", "2017-04-12", "April", "2017-04"},
+    {"Talks will resume in June.", "2017-04-12", "June", "2017-06"},
+    {"Talks resumed last June.", "2017-04-12", "last June", "2016-06"},
+    {"It started in early December.", "2017-04-12", "early December", "2016-12"},
+    {"It peaked in mid-2009.", "2017-04-12", "mid-2009", "2009"},
+    {"It ends by the end of March 2018.", "2017-04-12", "the end of March 2018", "2018-03"},
+    {"Profit fell in the first quarter.", "2017-04-12", "the first quarter", "2017-Q1"},
+    {"Profit fell in the fourth quarter.", "2017-02-12", "the fourth quarter", "2016-Q4"},
+    {"Third-quarter profit fell.", "2017-12-01", "Third-quarter", "2017-Q3"},
+    {"Profit fell in the third quarter of 2015.", "2017-04-12", "the third quarter of 2015", "2015-Q3"},
+    {"Sales rose in the second half of 2015.", "2017-04-12", "the second half of 2015", "2015-H2"},
+    {"It was built in the summer of 1999.", "2017-04-12", "the summer of 1999", "1999-SU"},
+    {"It was built last summer.", "2017-04-12", "last summer", "2016-SU"},
+    {"It will open this summer.", "2017-04-12", "this summer", "2017-SU"},
+    {"It was built in the winter.", "2017-01-12", "the winter", "2016-WI"},
+    // Years, decades, centuries.
+    {"It happened in 2013.", "2017-04-12", "2013", "2013"},
+    {"Since 2015 it has grown.", "2017-04-12", "2015", "2015"},
+    {"Results for fiscal 2016 were weak.", "2017-04-12", "fiscal 2016", "2016"},
+    {"Back in the 1990s.", "2017-04-12", "the 1990s", "199"},
+    {"A hit of the '80s.", "2017-04-12", "the '80s", "198"},
+    {"In the early 2000s it grew.", "2017-04-12", "the early 2000s", "200"},
+    {"The 20th century was violent.", "2017-04-12", "The 20th century", "19"},
+    {"In 1453 the city fell.", "2017-04-12", "1453", "1453"},
+    // Relative to the document date.
+    {"It happened yesterday.", "2021-01-01", "yesterday", "2020-12-31"},
+    {"It happened yesterday.", "2016-03-01", "yesterday", "2016-02-29"},  // leap day
+    {"It happened yesterday.", "2017-03-01", "yesterday", "2017-02-28"},
+    {"It opens tomorrow.", "2016-12-31", "tomorrow", "2017-01-01"},
+    {"It opens today.", "2017-04-12", "today", "2017-04-12"},
+    {"The attack came last week.", "2017-04-12", "last week", "2017-W14"},
+    {"It began last week.", "2021-01-03", "last week", "2020-W52"},  // 2021-01-03 is a Sunday of 2020-W53
     {"It began last week.", "2021-01-10", "last week", "2020-W53"},
     {"It began this week.", "2016-01-01", "this week", "2015-W53"},
+    {"It begins next week.", "2020-12-25", "next week", "2020-W53"},
+    {"It begins next week.", "2020-12-31", "next week", "2021-W01"},
+    {"Elections last year.", "2017-04-12", "last year", "2016"},
+    {"Elections last year.", "2017-01-01", "last year", "2016"},
+    {"Elections next year.", "2017-12-31", "next year", "2018"},
+    {"Prices rose last month.", "2017-01-15", "last month", "2016-12"},
+    {"Prices rose last month.", "2016-03-31", "last month", "2016-02"},
+    {"Prices fall next month.", "2017-12-15", "next month", "2018-01"},
+    {"Earlier this month it rained.", "2017-04-12", "Earlier this month", "2017-04"},
+    {"It grew early this year.", "2017-04-12", "early this year", "2017"},
+    {"It fell late last year.", "2017-04-12", "late last year", "2016"},
+    {"Results last quarter were weak.", "2017-02-12", "last quarter", "2016-Q4"},
+    {"The war started six years ago.", "2017-04-12", "six years ago", "2011"},
+    {"It opened two weeks ago.", "2017-01-04", "two weeks ago", "2016-W51"},
+    {"It closed three days ago.", "2016-03-02", "three days ago", "2016-02-28"},
+    {"It closed a month ago.", "2017-03-31", "a month ago", "2017-02"},
+    {"It closed years ago.", "2017-04-12", "years ago", "PAST_REF"},
+    {"It closed a decade ago.", "2017-04-12", "a decade ago", "200"},
+    {"It happened last night.", "2017-04-12", "last night", "2017-04-11TNI", "TIME"},
+    {"It happened this morning.", "2017-04-12", "this morning", "2017-04-12TMO", "TIME"},
+    {"It happens tonight.", "2017-01-01", "tonight", "2017-01-01TNI", "TIME"},
+    // Weekdays: the one of the anchor's week, in the past unless the clause speaks of the future.
+    {"They met on Tuesday.", "2017-04-12", "Tuesday", "2017-04-11"},
+    {"They met Wednesday.", "2017-04-12", "Wednesday", "2017-04-12"},  // "Tuesday" said on a Tuesday
+    {"They met on Friday.", "2017-04-12", "Friday", "2017-04-07"},
+    {"They will meet on Friday.", "2017-04-12", "Friday", "2017-04-14"},
+    {"They will meet on Monday.", "2017-04-12", "Monday", "2017-04-17"},
+    {"The vote is scheduled for Sunday.", "2020-12-30", "Sunday", "2021-01-03"},  // across the year end
+    {"They met on Thursday.", "2021-01-01", "Thursday", "2020-12-31"},
+    {"They met last Tuesday.", "2017-04-11", "last Tuesday", "2017-04-04"},
+    {"They meet next Tuesday.", "2017-04-11", "next Tuesday", "2017-04-18"},
+    {"They met Tuesday night.", "2017-04-12", "Tuesday night", "2017-04-11TNI", "TIME"},
+    {"They met late Monday.", "2017-04-12", "late Monday", "2017-04-10"},
+    {"They met on Tuesday, April 11.", "2017-04-12", "Tuesday, April 11", "2017-04-11"},
+    {"Protests over the weekend.", "2017-04-12", "the weekend", "2017-W14-WE"},
+    {"Protests last weekend.", "2017-04-16", "last weekend", "2017-W14-WE"},
+    // Relative to the last date mentioned.
+    {"On March 3, 2015 they met. The next day they left.", "2017-04-12", "March 3, 2015", "2015-03-03"},
+    {"They met. The next day they left.", "2017-04-12", "The next day", "2017-04-13"},
+    {"They met on the same day.", "2017-04-12", "the same day", "2017-04-12"},
+    // Clock times, on the day last mentioned.
+    {"The blast came at 10:30 a.m.", "2017-04-12", "10:30 a.m.", "2017-04-12T10:30", "TIME"},
+    {"The blast came at 3 p.m. yesterday.", "2017-04-12", "3 p.m.", "2017-04-12T15:00", "TIME"},
+    {"The vote closed at midnight.", "2017-04-12", "midnight", "2017-04-12T24:00", "TIME"},
+    {"They met at noon.", "2017-04-12", "noon", "2017-04-12T12:00", "TIME"},
+    // Durations.
+    {"It lasted three days.", "2017-04-12", "three days", "P3D", "DURATION"},
+    {"After several hours of talks.", "2017-04-12", "several hours", "PTXH", "DURATION"},
+    {"It took a few days.", "2017-04-12", "a few days", "PXD", "DURATION"},
+    {"It took a couple of weeks.", "2017-04-12", "a couple of weeks", "P2W", "DURATION"},
+    {"A five-year plan.", "2017-04-12", "five-year", "P5Y", "DURATION"},
+    {"Over the past 24 hours.", "2017-04-12", "the past 24 hours", "PT24H", "DURATION"},
+    {"Over the past several months.", "2017-04-12", "the past several months", "PXM", "DURATION"},
+    {"Over the past week.", "2017-04-12", "the past week", "P1W", "DURATION"},
+    {"In the coming weeks.", "2017-04-12", "the coming weeks", "PXW", "DURATION"},
+    {"Prices fell in recent years.", "2017-04-12", "recent years", "PXY", "DURATION"},
+    {"They argued for hours.", "2017-04-12", "hours", "PTXH", "DURATION"},
+    {"It came hours after the vote.", "2017-04-12", "hours", "PTXH", "DURATION"},
+    {"The worst in a decade.", "2017-04-12", "a decade", "P10Y", "DURATION"},
+    {"It lasted two decades.", "2017-04-12", "two decades", "P20Y", "DURATION"},
+    // Sets.
+    {"It meets every year.", "2017-04-12", "every year", "P1Y", "SET"},
+    {"It meets twice a week.", "2017-04-12", "twice a week", "P1W", "SET"},
+    {"The annual report.", "2017-04-12", "annual", "P1Y", "SET"},
+    {"It meets every Tuesday.", "2017-04-12", "every Tuesday", "XXXX-WXX-2", "SET"},
+    // Reference points.
+    {"He is now in charge.", "2017-04-12", "now", "PRESENT_REF"},
+    {"He recently resigned.", "2017-04-12", "recently", "PAST_REF"},
+    {"As in the past, it failed.", "2017-04-12", "the past", "PAST_REF"},
+    {"In the near future it will.", "2017-04-12", "the near future", "FUTURE_REF"},
     // Without an anchor, relative expressions stay unresolved.
     {"It began last week.", "", "last week", "XXXX-WXX"},
     {"They met on Tuesday.", "", "Tuesday", "XXXX-WXX-2"},
     {"The April 4 attack.", "", "April 4", "XXXX-04-04"},
+    {"Talks in January failed.", "", "January", "XXXX-01"},
+    {"It happened yesterday.", "", "yesterday", "XXXX-XX-XX"},
+    {"Elections last year.", "", "last year", "XXXX"},
 };
 
 std::vector<Timex> Tag(const std::string& text, const std::string& anchor) {
@@ -63,6 +163,7 @@ TEST_CASE("Time expressions are found and normalised against the anchor", "[time
     REQUIRE_FALSE(found.empty());
     CHECK(found[0].text == c.expected);
     CHECK(found[0].value == c.value);
+    CHECK(found[0].type == c.type);
     CHECK_FALSE(found[0].rule.empty());
   }
 }
