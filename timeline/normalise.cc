@@ -186,19 +186,37 @@ class Evaluator {
     const int year = YearOf(base), month = MonthOf(base);
     if (unit == "month") {
       int index = year * 12 + (month - 1) + offset;
+      if (index < 0 || index >= 10000 * 12) return std::nullopt;
       return Pad(index / 12, 4) + "-" + Pad(index % 12 + 1, 2);
     }
     if (unit == "quarter") {
       int index = year * 4 + (month - 1) / 3 + offset;
+      if (index < 0 || index >= 10000 * 4) return std::nullopt;
       return Pad(index / 4, 4) + "-Q" + std::to_string(index % 4 + 1);
     }
-    if (unit == "year") return Pad(year + offset, 4);
-    if (unit == "decade") return Pad(year / 10 + offset, 3);
-    if (unit == "century") return Pad(year / 100 + offset, 2);
+    if (unit == "year") {
+      if (year + offset < 0 || year + offset > 9999) return std::nullopt;
+      return Pad(year + offset, 4);
+    }
+    if (unit == "decade") {
+      if (year / 10 + offset < 0 || year / 10 + offset > 999) return std::nullopt;
+      return Pad(year / 10 + offset, 3);
+    }
+    if (unit == "century") {
+      if (year / 100 + offset < 0 || year / 100 + offset > 99) return std::nullopt;
+      return Pad(year / 100 + offset, 2);
+    }
     return std::nullopt;
   }
 
   std::optional<std::string> Call(const std::string& name, const std::vector<Arg>& args) {
+    std::optional<std::string> value = CallUnchecked(name, args);
+    // "3000 years ago" has no four-digit TIMEX3 year.
+    if (value && !value->empty() && (*value)[0] == '-') return std::nullopt;
+    return value;
+  }
+
+  std::optional<std::string> CallUnchecked(const std::string& name, const std::vector<Arg>& args) {
     int a = 0, b = 0, c = 0;
     if (name == "date") {
       if (!Int(args[0], &a) || !Int(args[1], &b) || !Int(args[2], &c)) return std::nullopt;

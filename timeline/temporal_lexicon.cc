@@ -116,6 +116,10 @@ class RuleParser {
           }
         }
       } else {
+        if (body.size() > 1 && body.back() == '^') {
+          element.capitalized = true;
+          body.pop_back();
+        }
         for (std::string_view literal : Split(body, '|')) {
           if (literal.empty()) return Error("empty alternative in \"" + body + "\"");
           element.literals.push_back(Utf8Lower(std::string(literal)));

@@ -110,6 +110,14 @@ const Case kCases[] = {
     {"On March 3, 2015 they met. The next day they left.", "2017-04-12", "March 3, 2015", "2015-03-03"},
     {"They met. The next day they left.", "2017-04-12", "The next day", "2017-04-13"},
     {"They met on the same day.", "2017-04-12", "the same day", "2017-04-12"},
+    // TimeML: "later", "after" and the like are signals outside a duration.
+    {"Two days later they left.", "2017-04-12", "Two days", "P2D", "DURATION"},
+    {"It closed a year before the war.", "2017-04-12", "a year", "P1Y", "DURATION"},
+    // Fixed-date holidays, the nearest one.
+    {"They met on Christmas Eve.", "2013-03-22", "Christmas Eve", "2012-12-24"},
+    {"Shops close on New Year's Day.", "2016-12-20", "New Year's Day", "2017-01-01"},
+    {"It ended late yesterday.", "2017-04-12", "late yesterday", "2017-04-11"},
+    {"Profit rose by year-end.", "2017-04-12", "year-end", "2017"},
     // Clock times, on the day last mentioned.
     {"The blast came at 10:30 a.m.", "2017-04-12", "10:30 a.m.", "2017-04-12T10:30", "TIME"},
     {"The blast came at 3 p.m. yesterday.", "2017-04-12", "3 p.m.", "2017-04-12T15:00", "TIME"},
@@ -180,6 +188,18 @@ TEST_CASE("Anchored values record their anchor; absolute ones need none", "[time
 TEST_CASE("Words that only look like dates are left alone", "[timex]") {
   CHECK(Tag("They may march on.", "2017-04-12").empty());
   CHECK(Tag("It killed 87 people.", "2017-04-12").empty());
+  CHECK(Tag("He is in his early 80s.", "2017-04-12").empty());          // an age, not a decade
+  CHECK(Tag("The 6-year-old boy, 40 years old, was safe.", "2017-04-12").empty());  // ages
+  CHECK(Tag("About 2000 people came; he earned $2013.", "2017-04-12").empty());     // amounts
+  CHECK(Tag("After the fall of Rome, the March began.", "2017-04-12").empty());
+}
+
+TEST_CASE("Values stay within four-digit years", "[timex]") {
+  for (const Timex& t : Tag("Cities rose 3000 years ago and 9999 months ago.", "2017-04-12")) {
+    INFO(t.text << " -> " << t.value);
+    CHECK(t.value.find('-') != 0);
+    CHECK(t.value.find("--") == std::string::npos);
+  }
 }
 
 TEST_CASE("An impossible calendar date is not normalised", "[timex]") {
