@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "../test_support.h"
 
 using namespace eventgraph;
@@ -148,6 +150,61 @@ const Case kCases[] = {
     {"He recently resigned.", "2017-04-12", "recently", "PAST_REF"},
     {"As in the past, it failed.", "2017-04-12", "the past", "PAST_REF"},
     {"In the near future it will.", "2017-04-12", "the near future", "FUTURE_REF"},
+    // One row for each remaining rule of rules.tsv (the coverage test below asks for it).
+    {"On the eve of the vote, calm.", "2017-04-12", "the eve", "XXXX-XX-XX"},
+    {"Shops shut at Christmas.", "2017-04-12", "Christmas", "2016-12-25"},
+    {"Sales on Boxing Day.", "2017-12-20", "Boxing Day", "2017-12-26"},
+    {"Fireworks on New Year's Eve.", "2017-01-02", "New Year's Eve", "2016-12-31"},
+    {"Cards on Valentine's Day.", "2017-01-20", "Valentine's Day", "2017-02-14"},
+    {"Parties at Halloween.", "2017-10-20", "Halloween", "2017-10-31"},
+    {"It fell in late March 2015.", "2017-04-12", "late March 2015", "2015-03"},
+    {"By the end of June, it was over.", "2017-08-12", "the end of June", "2017-06"},
+    {"September was dry.", "2017-04-12", "September", "2016-09"},
+    {"It opens next June.", "2017-04-12", "next June", "2017-06"},  // the next one to come
+    {"It opened this June.", "2017-08-12", "this June", "2017-06"},
+    {"It flooded in spring 2015.", "2017-04-12", "spring 2015", "2015-SP"},
+    {"It opens next spring.", "2017-04-12", "next spring", "2018-SP"},
+    {"In the 2015 fourth quarter, sales fell.", "2017-04-12", "the 2015 fourth quarter", "2015-Q4"},
+    {"By the end of 2015, it was over.", "2017-04-12", "the end of 2015", "2015"},
+    {"2015 was a hard year.", "2017-04-12", "2015", "2015"},
+    {"They met the day before yesterday.", "2017-04-12", "the day before yesterday", "2017-04-10"},
+    {"They meet the day after tomorrow.", "2017-04-12", "the day after tomorrow", "2017-04-14"},
+    {"It opened early today.", "2017-04-12", "early today", "2017-04-12"},
+    {"It opened earlier today.", "2017-04-12", "earlier today", "2017-04-12"},
+    {"It opens late tomorrow.", "2017-04-12", "late tomorrow", "2017-04-13"},
+    {"Profit rose by quarter-end.", "2017-04-12", "quarter-end", "2017-Q2"},
+    {"They ate in the evening.", "2017-04-12", "the evening", "2017-04-12TEV", "TIME"},
+    {"It rained yesterday morning.", "2017-04-12", "yesterday morning", "2017-04-11TMO", "TIME"},
+    {"It rains tomorrow evening.", "2017-04-12", "tomorrow evening", "2017-04-13TEV", "TIME"},
+    {"Protests this past weekend.", "2017-04-12", "this past weekend", "2017-W14-WE"},
+    {"Protests are planned next weekend.", "2017-04-12", "next weekend", "2017-W15-WE"},
+    {"Sales in the current quarter rose.", "2017-04-12", "the current quarter", "2017-Q2"},
+    {"Sales for the year rose.", "2017-04-12", "the year", "2017"},
+    {"Sales for the quarter rose.", "2017-04-12", "the quarter", "2017-Q2"},
+    {"Sales this past month rose.", "2017-04-12", "this past month", "2017-03"},
+    {"Sales rise early next year.", "2017-04-12", "early next year", "2018"},
+    {"Sales rise at the beginning of the month.", "2017-04-12", "the beginning of the month", "2017-04"},
+    {"Sales fell at the end of last year.", "2017-04-12", "the end of last year", "2016"},
+    {"Sales rise at the end of next month.", "2017-04-12", "the end of next month", "2017-05"},
+    {"Sales rise two years from now.", "2017-04-12", "two years from now", "2019"},
+    {"They met this Monday.", "2017-04-12", "this Monday", "2017-04-10"},
+    {"The previous year they had argued.", "2017-04-12", "The previous year", "2016"},
+    {"They met. The year before they had argued.", "2017-04-12", "The year before", "2016"},
+    {"They met. The week after they argued.", "2017-04-12", "The week after", "2017-W16"},
+    {"Later in the week they argued.", "2017-04-12", "the week", "2017-W15"},
+    {"They met that day.", "2017-04-12", "that day", "2017-04-12"},
+    {"They met at five o'clock.", "2017-04-12", "five o'clock", "2017-04-12T05:00", "TIME"},
+    {"In the first 100 days he acted.", "2017-04-12", "the first 100 days", "P100D", "DURATION"},
+    {"A month-long strike.", "2017-04-12", "month-long", "P1M", "DURATION"},
+    {"It grew over the years.", "2017-04-12", "the years", "PXY", "DURATION"},
+    {"It costs $5 million a year.", "2017-04-12", "a year", "P1Y", "SET"},
+    {"Take two a day.", "2017-04-12", "a day", "P1D", "SET"},
+    {"At present it is closed.", "2017-04-12", "present", "PRESENT_REF"},
+    {"Until the present it was closed.", "2017-04-12", "the present", "PRESENT_REF"},
+    {"It is rare these days.", "2017-04-12", "these days", "PRESENT_REF"},
+    // Tuesday said on a Tuesday, in the past and in the future.
+    {"They met on Tuesday.", "2017-04-11", "Tuesday", "2017-04-11"},
+    {"They will meet on Tuesday.", "2017-04-11", "Tuesday", "2017-04-11"},
     // Without an anchor, relative expressions stay unresolved.
     {"It began last week.", "", "last week", "XXXX-WXX"},
     {"They met on Tuesday.", "", "Tuesday", "XXXX-WXX-2"},
@@ -173,6 +230,20 @@ TEST_CASE("Time expressions are found and normalised against the anchor", "[time
     CHECK(found[0].value == c.value);
     CHECK(found[0].type == c.type);
     CHECK_FALSE(found[0].rule.empty());
+  }
+}
+
+TEST_CASE("Every rule of data/temporal/rules.tsv has a row in the table", "[timex]") {
+  std::set<std::string> covered;
+  for (const Case& c : kCases) {
+    std::vector<Timex> found = Tag(c.text, c.anchor);
+    if (!found.empty()) covered.insert(found[0].rule);
+  }
+  covered.insert("numeric-date");  // needs a configured order: its own test below
+  for (const TemporalRule& rule : TestTemporal().rules) {
+    if (rule.type == "IGNORE") continue;
+    INFO("rule " << rule.name << " (" << rule.source << ") has no example in kCases");
+    CHECK(covered.count(rule.name) == 1);
   }
 }
 
@@ -236,4 +307,22 @@ TEST_CASE("Values map to day intervals at their granularity", "[timex]") {
   CHECK_FALSE(ValueToInterval("P3D", &days));
   CHECK_FALSE(ValueToInterval("XXXX-WXX-2", &days));
   CHECK_FALSE(ValueToInterval("PRESENT_REF", &days));
+}
+
+TEST_CASE("Numeric dates are read only in the configured order", "[timex]") {
+  const std::string text = "It was signed on 04/05/2017.";
+  Segmented seg = Segment(text, TestLexicons());
+  CHECK(TagTimexes(text, seg, TestTemporal(), "2017-06-01").empty());  // settings.tsv ships "none"
+  TimexOptions mdy;
+  mdy.numeric_date_order = "mdy";
+  std::vector<Timex> american = TagTimexes(text, seg, TestTemporal(), "2017-06-01", mdy);
+  REQUIRE(american.size() == 1);
+  CHECK((american[0].value == "2017-04-05" && american[0].rule == "numeric-date"));
+  TimexOptions dmy;
+  dmy.numeric_date_order = "dmy";
+  std::vector<Timex> european = TagTimexes(text, seg, TestTemporal(), "2017-06-01", dmy);
+  REQUIRE(european.size() == 1);
+  CHECK(european[0].value == "2017-05-04");
+  const std::string impossible = "On 13/13/2017.";
+  CHECK(TagTimexes(impossible, Segment(impossible, TestLexicons()), TestTemporal(), "", dmy).empty());
 }
