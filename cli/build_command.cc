@@ -30,9 +30,11 @@ struct BuildOptions {
 Status PrepareOutputDirectory(const std::string& dir) {
   std::error_code error;
   fs::create_directories(dir, error);
-  if (error) return Status(StatusCode::kIoError, "cannot create output directory: " + error.message(), dir);
+  if (error)
+    return Status(StatusCode::kIoError, "cannot create output directory: " + error.message(), dir);
   if (!fs::is_directory(dir, error)) return Status(StatusCode::kIoError, "not a directory", dir);
-  if (::access(dir.c_str(), W_OK) != 0) return Status(StatusCode::kIoError, "output directory is not writable", dir);
+  if (::access(dir.c_str(), W_OK) != 0)
+    return Status(StatusCode::kIoError, "output directory is not writable", dir);
   return Status();
 }
 
@@ -42,25 +44,30 @@ int RunBuild(const BuildOptions& options) {
     return code;
   };
   if (!options.date.empty() && !IsValidIsoDate(options.date)) {
-    return fail(Status(StatusCode::kInvalidArgument, "--date must be a valid YYYY-MM-DD date, got " + options.date),
+    return fail(Status(StatusCode::kInvalidArgument,
+                       "--date must be a valid YYYY-MM-DD date, got " + options.date),
                 kExitUsage);
   }
   std::vector<InputFile> files;
-  if (Status listed = ListInputs(options.inputs, &files); !listed.ok()) return fail(listed, kExitUsage);
+  if (Status listed = ListInputs(options.inputs, &files); !listed.ok())
+    return fail(listed, kExitUsage);
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   Result<Lexicons> lexicons = LoadLexicons(data_dir);
   if (!lexicons.ok()) return fail(lexicons.status(), kExitUsage);
   Result<TemporalLexicon> temporal = LoadTemporalLexicon(data_dir);
   if (!temporal.ok()) return fail(temporal.status(), kExitUsage);
   // Fail before the work, not after it.
-  if (Status ready = PrepareOutputDirectory(options.out); !ready.ok()) return fail(ready, kExitOutput);
+  if (Status ready = PrepareOutputDirectory(options.out); !ready.ok())
+    return fail(ready, kExitOutput);
 
   PipelineOptions pipeline;
   pipeline.fallback_date = options.date;
-  pipeline.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  pipeline.jobs =
+      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) && files.size() > 1;
   auto progress = [&](std::size_t done, std::size_t total) {
-    if (show_progress) std::cerr << "\r[" << done << "/" << total << "] files read" << (done == total ? "\n" : "");
+    if (show_progress)
+      std::cerr << "\r[" << done << "/" << total << "] files read" << (done == total ? "\n" : "");
   };
   PipelineResult result = RunPipeline(files, *lexicons, *temporal, pipeline, progress);
 
@@ -72,7 +79,8 @@ int RunBuild(const BuildOptions& options) {
     }
     if (result.unanchored > 0) {
       std::cerr << "note: " << result.unanchored
-                << " document(s) have no date; their relative dates stay unresolved (give --date YYYY-MM-DD)\n";
+                << " document(s) have no date; their relative dates stay unresolved (give --date "
+                   "YYYY-MM-DD)\n";
     }
   }
   if (result.documents == 0) {
@@ -82,30 +90,34 @@ int RunBuild(const BuildOptions& options) {
 
   const std::string timeline_path = (fs::path(options.out) / "timeline.json").string();
   const std::string graph_path = (fs::path(options.out) / "graph.graphml").string();
-  if (Status s = WriteFileAtomically(timeline_path, TimelineJson(result.graph)); !s.ok()) return fail(s, kExitOutput);
-  if (Status s = WriteFileAtomically(graph_path, GraphMl(result.graph)); !s.ok()) return fail(s, kExitOutput);
+  if (Status s = WriteFileAtomically(timeline_path, TimelineJson(result.graph)); !s.ok())
+    return fail(s, kExitOutput);
+  if (Status s = WriteFileAtomically(graph_path, GraphMl(result.graph)); !s.ok())
+    return fail(s, kExitOutput);
 
   std::size_t dated = 0;
   for (const Event& event : result.graph.events) dated += !event.start.empty();
   if (options.json) {
     std::cout << "{\"documents\": " << result.documents << ", \"skipped\": " << result.skipped
-              << ", \"empty\": " << result.empty << ", \"entities\": " << result.graph.entities.size()
+              << ", \"empty\": " << result.empty
+              << ", \"entities\": " << result.graph.entities.size()
               << ", \"events\": " << result.graph.events.size() << ", \"dated_events\": " << dated
               << ", \"relations\": " << result.graph.relations.size()
-              << ", \"timeline\": " << JsonString(timeline_path) << ", \"graph\": " << JsonString(graph_path)
-              << "}\n";
+              << ", \"timeline\": " << JsonString(timeline_path)
+              << ", \"graph\": " << JsonString(graph_path) << "}\n";
   } else {
-    std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped << " skipped, "
-              << result.empty << " empty) -> " << result.graph.entities.size() << " entities, "
-              << result.graph.events.size() << " events (" << dated << " dated), " << result.graph.relations.size()
-              << " relations\n"
+    std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped
+              << " skipped, " << result.empty << " empty) -> " << result.graph.entities.size()
+              << " entities, " << result.graph.events.size() << " events (" << dated << " dated), "
+              << result.graph.relations.size() << " relations\n"
               << "  timeline: " << timeline_path << "\n"
               << "  graph:    " << graph_path << "\n";
     std::size_t shown = 0;
     for (const Event& event : result.graph.events) {
       if (event.start.empty() || event.mentions.size() < 2) continue;
       if (shown++ == 0) std::cout << "Events told by several mentions:\n";
-      std::cout << "  " << event.date << "  " << event.label << "  (" << event.mentions.size() << " mentions)\n";
+      std::cout << "  " << event.date << "  " << event.label << "  (" << event.mentions.size()
+                << " mentions)\n";
       if (shown == 10) break;
     }
   }
@@ -116,24 +128,31 @@ int RunBuild(const BuildOptions& options) {
 
 Command RegisterBuild(CLI::App& app) {
   auto options = std::make_shared<BuildOptions>();
-  CLI::App* build = app.add_subcommand(
-      "build", "Extract events, entities and dates from articles; write DIR/timeline.json and DIR/graph.graphml.");
-  build->add_option("inputs", options->inputs,
-                    "Articles: .txt files (optional first line 'date YYYY-MM-DD'), .jsonl files (one "
-                    "{\"id\",\"date\",\"title\",\"text\",\"url\",\"source\"} per line, only text required), "
-                    "directories (searched recursively for both), or - for JSONL on standard input")
+  CLI::App* build = app.add_subcommand("build",
+                                       "Extract events, entities and dates from articles; write "
+                                       "DIR/timeline.json and DIR/graph.graphml.");
+  build
+      ->add_option(
+          "inputs", options->inputs,
+          "Articles: .txt files (optional first line 'date YYYY-MM-DD'), .jsonl files (one "
+          "{\"id\",\"date\",\"title\",\"text\",\"url\",\"source\"} per line, only text required), "
+          "directories (searched recursively for both), or - for JSONL on standard input")
       ->required();
   build->add_option("--out,-o", options->out, "Output directory (created if missing)")->required();
-  build->add_option("--date", options->date,
-                    "Fallback date YYYY-MM-DD for documents that carry none, to resolve 'yesterday' or "
-                    "'last week' (default: none; a full date near the top of the text is used instead)");
-  build->add_option("--data-dir", options->data_dir,
-                    "Directory of lexicons and ontology (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
+  build->add_option(
+      "--date", options->date,
+      "Fallback date YYYY-MM-DD for documents that carry none, to resolve 'yesterday' or "
+      "'last week' (default: none; a full date near the top of the text is used instead)");
+  build->add_option(
+      "--data-dir", options->data_dir,
+      "Directory of lexicons and ontology (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
   build->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
-  build->add_flag("--strict", options->strict, "Exit with status 1 when any document was skipped (default: off)");
+  build->add_flag("--strict", options->strict,
+                  "Exit with status 1 when any document was skipped (default: off)");
   build->add_flag("--quiet,-q", options->quiet, "No warnings or progress on stderr (default: off)");
-  build->add_flag("--json", options->json, "Print the summary as one JSON object on stdout (default: off)");
+  build->add_flag("--json", options->json,
+                  "Print the summary as one JSON object on stdout (default: off)");
   return [options] { return RunBuild(*options); };
 }
 

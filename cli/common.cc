@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 // --data-dir, else $EVENTGRAPH_DATA_DIR, else an installed share/eventgraph/data
 // beside the executable, else the source tree's data/ this binary was built from.
 std::string DefaultDataDir() {
-  if (const char* env = std::getenv("EVENTGRAPH_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  if (const char* env = std::getenv("EVENTGRAPH_DATA_DIR"); env != nullptr && *env != '\0')
+    return env;
   std::error_code error;
   fs::path exe = fs::read_symlink("/proc/self/exe", error);
   if (!error) {

@@ -59,7 +59,8 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
       FileResult& result = results[i];
       result.issues = std::move(read.issues);
       for (Document& document : read.documents) {
-        result.documents.push_back(Process(std::move(document), lexicons, temporal, options.fallback_date));
+        result.documents.push_back(
+            Process(std::move(document), lexicons, temporal, options.fallback_date));
       }
       std::size_t finished = ++done;
       if (progress) {
@@ -68,7 +69,8 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
       }
     }
   };
-  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
+  unsigned jobs =
+      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
   std::vector<std::thread> pool;
   for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(work);
   work();
@@ -84,8 +86,8 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
       if (processed.mentions.segmented.tokens.empty()) ++out.empty;
       if (processed.anchor_source == "dateline") ++out.dateline_anchored;
       if (processed.anchor.empty()) ++out.unanchored;
-      builder.AddDocument(processed.document, processed.mentions, processed.timexes, processed.anchor,
-                          processed.anchor_source);
+      builder.AddDocument(processed.document, processed.mentions, processed.timexes,
+                          processed.anchor, processed.anchor_source);
       processed = Processed();  // release the text and tokens early
     }
   }

@@ -25,8 +25,9 @@ struct PipelineResult {
   std::size_t documents = 0, skipped = 0, empty = 0, dateline_anchored = 0, unanchored = 0;
 };
 
-PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& lexicons,
-                           const TemporalLexicon& temporal, const PipelineOptions& options,
-                           const std::function<void(std::size_t done, std::size_t total)>& progress);
+PipelineResult RunPipeline(
+    const std::vector<InputFile>& files, const Lexicons& lexicons, const TemporalLexicon& temporal,
+    const PipelineOptions& options,
+    const std::function<void(std::size_t done, std::size_t total)>& progress);
 
 }  // namespace eventgraph::cli

@@ -43,7 +43,8 @@ struct Tagged {
 
 class TimexRunner {
  public:
-  TimexRunner(const TimexCommandOptions& options, const Lexicons& lexicons, const TemporalLexicon& rules)
+  TimexRunner(const TimexCommandOptions& options, const Lexicons& lexicons,
+              const TemporalLexicon& rules)
       : options_(options), lexicons_(lexicons), rules_(rules) {
     timex_options_.numeric_date_order = options.numeric_dates;
   }
@@ -55,7 +56,8 @@ class TimexRunner {
       if (fs::is_directory(input, error)) {
         std::vector<std::string> found;
         for (const auto& entry : fs::recursive_directory_iterator(input, error)) {
-          if (entry.is_regular_file() && IsTimeMlPath(entry.path().string())) found.push_back(entry.path().string());
+          if (entry.is_regular_file() && IsTimeMlPath(entry.path().string()))
+            found.push_back(entry.path().string());
         }
         std::sort(found.begin(), found.end());
         timeml_files.insert(timeml_files.end(), found.begin(), found.end());
@@ -80,8 +82,10 @@ class TimexRunner {
   }
 
   int RunTimeMl(const std::vector<std::string>& files) {
-    const bool to_directory = files.size() > 1 || (!options_.out.empty() && fs::is_directory(options_.out));
-    if (files.size() > 1 && options_.out.empty()) return Fail("several TimeML inputs need --out DIR", kExitUsage);
+    const bool to_directory =
+        files.size() > 1 || (!options_.out.empty() && fs::is_directory(options_.out));
+    if (files.size() > 1 && options_.out.empty())
+      return Fail("several TimeML inputs need --out DIR", kExitUsage);
     if (to_directory) {
       std::error_code error;
       fs::create_directories(options_.out, error);
@@ -104,11 +108,14 @@ class TimexRunner {
         continue;
       }
       std::string anchor = doc->dct.empty() ? options_.date : doc->dct;
-      if (anchor.empty() && !options_.quiet) std::cerr << "warning: " << path << ": no creation time (DCT); relative dates stay unresolved\n";
+      if (anchor.empty() && !options_.quiet)
+        std::cerr << "warning: " << path
+                  << ": no creation time (DCT); relative dates stay unresolved\n";
       Segmented segmented = Segment(doc->tagging_text, lexicons_);
       TimexOptions timex_options = timex_options_;
       timex_options.skip_furniture = false;  // TimeML bodies are article text only
-      std::vector<Timex> timexes = TagTimexes(doc->tagging_text, segmented, rules_, anchor, timex_options);
+      std::vector<Timex> timexes =
+          TagTimexes(doc->tagging_text, segmented, rules_, anchor, timex_options);
       std::string annotated = WriteTimeMl(*doc, timexes);
       if (!to_directory && options_.out.empty()) {
         std::cout << annotated;
@@ -116,19 +123,22 @@ class TimexRunner {
       }
       std::string name = doc->docid.empty() ? fs::path(path).filename().string() : doc->docid;
       if (!IsTimeMlPath(name)) name += ".tml";
-      const std::string target = to_directory ? (fs::path(options_.out) / name).string() : options_.out;
+      const std::string target =
+          to_directory ? (fs::path(options_.out) / name).string() : options_.out;
       if (Status written = WriteFileAtomically(target, annotated); !written.ok()) {
         std::cerr << "eventgraph timex: error: " << written.ToString() << "\n";
         return kExitOutput;
       }
     }
-    if (failures == static_cast<int>(files.size())) return Fail("no file could be read", kExitPartial);
+    if (failures == static_cast<int>(files.size()))
+      return Fail("no file could be read", kExitPartial);
     return failures > 0 ? kExitPartial : kExitOk;
   }
 
   int RunArticles(const std::vector<std::string>& inputs) {
     std::vector<InputFile> files;
-    if (Status listed = ListInputs(inputs, &files); !listed.ok()) return Fail(listed.ToString(), kExitUsage);
+    if (Status listed = ListInputs(inputs, &files); !listed.ok())
+      return Fail(listed.ToString(), kExitUsage);
     std::vector<Tagged> tagged;
     std::size_t skipped = 0;
     for (const InputFile& file : files) {
@@ -176,8 +186,8 @@ class TimexRunner {
     out << "document\tbegin\tend\ttype\tvalue\tmod\ttext\trule\tanchor\n";
     for (const Tagged& doc : tagged) {
       for (const Timex& t : doc.timexes) {
-        out << doc.id << '\t' << t.begin << '\t' << t.end << '\t' << t.type << '\t' << t.value << '\t' << t.mod << '\t'
-            << t.text << '\t' << t.rule << '\t' << t.anchor << '\n';
+        out << doc.id << '\t' << t.begin << '\t' << t.end << '\t' << t.type << '\t' << t.value
+            << '\t' << t.mod << '\t' << t.text << '\t' << t.rule << '\t' << t.anchor << '\n';
       }
     }
     return out.str();
@@ -188,14 +198,17 @@ class TimexRunner {
     out << "{\"documents\": [";
     for (std::size_t d = 0; d < tagged.size(); ++d) {
       const Tagged& doc = tagged[d];
-      out << (d ? ",\n  " : "\n  ") << "{\"id\": " << JsonString(doc.id) << ", \"path\": " << JsonString(doc.path)
+      out << (d ? ",\n  " : "\n  ") << "{\"id\": " << JsonString(doc.id)
+          << ", \"path\": " << JsonString(doc.path)
           << ", \"anchor\": " << (doc.anchor.empty() ? "null" : JsonString(doc.anchor))
-          << ", \"anchor_source\": " << (doc.anchor_source.empty() ? "null" : JsonString(doc.anchor_source))
+          << ", \"anchor_source\": "
+          << (doc.anchor_source.empty() ? "null" : JsonString(doc.anchor_source))
           << ", \"timexes\": [";
       for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
         const Timex& t = doc.timexes[i];
-        out << (i ? ",\n    " : "\n    ") << "{\"text\": " << JsonString(t.text) << ", \"begin\": " << t.begin
-            << ", \"end\": " << t.end << ", \"type\": " << JsonString(t.type) << ", \"value\": " << JsonString(t.value)
+        out << (i ? ",\n    " : "\n    ") << "{\"text\": " << JsonString(t.text)
+            << ", \"begin\": " << t.begin << ", \"end\": " << t.end
+            << ", \"type\": " << JsonString(t.type) << ", \"value\": " << JsonString(t.value)
             << ", \"mod\": " << (t.mod.empty() ? "null" : JsonString(t.mod))
             << ", \"anchor\": " << (t.anchor.empty() ? "null" : JsonString(t.anchor))
             << ", \"rule\": " << JsonString(t.rule) << "}";
@@ -214,7 +227,8 @@ class TimexRunner {
 
 int RunTimex(const TimexCommandOptions& options) {
   if (!options.date.empty() && !IsValidIsoDate(options.date)) {
-    std::cerr << "eventgraph timex: error: --date must be a valid YYYY-MM-DD date, got " << options.date << "\n";
+    std::cerr << "eventgraph timex: error: --date must be a valid YYYY-MM-DD date, got "
+              << options.date << "\n";
     return kExitUsage;
   }
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
@@ -236,24 +250,34 @@ int RunTimex(const TimexCommandOptions& options) {
 Command RegisterTimex(CLI::App& app) {
   auto options = std::make_shared<TimexCommandOptions>();
   CLI::App* timex = app.add_subcommand(
-      "timex", "Find time expressions and normalise them to TIMEX3 values. TimeML files (.tml, .TE3input) are "
-               "written back as TimeML; articles are listed as a table (or JSON with --json).");
-  timex->add_option("inputs", options->inputs,
-                    "TimeML files or directories of them; or articles: .txt, .jsonl, directories, - for JSONL on "
-                    "standard input")
+      "timex",
+      "Find time expressions and normalise them to TIMEX3 values. TimeML files (.tml, .TE3input) "
+      "are "
+      "written back as TimeML; articles are listed as a table (or JSON with --json).");
+  timex
+      ->add_option("inputs", options->inputs,
+                   "TimeML files or directories of them; or articles: .txt, .jsonl, directories, - "
+                   "for JSONL on "
+                   "standard input")
       ->required();
-  timex->add_option("--out,-o", options->out,
-                    "Write here instead of standard output: a file, or for several TimeML inputs a directory "
-                    "(files named by DOCID)");
-  timex->add_option("--date", options->date,
-                    "Anchor YYYY-MM-DD for documents without a date or DCT (default: none; relative "
-                    "expressions then stay unresolved, e.g. XXXX-WXX-2)");
-  timex->add_option("--numeric-dates", options->numeric_dates,
-                    "How to read 04/05/2017: mdy, dmy, or none (default: data/temporal/settings.tsv, shipped as none)")
+  timex->add_option(
+      "--out,-o", options->out,
+      "Write here instead of standard output: a file, or for several TimeML inputs a directory "
+      "(files named by DOCID)");
+  timex->add_option(
+      "--date", options->date,
+      "Anchor YYYY-MM-DD for documents without a date or DCT (default: none; relative "
+      "expressions then stay unresolved, e.g. XXXX-WXX-2)");
+  timex
+      ->add_option("--numeric-dates", options->numeric_dates,
+                   "How to read 04/05/2017: mdy, dmy, or none (default: "
+                   "data/temporal/settings.tsv, shipped as none)")
       ->check(CLI::IsMember({"mdy", "dmy", "none"}));
-  timex->add_option("--data-dir", options->data_dir,
-                    "Directory of lexicons and rules (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
-  timex->add_flag("--json", options->json, "Articles: print JSON instead of a table (default: off)");
+  timex->add_option(
+      "--data-dir", options->data_dir,
+      "Directory of lexicons and rules (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
+  timex->add_flag("--json", options->json,
+                  "Articles: print JSON instead of a table (default: off)");
   timex->add_flag("--quiet,-q", options->quiet, "No warnings on stderr (default: off)");
   return [options] { return RunTimex(*options); };
 }

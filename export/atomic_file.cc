@@ -13,7 +13,8 @@ Status WriteFileAtomically(const std::string& path, const std::string& content) 
   std::string temporary = path + ".tmp." + std::to_string(::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) {
-    return Status(StatusCode::kIoError, std::string("cannot create file: ") + std::strerror(errno), temporary);
+    return Status(StatusCode::kIoError, std::string("cannot create file: ") + std::strerror(errno),
+                  temporary);
   }
   bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size();
   ok = std::fflush(file) == 0 && ok;
@@ -22,7 +23,8 @@ Status WriteFileAtomically(const std::string& path, const std::string& content) 
   ok = std::fclose(file) == 0 && ok;
   if (!ok) {
     std::remove(temporary.c_str());
-    return Status(StatusCode::kIoError, std::string("write failed: ") + std::strerror(saved_errno), path);
+    return Status(StatusCode::kIoError, std::string("write failed: ") + std::strerror(saved_errno),
+                  path);
   }
   std::error_code error;
   std::filesystem::rename(temporary, path, error);

@@ -16,20 +16,30 @@ struct Key {
   const char* id;
   const char* domain;  // node or edge
   const char* name;
-  const char* type;    // string, int, double, boolean
+  const char* type;  // string, int, double, boolean
 };
 
 constexpr Key kKeys[] = {
-    {"label", "node", "label", "string"},       {"kind", "node", "kind", "string"},
-    {"type", "node", "type", "string"},         {"family", "node", "family", "string"},
-    {"cameo", "node", "cameo", "string"},       {"date", "node", "date", "string"},
-    {"start", "node", "start", "string"},       {"end", "node", "end", "string"},
-    {"confidence", "node", "confidence", "double"}, {"mentions", "node", "mentions", "int"},
-    {"entity_kind", "node", "entity_kind", "string"}, {"country", "node", "country", "string"},
-    {"e_kind", "edge", "kind", "string"},       {"e_role", "edge", "role", "string"},
-    {"e_type", "edge", "type", "string"},       {"e_date", "edge", "date", "string"},
-    {"e_start", "edge", "start", "string"},     {"e_end", "edge", "end", "string"},
-    {"e_weight", "edge", "weight", "double"},   {"e_inferred", "edge", "inferred", "boolean"},
+    {"label", "node", "label", "string"},
+    {"kind", "node", "kind", "string"},
+    {"type", "node", "type", "string"},
+    {"family", "node", "family", "string"},
+    {"cameo", "node", "cameo", "string"},
+    {"date", "node", "date", "string"},
+    {"start", "node", "start", "string"},
+    {"end", "node", "end", "string"},
+    {"confidence", "node", "confidence", "double"},
+    {"mentions", "node", "mentions", "int"},
+    {"entity_kind", "node", "entity_kind", "string"},
+    {"country", "node", "country", "string"},
+    {"e_kind", "edge", "kind", "string"},
+    {"e_role", "edge", "role", "string"},
+    {"e_type", "edge", "type", "string"},
+    {"e_date", "edge", "date", "string"},
+    {"e_start", "edge", "start", "string"},
+    {"e_end", "edge", "end", "string"},
+    {"e_weight", "edge", "weight", "double"},
+    {"e_inferred", "edge", "inferred", "boolean"},
 };
 
 void Data(std::string* out, const char* key, const std::string& value) {
@@ -65,11 +75,21 @@ std::string XmlEscape(const std::string& raw) {
       continue;
     }
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
                        (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
@@ -89,8 +109,9 @@ std::string GraphMl(const EventGraph& graph) {
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n";
   out += "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n";
-  out += "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  out +=
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   for (const Key& key : kKeys) {
     out += "  <key id=\"";
     out += key.id;

@@ -11,7 +11,9 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void String(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void String(Writer& w, const std::string& s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 void Key(Writer& w, const char* key) { w.Key(key); }
 void StringOrNull(Writer& w, const std::string& s) {
   if (s.empty()) {
@@ -35,12 +37,18 @@ std::string TimelineJson(const EventGraph& graph) {
   w.StartArray();
   for (const DocumentInfo& doc : graph.documents) {
     w.StartObject();
-    Key(w, "id"); String(w, doc.id);
-    Key(w, "path"); String(w, doc.path);
-    Key(w, "date"); StringOrNull(w, doc.date);
-    Key(w, "title"); String(w, doc.title);
-    Key(w, "anchor"); StringOrNull(w, doc.anchor);
-    Key(w, "anchor_source"); StringOrNull(w, doc.anchor_source);
+    Key(w, "id");
+    String(w, doc.id);
+    Key(w, "path");
+    String(w, doc.path);
+    Key(w, "date");
+    StringOrNull(w, doc.date);
+    Key(w, "title");
+    String(w, doc.title);
+    Key(w, "anchor");
+    StringOrNull(w, doc.anchor);
+    Key(w, "anchor_source");
+    StringOrNull(w, doc.anchor_source);
     w.EndObject();
   }
   w.EndArray();
@@ -49,16 +57,22 @@ std::string TimelineJson(const EventGraph& graph) {
   w.StartArray();
   for (const Entity& entity : graph.entities) {
     w.StartObject();
-    Key(w, "id"); String(w, entity.id);
-    Key(w, "name"); String(w, entity.name);
-    Key(w, "kind"); String(w, entity.kind);
+    Key(w, "id");
+    String(w, entity.id);
+    Key(w, "name");
+    String(w, entity.name);
+    Key(w, "kind");
+    String(w, entity.kind);
     Key(w, "aliases");
     w.StartArray();
     for (const std::string& alias : entity.aliases) String(w, alias);
     w.EndArray();
-    Key(w, "country"); StringOrNull(w, entity.country);
-    Key(w, "role"); StringOrNull(w, entity.role);
-    Key(w, "mentions"); w.Int(entity.mentions);
+    Key(w, "country");
+    StringOrNull(w, entity.country);
+    Key(w, "role");
+    StringOrNull(w, entity.role);
+    Key(w, "mentions");
+    w.Int(entity.mentions);
     w.EndObject();
   }
   w.EndArray();
@@ -67,25 +81,40 @@ std::string TimelineJson(const EventGraph& graph) {
   w.StartArray();
   for (const Event& event : graph.events) {
     w.StartObject();
-    Key(w, "id"); String(w, event.id);
-    Key(w, "type"); String(w, event.type);
-    Key(w, "family"); String(w, event.family);
-    Key(w, "cameo"); StringOrNull(w, event.cameo);
-    Key(w, "ace"); StringOrNull(w, event.ace);
-    Key(w, "label"); String(w, event.label);
-    Key(w, "date"); StringOrNull(w, event.date);
-    Key(w, "start"); StringOrNull(w, event.start);
-    Key(w, "end"); StringOrNull(w, event.end);
-    Key(w, "granularity"); StringOrNull(w, event.granularity);
-    Key(w, "modality"); String(w, event.modality);
-    Key(w, "confidence"); w.Double(event.confidence);
+    Key(w, "id");
+    String(w, event.id);
+    Key(w, "type");
+    String(w, event.type);
+    Key(w, "family");
+    String(w, event.family);
+    Key(w, "cameo");
+    StringOrNull(w, event.cameo);
+    Key(w, "ace");
+    StringOrNull(w, event.ace);
+    Key(w, "label");
+    String(w, event.label);
+    Key(w, "date");
+    StringOrNull(w, event.date);
+    Key(w, "start");
+    StringOrNull(w, event.start);
+    Key(w, "end");
+    StringOrNull(w, event.end);
+    Key(w, "granularity");
+    StringOrNull(w, event.granularity);
+    Key(w, "modality");
+    String(w, event.modality);
+    Key(w, "confidence");
+    w.Double(event.confidence);
     Key(w, "participants");
     w.StartArray();
     for (const Participant& p : event.participants) {
       w.StartObject();
-      Key(w, "entity"); String(w, graph.entities[p.entity].id);
-      Key(w, "name"); String(w, graph.entities[p.entity].name);
-      Key(w, "role"); String(w, p.role);
+      Key(w, "entity");
+      String(w, graph.entities[p.entity].id);
+      Key(w, "name");
+      String(w, graph.entities[p.entity].name);
+      Key(w, "role");
+      String(w, p.role);
       w.EndObject();
     }
     w.EndArray();
@@ -93,23 +122,33 @@ std::string TimelineJson(const EventGraph& graph) {
     w.StartArray();
     for (const Mention& m : event.mentions) {
       w.StartObject();
-      Key(w, "doc"); String(w, graph.documents[m.document].id);
-      Key(w, "sentence"); String(w, m.sentence);
-      Key(w, "begin"); w.Uint64(m.begin);
-      Key(w, "end"); w.Uint64(m.end);
-      Key(w, "trigger"); String(w, m.trigger);
+      Key(w, "doc");
+      String(w, graph.documents[m.document].id);
+      Key(w, "sentence");
+      String(w, m.sentence);
+      Key(w, "begin");
+      w.Uint64(m.begin);
+      Key(w, "end");
+      w.Uint64(m.end);
+      Key(w, "trigger");
+      String(w, m.trigger);
       Key(w, "time");
       if (m.time_value.empty()) {
         w.Null();
       } else {
         w.StartObject();
-        Key(w, "text"); String(w, m.time_text);
-        Key(w, "value"); String(w, m.time_value);
-        Key(w, "rule"); String(w, m.time_rule);
+        Key(w, "text");
+        String(w, m.time_text);
+        Key(w, "value");
+        String(w, m.time_value);
+        Key(w, "rule");
+        String(w, m.time_rule);
         w.EndObject();
       }
-      Key(w, "negated"); w.Bool(m.negated);
-      Key(w, "hedged"); w.Bool(m.hedged);
+      Key(w, "negated");
+      w.Bool(m.negated);
+      Key(w, "hedged");
+      w.Bool(m.hedged);
       w.EndObject();
     }
     w.EndArray();
@@ -121,17 +160,23 @@ std::string TimelineJson(const EventGraph& graph) {
   w.StartArray();
   for (const Relation& relation : graph.relations) {
     w.StartObject();
-    Key(w, "source"); String(w, graph.events[relation.source].id);
-    Key(w, "target"); String(w, graph.events[relation.target].id);
-    Key(w, "type"); String(w, relation.type);
+    Key(w, "source");
+    String(w, graph.events[relation.source].id);
+    Key(w, "target");
+    String(w, graph.events[relation.target].id);
+    Key(w, "type");
+    String(w, relation.type);
     Key(w, "evidence");
     if (relation.inferred) {
       w.String("inferred");
     } else {
       w.StartObject();
-      Key(w, "doc"); String(w, graph.documents[relation.document].id);
-      Key(w, "sentence"); String(w, relation.sentence);
-      Key(w, "support"); w.Int(relation.support);
+      Key(w, "doc");
+      String(w, graph.documents[relation.document].id);
+      Key(w, "sentence");
+      String(w, relation.sentence);
+      Key(w, "support");
+      w.Int(relation.support);
       w.EndObject();
     }
     w.EndObject();

@@ -31,7 +31,8 @@ struct Pending {
 
 std::string TitleCase(const std::string& word) {
   std::string out = AsciiLower(word);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -61,7 +62,8 @@ class SentenceReader {
       }
       if (token.capitalized || token.all_caps) {
         if (uint32_t length = MatchGazetteer(i); length > 0) {
-          EntityMention mention = MakeMention(i, i + length, gazetteer_value_->canonical, gazetteer_value_->kind);
+          EntityMention mention =
+              MakeMention(i, i + length, gazetteer_value_->canonical, gazetteer_value_->kind);
           mention.country = gazetteer_value_->country;
           mention.from_gazetteer = true;
           uint32_t next = i + length;
@@ -111,8 +113,8 @@ class SentenceReader {
     if (token.capitalized || token.all_caps) return true;
     // "al-Assad", "al-Qaida": a lower-case particle joined to a capitalised name.
     std::size_t dash = token.text.find('-');
-    return dash != std::string::npos && dash + 1 < token.text.size() && token.text[dash + 1] >= 'A' &&
-           token.text[dash + 1] <= 'Z';
+    return dash != std::string::npos && dash + 1 < token.text.size() &&
+           token.text[dash + 1] >= 'A' && token.text[dash + 1] <= 'Z';
   }
 
   bool IsNameStart(uint32_t i) const {
@@ -157,12 +159,13 @@ class SentenceReader {
       }
     }
     if (j < end_) {
-      if (auto head = lex_.name_heads.find(seg_.tokens[j].lower); head != lex_.name_heads.end() &&
-                                                                 !seg_.tokens[j].capitalized) {
+      if (auto head = lex_.name_heads.find(seg_.tokens[j].lower);
+          head != lex_.name_heads.end() && !seg_.tokens[j].capitalized) {
         kind = head->second;
         known_kind = true;
         ++j;
-      } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].lower); cue != lex_.place_cues.end()) {
+      } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].lower);
+                 cue != lex_.place_cues.end()) {
         kind = cue->second;  // "Idlib province"
         known_kind = true;
       }
@@ -176,8 +179,9 @@ class SentenceReader {
       kind = EntityKind::kLocation;  // "the town of X"
       known_kind = true;
     }
-    if (!known_kind && i > first_ && (seg_.tokens[i - 1].lower == "mr" || seg_.tokens[i - 1].lower == "mr." ||
-                                      seg_.tokens[i - 1].lower == "mrs." || seg_.tokens[i - 1].lower == "ms.")) {
+    if (!known_kind && i > first_ &&
+        (seg_.tokens[i - 1].lower == "mr" || seg_.tokens[i - 1].lower == "mr." ||
+         seg_.tokens[i - 1].lower == "mrs." || seg_.tokens[i - 1].lower == "ms.")) {
       kind = EntityKind::kPerson;
       known_kind = true;
     }
@@ -191,7 +195,8 @@ class SentenceReader {
         const Token& token = seg_.tokens[t];
         plain_words = plain_words && token.capitalized && !token.all_caps;
       }
-      if (plain_words) kind = EntityKind::kPerson;  // "Jane Doe"; places come from cues or gazetteer
+      if (plain_words)
+        kind = EntityKind::kPerson;  // "Jane Doe"; places come from cues or gazetteer
     }
     if (sentence_initial && j - i == 1 && !known_kind && !capitalised_inside_.count(first.text)) {
       pending->Clear();
@@ -238,17 +243,21 @@ class SentenceReader {
     const GazetteerEntry* value = nullptr;
     return MatchPhrase(lex_.gazetteer, i, false, &value);
   }
-  uint32_t MatchGazetteer(uint32_t i) { return MatchPhrase(lex_.gazetteer, i, false, &gazetteer_value_); }
+  uint32_t MatchGazetteer(uint32_t i) {
+    return MatchPhrase(lex_.gazetteer, i, false, &gazetteer_value_);
+  }
 
   // Longest phrase of `table` starting at token i, within the sentence. Case
   // matters for names, except that an all-caps word ("MOSCOW") may match its
   // title-case form.
   template <typename Value>
-  uint32_t MatchPhrase(const PhraseTable<Value>& table, uint32_t i, bool lower, const Value** value) const {
+  uint32_t MatchPhrase(const PhraseTable<Value>& table, uint32_t i, bool lower,
+                       const Value** value) const {
     auto word = [&](uint32_t t, bool title_case) -> std::string {
       const Token& token = seg_.tokens[t];
       if (lower) return token.lower;
-      return title_case && token.all_caps && token.text.size() > 3 ? TitleCase(token.text) : token.text;
+      return title_case && token.all_caps && token.text.size() > 3 ? TitleCase(token.text)
+                                                                   : token.text;
     };
     for (bool title_case : {false, true}) {
       if (lower && title_case) break;
@@ -287,7 +296,8 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
     if (sentence.heading) continue;  // headlines capitalise everything
     for (uint32_t t = sentence.first_token + 1; t < sentence.end_token; ++t) {
       const Token& previous = seg.tokens[t - 1];
-      if (seg.tokens[t].capitalized && previous.is_word) capitalised_inside.insert(seg.tokens[t].text);
+      if (seg.tokens[t].capitalized && previous.is_word)
+        capitalised_inside.insert(seg.tokens[t].text);
     }
   }
   std::vector<EntityMention> mentions;

@@ -11,6 +11,7 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& segmented, const 
 
 // Event triggers with their arguments and modality, then the relations that
 // cue phrases state between two triggers of one sentence.
-void FindEventMentions(const Segmented& segmented, const Lexicons& lexicons, DocumentMentions* mentions);
+void FindEventMentions(const Segmented& segmented, const Lexicons& lexicons,
+                       DocumentMentions* mentions);
 
 }  // namespace eventgraph

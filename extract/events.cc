@@ -20,10 +20,10 @@
 namespace eventgraph {
 namespace {
 
-constexpr uint32_t kModalityWindow = 4;  // words before a trigger that can negate or hedge it
-constexpr uint32_t kArgumentWindow = 12; // words after a trigger where its arguments may be
-constexpr uint32_t kMaxGap = 3;          // words a "*" in a trigger pattern may stand for
-constexpr uint32_t kNounAgentReach = 3;  // words before a noun trigger where its agent may be
+constexpr uint32_t kModalityWindow = 4;   // words before a trigger that can negate or hedge it
+constexpr uint32_t kArgumentWindow = 12;  // words after a trigger where its arguments may be
+constexpr uint32_t kMaxGap = 3;           // words a "*" in a trigger pattern may stand for
+constexpr uint32_t kNounAgentReach = 3;   // words before a noun trigger where its agent may be
 
 // Length of `pattern` matched at token i (0 when it does not match).
 uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
@@ -43,13 +43,14 @@ uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end
 }
 
 bool IsClauseBreak(const Token& token) {
-  return token.text == ";" || token.text == ":" || token.text == "\"" || token.text == "\xE2\x80\x9C" ||
-         token.text == "\xE2\x80\x9D";
+  return token.text == ";" || token.text == ":" || token.text == "\"" ||
+         token.text == "\xE2\x80\x9C" || token.text == "\xE2\x80\x9D";
 }
 
 bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
   for (const RelationCue& cue : lex.relation_cues) {
-    if (cue.tokens.front() == tokens[i].lower && MatchPattern(tokens, i, end, cue.tokens, 0) > 0) return true;
+    if (cue.tokens.front() == tokens[i].lower && MatchPattern(tokens, i, end, cue.tokens, 0) > 0)
+      return true;
   }
   return false;
 }
@@ -66,7 +67,8 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
   std::vector<int> entity_at(tokens.size(), -1);
   for (std::size_t m = 0; m < out->entities.size(); ++m) {
     const EntityMention& mention = out->entities[m];
-    for (uint32_t t = mention.first_token; t < mention.end_token; ++t) entity_at[t] = static_cast<int>(m);
+    for (uint32_t t = mention.first_token; t < mention.end_token; ++t)
+      entity_at[t] = static_cast<int>(m);
   }
 
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
@@ -114,10 +116,11 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     // ends at the next trigger, so arguments are not shared by accident.
     for (std::size_t e = first_event; e < out->events.size(); ++e) {
       EventMention& event = out->events[e];
-      const uint32_t left_limit = e > first_event ? out->events[e - 1].end_token : sentence.first_token;
-      const uint32_t right_limit = std::min(
-          e + 1 < out->events.size() ? out->events[e + 1].first_token : sentence.end_token,
-          std::min(sentence.end_token, event.end_token + kArgumentWindow));
+      const uint32_t left_limit =
+          e > first_event ? out->events[e - 1].end_token : sentence.first_token;
+      const uint32_t right_limit =
+          std::min(e + 1 < out->events.size() ? out->events[e + 1].first_token : sentence.end_token,
+                   std::min(sentence.end_token, event.end_token + kArgumentWindow));
       auto add = [&](ArgumentRole role, int entity) {
         for (const EventArgument& argument : event.arguments) {
           if (argument.entity == static_cast<uint32_t>(entity)) return;
@@ -140,7 +143,8 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         uint32_t before = mention.first_token;
         add(ArgumentRole::kAgent, entity);
         // "X and Y met": both take part.
-        while (before >= left_limit + 2 && tokens[before - 1].lower == "and" && entity_at[before - 2] >= 0) {
+        while (before >= left_limit + 2 && tokens[before - 1].lower == "and" &&
+               entity_at[before - 2] >= 0) {
           leads_conjunction = true;
           int other = entity_at[before - 2];
           add(ArgumentRole::kParticipant, other);
@@ -153,9 +157,10 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       std::string preposition;
       for (uint32_t t = event.end_token; t < right_limit; ++t) {
         const Token& token = tokens[t];
-        if (IsClauseBreak(token) || CueAt(lex, tokens, t, sentence.end_token) || token.lower == "that" || token.lower == "which" ||
-            token.lower == "who") {
-          break;  // another clause: "the attack prompted Washington ...", "the attack that killed ..."
+        if (IsClauseBreak(token) || CueAt(lex, tokens, t, sentence.end_token) ||
+            token.lower == "that" || token.lower == "which" || token.lower == "who") {
+          break;  // another clause: "the attack prompted Washington ...", "the attack that killed
+                  // ..."
         }
         int entity = entity_at[t];
         if (entity < 0) {
@@ -170,12 +175,16 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
             }
             continue;
           }
-          if (token.lower == "with" || token.lower == "between" || token.lower == "and" || token.lower == "in" ||
-              token.lower == "at" || token.lower == "by" || token.lower == "on" || token.lower == "against" ||
-              token.lower == "to" || token.lower == "of" || token.lower == "from" || token.lower == "for") {
-            const bool place_of = token.lower == "of" && t > 0 && lex.place_cues.count(tokens[t - 1].lower);
-            const bool place_list = token.lower == "and" && (preposition == "in" || preposition == "at");
-            if (!place_of && !place_list) preposition = token.lower;  // "the town of X" keeps what came before
+          if (token.lower == "with" || token.lower == "between" || token.lower == "and" ||
+              token.lower == "in" || token.lower == "at" || token.lower == "by" ||
+              token.lower == "on" || token.lower == "against" || token.lower == "to" ||
+              token.lower == "of" || token.lower == "from" || token.lower == "for") {
+            const bool place_of =
+                token.lower == "of" && t > 0 && lex.place_cues.count(tokens[t - 1].lower);
+            const bool place_list =
+                token.lower == "and" && (preposition == "in" || preposition == "at");
+            if (!place_of && !place_list)
+              preposition = token.lower;  // "the town of X" keeps what came before
           }
           continue;
         }
@@ -183,7 +192,8 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         t = mention.end_token - 1;
         if (mention.modifier) continue;
         bool place = mention.kind == EntityKind::kLocation || mention.kind == EntityKind::kCountry;
-        if ((preposition == "on" || preposition == "in" || preposition == "at" || (preposition.empty() && event.verbal)) &&
+        if ((preposition == "on" || preposition == "in" || preposition == "at" ||
+             (preposition.empty() && event.verbal)) &&
             mention.kind == EntityKind::kLocation) {
           add(ArgumentRole::kLocation, entity);  // "the attack on the town of X"
         } else if (preposition == "with" || preposition == "between" || preposition == "and") {
@@ -192,8 +202,8 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
           add(ArgumentRole::kLocation, entity);
         } else if (preposition == "by") {
           add(ArgumentRole::kAgent, entity);
-        } else if ((preposition.empty() && event.verbal) || preposition == "on" || preposition == "against" ||
-                   preposition == "to") {
+        } else if ((preposition.empty() && event.verbal) || preposition == "on" ||
+                   preposition == "against" || preposition == "to") {
           add(ArgumentRole::kTarget, entity);
         }
       }

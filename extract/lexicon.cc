@@ -87,21 +87,27 @@ std::vector<std::string> VerbForms(const std::string& lemma,
 
 const char* EntityKindName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kPerson: return "person";
-    case EntityKind::kOrganization: return "organization";
-    case EntityKind::kCountry: return "country";
-    case EntityKind::kLocation: return "location";
-    case EntityKind::kGroup: return "group";
-    case EntityKind::kOther: return "other";
+    case EntityKind::kPerson:
+      return "person";
+    case EntityKind::kOrganization:
+      return "organization";
+    case EntityKind::kCountry:
+      return "country";
+    case EntityKind::kLocation:
+      return "location";
+    case EntityKind::kGroup:
+      return "group";
+    case EntityKind::kOther:
+      return "other";
   }
   return "other";
 }
 
 bool ParseEntityKind(const std::string& name, EntityKind* kind) {
   static const std::pair<const char*, EntityKind> kKinds[] = {
-      {"person", EntityKind::kPerson},     {"organization", EntityKind::kOrganization},
-      {"country", EntityKind::kCountry},   {"location", EntityKind::kLocation},
-      {"group", EntityKind::kGroup},       {"other", EntityKind::kOther}};
+      {"person", EntityKind::kPerson},   {"organization", EntityKind::kOrganization},
+      {"country", EntityKind::kCountry}, {"location", EntityKind::kLocation},
+      {"group", EntityKind::kGroup},     {"other", EntityKind::kOther}};
   for (const auto& [text, value] : kKinds) {
     if (name == text) {
       *kind = value;
@@ -113,14 +119,17 @@ bool ParseEntityKind(const std::string& name, EntityKind* kind) {
 
 const char* ArgumentRoleName(ArgumentRole role) {
   switch (role) {
-    case ArgumentRole::kAgent: return "agent";
-    case ArgumentRole::kTarget: return "target";
-    case ArgumentRole::kParticipant: return "participant";
-    case ArgumentRole::kLocation: return "location";
+    case ArgumentRole::kAgent:
+      return "agent";
+    case ArgumentRole::kTarget:
+      return "target";
+    case ArgumentRole::kParticipant:
+      return "participant";
+    case ArgumentRole::kLocation:
+      return "location";
   }
   return "participant";
 }
-
 
 const EventType* Lexicons::FindEventType(const std::string& slug) const {
   auto found = event_type_index.find(slug);
@@ -154,12 +163,15 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
   for (const TsvRow& row : countries) {
     const std::string& code = row.fields[0];
     if (code.size() != 3) {
-      return Status(StatusCode::kDataError, "expected an ISO 3166-1 alpha-3 code, got \"" + code + "\"",
+      return Status(StatusCode::kDataError,
+                    "expected an ISO 3166-1 alpha-3 code, got \"" + code + "\"",
                     gaz + "countries.tsv", row.line);
     }
     // Prefer the common name ("Syria") over the formal one for display.
-    std::string display = row.fields.size() >= 3 && !row.fields[2].empty() ? row.fields[2] : row.fields[1];
-    if (auto found = display_override.find(code); found != display_override.end()) display = found->second;
+    std::string display =
+        row.fields.size() >= 3 && !row.fields[2].empty() ? row.fields[2] : row.fields[1];
+    if (auto found = display_override.find(code); found != display_override.end())
+      display = found->second;
     lex.country_names[code] = display;
     for (std::size_t i = 1; i < row.fields.size(); ++i) {
       if (!row.fields[i].empty()) {
@@ -222,11 +234,13 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
         return Status(StatusCode::kDataError, "unknown entity kind \"" + row.fields[1] + "\"",
                       lexdir + file, row.line);
       }
-      (std::string(file) == "name_heads.tsv" ? lex.name_heads : lex.place_cues)[row.fields[0]] = kind;
+      (std::string(file) == "name_heads.tsv" ? lex.name_heads : lex.place_cues)[row.fields[0]] =
+          kind;
     }
   }
   EVENTGRAPH_READ(actor_heads, lexdir + "actor_heads.tsv", 1, 1);
-  for (const TsvRow& row : actor_heads) lex.actor_heads[AsciiLower(row.fields[0])] = AsciiLower(row.fields[0]);
+  for (const TsvRow& row : actor_heads)
+    lex.actor_heads[AsciiLower(row.fields[0])] = AsciiLower(row.fields[0]);
   EVENTGRAPH_READ(connectors, lexdir + "name_connectors.tsv", 1, 1);
   for (const TsvRow& row : connectors) lex.name_connectors.push_back(row.fields[0]);
   EVENTGRAPH_READ(abbreviations, lexdir + "abbreviations.tsv", 1, 1);
@@ -240,7 +254,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
     } else if (row.fields[1] == "hedge") {
       lex.hedges.push_back(AsciiLower(row.fields[0]));
     } else {
-      return Status(StatusCode::kDataError, "expected \"negation\" or \"hedge\", got \"" + row.fields[1] + "\"",
+      return Status(StatusCode::kDataError,
+                    "expected \"negation\" or \"hedge\", got \"" + row.fields[1] + "\"",
                     lexdir + "modality.tsv", row.line);
     }
   }
@@ -250,21 +265,25 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
   EVENTGRAPH_READ(types, ontology, 6, 6);
   for (const TsvRow& row : types) {
     if (lex.event_type_index.count(row.fields[0])) {
-      return Status(StatusCode::kDataError, "duplicate event type \"" + row.fields[0] + "\"", ontology, row.line);
+      return Status(StatusCode::kDataError, "duplicate event type \"" + row.fields[0] + "\"",
+                    ontology, row.line);
     }
     lex.event_type_index[row.fields[0]] = lex.event_types.size();
-    lex.event_types.push_back({row.fields[0], row.fields[1], row.fields[2], row.fields[3], row.fields[4], row.fields[5]});
+    lex.event_types.push_back(
+        {row.fields[0], row.fields[1], row.fields[2], row.fields[3], row.fields[4], row.fields[5]});
   }
   for (const TsvRow& row : types) {
     if (row.fields[4] != "-" && !lex.event_type_index.count(row.fields[4])) {
-      return Status(StatusCode::kDataError, "unknown parent type \"" + row.fields[4] + "\"", ontology, row.line);
+      return Status(StatusCode::kDataError, "unknown parent type \"" + row.fields[4] + "\"",
+                    ontology, row.line);
     }
   }
   std::unordered_map<std::string, Irregular> irregular;
   EVENTGRAPH_READ(irregular_rows, lexdir + "irregular_verbs.tsv", 2, 5);
   for (const TsvRow& row : irregular_rows) {
     Irregular& entry = irregular[AsciiLower(row.fields[0])];
-    for (std::size_t i = 1; i < row.fields.size(); ++i) entry.forms.push_back(AsciiLower(row.fields[i]));
+    for (std::size_t i = 1; i < row.fields.size(); ++i)
+      entry.forms.push_back(AsciiLower(row.fields[i]));
   }
   EVENTGRAPH_READ(trigger_rows, lexdir + "triggers.tsv", 3, 3);
   // Nouns last: a word that is both ("attack") is then read as a noun, the
@@ -275,7 +294,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
   for (const TsvRow& row : triggers) {
     const std::string& type = row.fields[2];
     if (!lex.event_type_index.count(type)) {
-      return Status(StatusCode::kDataError, "unknown event type \"" + type + "\" (not in ontology/event_types.tsv)",
+      return Status(StatusCode::kDataError,
+                    "unknown event type \"" + type + "\" (not in ontology/event_types.tsv)",
                     lexdir + "triggers.tsv", row.line);
     }
     std::vector<std::string> words = Words(AsciiLower(row.fields[0]));
@@ -312,7 +332,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
     cue.tokens = Words(AsciiLower(row.fields[0]));
     cue.type = row.fields[1];
     if (cue.type != "causes" && cue.type != "before") {
-      return Status(StatusCode::kDataError, "expected relation \"causes\" or \"before\", got \"" + cue.type + "\"",
+      return Status(StatusCode::kDataError,
+                    "expected relation \"causes\" or \"before\", got \"" + cue.type + "\"",
                     lexdir + "relation_cues.tsv", row.line);
     }
     if (row.fields[2] == "forward") {

@@ -112,9 +112,11 @@ Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
       std::vector<InputFile> found;
       fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
                                           error);
-      if (error) return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
+      if (error)
+        return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
       for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
+        if (error)
+          return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
         if (!it->is_regular_file(error)) continue;
         if (HasExtension(it->path(), ".txt")) {
           found.push_back({it->path().string(), InputFile::Format::kText});
@@ -148,11 +150,11 @@ ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name) {
     rapidjson::Document json;
     json.Parse(line.data(), line.size());
     if (json.HasParseError()) {
-      outcome.issues.push_back({name, number,
-                                std::string("invalid JSON: ") +
-                                    rapidjson::GetParseError_En(json.GetParseError()) +
-                                    " (at column " + std::to_string(json.GetErrorOffset() + 1) + ")",
-                                true});
+      outcome.issues.push_back(
+          {name, number,
+           std::string("invalid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+               " (at column " + std::to_string(json.GetErrorOffset() + 1) + ")",
+           true});
       continue;
     }
     if (!json.IsObject()) {
@@ -181,9 +183,8 @@ ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name) {
     doc.text = RepairUtf8(std::string_view(text->value.GetString(), text->value.GetStringLength()),
                           &replaced);
     if (replaced > 0) {
-      outcome.issues.push_back({name, number,
-                                std::to_string(replaced) + " invalid UTF-8 sequence(s) replaced",
-                                false});
+      outcome.issues.push_back(
+          {name, number, std::to_string(replaced) + " invalid UTF-8 sequence(s) replaced", false});
     }
     if (!date.empty()) {
       std::string day = date.substr(0, 10);  // accept full timestamps, keep the day

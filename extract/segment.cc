@@ -23,7 +23,8 @@ struct CodePoint {
 CodePoint Decode(const std::string& text, std::size_t pos) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   CodePoint cp;
-  utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp.value);
+  utf8proc_ssize_t len =
+      utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp.value);
   if (len <= 0) {
     cp.value = 0xFFFD;
     len = 1;
@@ -116,8 +117,9 @@ std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
       CodePoint next = Decode(text, end + here.length);
       // Inner hyphens, digit separators and slashes join: "al-Assad", "1,000", "4/4/2017".
       bool joins = IsHyphen(here.value) && IsWordChar(next.value);
-      joins = joins || ((here.value == ',' || here.value == '.' || here.value == '/') && end > begin &&
-                        text[end - 1] >= '0' && text[end - 1] <= '9' && next.value >= '0' && next.value <= '9');
+      joins = joins || ((here.value == ',' || here.value == '.' || here.value == '/') &&
+                        end > begin && text[end - 1] >= '0' && text[end - 1] <= '9' &&
+                        next.value >= '0' && next.value <= '9');
       // Inner apostrophes join ("don't", "O'Brien"), but "'s" is split off below.
       if (IsApostrophe(here.value) && IsLetter(next.value)) {
         std::size_t after = end + here.length + next.length;
@@ -162,7 +164,8 @@ std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
 }
 
 bool IsClosingPunct(const std::string& t) {
-  return t == "\"" || t == "'" || t == ")" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" || t == "]";
+  return t == "\"" || t == "'" || t == ")" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" ||
+         t == "]";
 }
 bool IsOpeningPunct(const std::string& t) {
   return t == "\"" || t == "(" || t == "\xE2\x80\x9C" || t == "'" || t == "[";
@@ -222,9 +225,10 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
       }
     }
     const Token& last = tokens[sentence.end_token - 1];
-    bool final_punct = last.text == "." || last.text == "!" || last.text == "?" ||
-                       (IsClosingPunct(last.text) && sentence.end_token - sentence.first_token > 1 &&
-                        tokens[sentence.end_token - 2].text == ".");
+    bool final_punct =
+        last.text == "." || last.text == "!" || last.text == "?" ||
+        (IsClosingPunct(last.text) && sentence.end_token - sentence.first_token > 1 &&
+         tokens[sentence.end_token - 2].text == ".");
     uint32_t words = 0;
     for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) words += tokens[t].is_word;
     sentence.heading = !final_punct && words <= 4 && Trim(line).size() == own.size();

@@ -15,7 +15,7 @@
 namespace eventgraph {
 namespace {
 
-constexpr uint32_t kNounTimexGap = 3;       // words between a noun trigger and "its" time expression
+constexpr uint32_t kNounTimexGap = 3;  // words between a noun trigger and "its" time expression
 constexpr uint32_t kVerbTimexDistance = 8;  // farther than this, a date is another clause's
 
 struct RawEntity {
@@ -84,7 +84,8 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
                                const std::string& anchor_source) {
   State& st = *state_;
   const std::size_t doc_index = st.documents.size();
-  st.documents.push_back({document.id, document.path, document.date, document.title, anchor, anchor_source});
+  st.documents.push_back(
+      {document.id, document.path, document.date, document.title, anchor, anchor_source});
   st.stats.entity_mentions += mentions.entities.size();
   st.stats.event_mentions += mentions.events.size();
   st.stats.timexes += timexes.size();
@@ -142,8 +143,9 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       for (std::size_t e = 0; e < mentions.events.size(); ++e) {
         const EventMention& event = mentions.events[e];
         if (event.sentence != timex.sentence || !event.verbal) continue;
-        uint32_t distance = timex.first_token >= event.end_token ? timex.first_token - event.end_token
-                                                                  : event.first_token - timex.end_token;
+        uint32_t distance = timex.first_token >= event.end_token
+                                ? timex.first_token - event.end_token
+                                : event.first_token - timex.end_token;
         if (distance <= kVerbTimexDistance && distance < best_distance) {
           best = static_cast<int>(e);
           best_distance = distance;
@@ -154,8 +156,9 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     int& current = timex_for_event[best];
     DayInterval mine, theirs;
     bool mine_ok = ValueToInterval(timex.value, &mine);
-    const bool narrower = mine_ok && (!ValueToInterval(timexes[current < 0 ? x : current].value, &theirs) ||
-                                      (mine.first >= theirs.first && mine.last <= theirs.last));
+    const bool narrower =
+        mine_ok && (!ValueToInterval(timexes[current < 0 ? x : current].value, &theirs) ||
+                    (mine.first >= theirs.first && mine.last <= theirs.last));
     if (current < 0 || narrower) {
       current = static_cast<int>(x);
     }
@@ -189,7 +192,8 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
   }
   for (const StatedRelation& relation : mentions.relations) {
     const Sentence& sentence = seg.sentences[relation.sentence];
-    st.relations.push_back({event_base + relation.source, event_base + relation.target, relation.type, doc_index,
+    st.relations.push_back({event_base + relation.source, event_base + relation.target,
+                            relation.type, doc_index,
                             document.text.substr(sentence.begin, sentence.end - sentence.begin)});
   }
 }
@@ -197,7 +201,8 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
 namespace {
 
 // Canonical entities; fills `cluster_of` (raw entity -> entity index).
-std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw, std::vector<std::size_t>* cluster_of) {
+std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
+                                    std::vector<std::size_t>* cluster_of) {
   struct Cluster {
     std::vector<std::size_t> members;
     std::string first_name;  // persons: the key of the first name, when known
@@ -267,7 +272,8 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw, std::vect
       const RawEntity& e = raw[m];
       gazetteer = gazetteer || e.from_gazetteer;
       // Full names are preferred as the display name of a person.
-      names[e.from_gazetteer ? e.canonical : e.canonical] += e.words.size() >= 2 || e.from_gazetteer ? 10 : 1;
+      names[e.from_gazetteer ? e.canonical : e.canonical] +=
+          e.words.size() >= 2 || e.from_gazetteer ? 10 : 1;
       surfaces[e.surface]++;
       if (e.kind != EntityKind::kOther) kinds[e.kind]++;
       if (!e.country.empty()) countries[e.country]++;
@@ -286,7 +292,8 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw, std::vect
     };
     entity.name = most(names);
     for (const auto& [surface, n] : surfaces) entity.aliases.push_back(surface);
-    if (std::find(entity.aliases.begin(), entity.aliases.end(), entity.name) == entity.aliases.end()) {
+    if (std::find(entity.aliases.begin(), entity.aliases.end(), entity.name) ==
+        entity.aliases.end()) {
       entity.aliases.push_back(entity.name);
       std::sort(entity.aliases.begin(), entity.aliases.end());
     }
@@ -329,7 +336,8 @@ EventGraph GraphBuilder::Build() {
   std::vector<Cluster> clusters;
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
 
-  auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents, std::set<std::size_t>* all) {
+  auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents,
+                             std::set<std::size_t>* all) {
     for (const auto& [role, raw_entity] : e.arguments) {
       std::size_t entity = entity_cluster[raw_entity];
       all->insert(entity);
@@ -356,8 +364,10 @@ EventGraph GraphBuilder::Build() {
     }
     return out;
   };
-  auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents, const std::set<std::size_t>& all) {
-    if (IsContactFamily(family_of(c.type))) return all.empty() || c.everyone.empty() || shares(all, c.everyone);
+  auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
+                        const std::set<std::size_t>& all) {
+    if (IsContactFamily(family_of(c.type)))
+      return all.empty() || c.everyone.empty() || shares(all, c.everyone);
     if (agents.empty() || c.agents.empty()) return true;
     std::set<std::string> mine = sides(agents), theirs = sides(c.agents);
     for (const std::string& side : mine) {
@@ -385,14 +395,15 @@ EventGraph GraphBuilder::Build() {
   // Dated mentions first, the most precise first, so that wide dates
   // ("last week") fold into precise ones ("April 4").
   auto width = [&](const RawEvent& e) {
-    static const std::map<std::string, int> kRank = {{"day", 0},  {"week", 1},   {"month", 2},  {"quarter", 3},
-                                                     {"season", 3}, {"half", 4}, {"year", 5}, {"decade", 6},
-                                                     {"century", 7}};
+    static const std::map<std::string, int> kRank = {{"day", 0},     {"week", 1},   {"month", 2},
+                                                     {"quarter", 3}, {"season", 3}, {"half", 4},
+                                                     {"year", 5},    {"decade", 6}, {"century", 7}};
     auto rank = kRank.find(e.interval.granularity);
     return e.dated && rank != kRank.end() ? rank->second : 9;
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return width(st.events[a]) < width(st.events[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return width(st.events[a]) < width(st.events[b]);
+  });
   for (std::size_t e : order) {
     const RawEvent& raw = st.events[e];
     std::set<std::size_t> agents, all;
@@ -403,8 +414,10 @@ EventGraph GraphBuilder::Build() {
     for (std::size_t c = 0; c < clusters.size(); ++c) {
       const Cluster& cluster = clusters[c];
       const EventType* cluster_type = st.lexicons.FindEventType(cluster.type);
-      const bool generalises = cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack" -> chemical
-      if ((cluster.type != raw.type && !generalises) || cluster.negated != raw.mention.negated) continue;
+      const bool generalises =
+          cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack" -> chemical
+      if ((cluster.type != raw.type && !generalises) || cluster.negated != raw.mention.negated)
+        continue;
       if (cluster.dated) {
         ++same_type_dated;
         last_same_type = c;
@@ -462,10 +475,12 @@ EventGraph GraphBuilder::Build() {
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
       event.mentions.push_back(raw.mention);
-      for (const auto& [role, raw_entity] : raw.arguments) roles[entity_cluster[raw_entity]][role]++;
+      for (const auto& [role, raw_entity] : raw.arguments)
+        roles[entity_cluster[raw_entity]][role]++;
       if (raw.dated) {
         ++explicit_dates;
-        if (raw.interval.first == cluster.interval.first && raw.interval.last == cluster.interval.last) {
+        if (raw.interval.first == cluster.interval.first &&
+            raw.interval.last == cluster.interval.last) {
           values[raw.mention.time_value]++;
         }
       }
@@ -486,8 +501,8 @@ EventGraph GraphBuilder::Build() {
       event.end = cluster.interval.last;
       event.granularity = cluster.interval.granularity;
     }
-    static const std::map<std::string, int> kRoleOrder = {{"agent", 0}, {"participant", 1}, {"target", 2},
-                                                          {"location", 3}};
+    static const std::map<std::string, int> kRoleOrder = {
+        {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
     for (const auto& [entity, counts] : roles) {
       std::string role;
       int best = 0;
@@ -499,10 +514,11 @@ EventGraph GraphBuilder::Build() {
       }
       event.participants.push_back({entity, role});
     }
-    std::sort(event.participants.begin(), event.participants.end(), [&](const Participant& a, const Participant& b) {
-      if (a.role != b.role) return kRoleOrder.at(a.role) < kRoleOrder.at(b.role);
-      return entities[a.entity].name < entities[b.entity].name;
-    });
+    std::sort(event.participants.begin(), event.participants.end(),
+              [&](const Participant& a, const Participant& b) {
+                if (a.role != b.role) return kRoleOrder.at(a.role) < kRoleOrder.at(b.role);
+                return entities[a.entity].name < entities[b.entity].name;
+              });
     const int n = static_cast<int>(members.size());
     event.modality = negated == n ? "negated" : hedged == n ? "hedged" : "asserted";
     // Confidence: more independent mentions, an explicit date and stated
@@ -539,7 +555,9 @@ EventGraph GraphBuilder::Build() {
 
   std::vector<std::size_t> event_order(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;
-  auto first_order = [&](std::size_t c) { return *std::min_element(clusters[c].members.begin(), clusters[c].members.end()); };
+  auto first_order = [&](std::size_t c) {
+    return *std::min_element(clusters[c].members.begin(), clusters[c].members.end());
+  };
   std::sort(event_order.begin(), event_order.end(), [&](std::size_t a, std::size_t b) {
     const Event& x = events[a];
     const Event& y = events[b];
@@ -584,8 +602,10 @@ EventGraph GraphBuilder::Build() {
       for (std::size_t next = k + 1; next < list.size(); ++next) {
         const Event& b = graph.events[list[next]];
         if (!(a.end < b.start)) continue;
-        bool known = seen.count({list[k], list[next], "before"}) || seen.count({list[k], list[next], "causes"}) ||
-                     seen.count({list[next], list[k], "causes"}) || seen.count({list[next], list[k], "before"});
+        bool known = seen.count({list[k], list[next], "before"}) ||
+                     seen.count({list[k], list[next], "causes"}) ||
+                     seen.count({list[next], list[k], "causes"}) ||
+                     seen.count({list[next], list[k], "before"});
         if (!known) {
           seen[{list[k], list[next], "before"}] = graph.relations.size();
           graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
@@ -594,24 +614,28 @@ EventGraph GraphBuilder::Build() {
       }
     }
   }
-  std::stable_sort(graph.relations.begin(), graph.relations.end(), [](const Relation& a, const Relation& b) {
-    return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
-  });
+  std::stable_sort(
+      graph.relations.begin(), graph.relations.end(), [](const Relation& a, const Relation& b) {
+        return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
+      });
 
   // ---- topology
-  for (std::size_t i = 0; i < graph.entities.size(); ++i) boost::add_vertex({false, i}, graph.topology);
+  for (std::size_t i = 0; i < graph.entities.size(); ++i)
+    boost::add_vertex({false, i}, graph.topology);
   const std::size_t event_base = graph.entities.size();
-  for (std::size_t i = 0; i < graph.events.size(); ++i) boost::add_vertex({true, i}, graph.topology);
+  for (std::size_t i = 0; i < graph.events.size(); ++i)
+    boost::add_vertex({true, i}, graph.topology);
   for (std::size_t e = 0; e < graph.events.size(); ++e) {
     const auto& participants = graph.events[e].participants;
     for (std::size_t p = 0; p < participants.size(); ++p) {
-      boost::add_edge(participants[p].entity, event_base + e, EdgeData{false, p, e}, graph.topology);
+      boost::add_edge(participants[p].entity, event_base + e, EdgeData{false, p, e},
+                      graph.topology);
     }
   }
   for (std::size_t r = 0; r < graph.relations.size(); ++r) {
     const Relation& relation = graph.relations[r];
-    boost::add_edge(event_base + relation.source, event_base + relation.target, EdgeData{true, r, relation.source},
-                    graph.topology);
+    boost::add_edge(event_base + relation.source, event_base + relation.target,
+                    EdgeData{true, r, relation.source}, graph.topology);
   }
   return graph;
 }

@@ -17,7 +17,8 @@ std::string JoinNames(const std::vector<std::string>& names) {
 }
 
 // Replaces every {name}; returns false when a placeholder has no value.
-bool Substitute(const std::string& text, const std::map<std::string, std::string>& values, std::string* out) {
+bool Substitute(const std::string& text, const std::map<std::string, std::string>& values,
+                std::string* out) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t open = text.find('{', pos);
@@ -41,7 +42,8 @@ bool Substitute(const std::string& text, const std::map<std::string, std::string
 
 }  // namespace
 
-std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::vector<Entity>& entities) {
+std::string FillLabel(const Lexicons& lexicons, const Event& event,
+                      const std::vector<Entity>& entities) {
   std::map<std::string, int> triggers;
   for (const Mention& mention : event.mentions) triggers[AsciiLower(mention.trigger)]++;
   std::string trigger;
@@ -53,7 +55,8 @@ std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::v
     }
   }
   std::string capitalised = trigger;
-  if (!capitalised.empty() && capitalised[0] >= 'a' && capitalised[0] <= 'z') capitalised[0] -= 'a' - 'A';
+  if (!capitalised.empty() && capitalised[0] >= 'a' && capitalised[0] <= 'z')
+    capitalised[0] -= 'a' - 'A';
 
   std::vector<std::string> agents, targets, locations, everyone;
   for (const Participant& p : event.participants) {
@@ -76,7 +79,8 @@ std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::v
       {"Trigger", capitalised},
       {"trigger", trigger},
       {"agent", agents.empty() ? "" : agents.front()},
-      {"target", JoinNames(std::vector<std::string>(targets.begin(), targets.begin() + std::min<std::size_t>(2, targets.size())))},
+      {"target", JoinNames(std::vector<std::string>(
+                     targets.begin(), targets.begin() + std::min<std::size_t>(2, targets.size())))},
       {"location", locations.empty() ? "" : locations.front()},
       {"participants", everyone.size() >= 2 ? JoinNames(everyone) : ""},
   };
@@ -86,7 +90,8 @@ std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::v
   std::size_t pos = 0;
   while (pos < pattern.size()) {
     std::size_t open = pattern.find('[', pos);
-    std::string fixed = pattern.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
+    std::string fixed =
+        pattern.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
     std::string filled;
     if (!Substitute(fixed, values, &filled)) filled = capitalised;  // a required part is missing
     label += filled;
@@ -94,7 +99,8 @@ std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::v
     std::size_t close = pattern.find(']', open);
     if (close == std::string::npos) break;
     std::string optional;
-    if (Substitute(pattern.substr(open + 1, close - open - 1), values, &optional)) label += optional;
+    if (Substitute(pattern.substr(open + 1, close - open - 1), values, &optional))
+      label += optional;
     pos = close + 1;
   }
   return label.empty() ? capitalised : label;

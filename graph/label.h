@@ -13,6 +13,7 @@ namespace eventgraph {
 // {target}, {location}, {participants} ("A, B and C": agents and
 // participants). A bracketed part "[ in {location}]" is dropped when any of
 // its placeholders has no value.
-std::string FillLabel(const Lexicons& lexicons, const Event& event, const std::vector<Entity>& entities);
+std::string FillLabel(const Lexicons& lexicons, const Event& event,
+                      const std::vector<Entity>& entities);
 
 }  // namespace eventgraph

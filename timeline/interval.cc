@@ -14,7 +14,8 @@ using date::sys_days;
 
 bool Digits(const std::string& value, std::size_t from, std::size_t count) {
   return value.size() >= from + count &&
-         std::all_of(value.begin() + static_cast<long>(from), value.begin() + static_cast<long>(from + count),
+         std::all_of(value.begin() + static_cast<long>(from),
+                     value.begin() + static_cast<long>(from + count),
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
@@ -22,8 +23,12 @@ int Number(const std::string& value, std::size_t from, std::size_t count) {
   return std::atoi(value.substr(from, count).c_str());
 }
 
-sys_days MonthStart(int year, unsigned month) { return sys_days{date::year{year} / date::month{month} / 1}; }
-sys_days MonthEnd(int year, unsigned month) { return sys_days{date::year{year} / date::month{month} / date::last}; }
+sys_days MonthStart(int year, unsigned month) {
+  return sys_days{date::year{year} / date::month{month} / 1};
+}
+sys_days MonthEnd(int year, unsigned month) {
+  return sys_days{date::year{year} / date::month{month} / date::last};
+}
 
 }  // namespace
 
@@ -31,12 +36,15 @@ bool ValueToInterval(const std::string& value, DayInterval* interval) {
   sys_days first, last;
   const std::size_t size = value.size();
   const bool year_prefix = size >= 4 && Digits(value, 0, 4);
-  if (size >= 10 && temporal::ParseDay(value, &first)) {  // a day, or a time of day ("2017-04-12TNI")
+  if (size >= 10 &&
+      temporal::ParseDay(value, &first)) {  // a day, or a time of day ("2017-04-12TNI")
     last = first;
     interval->granularity = "day";
-  } else if (year_prefix && (size == 8 || size == 11) && value[4] == '-' && value[5] == 'W' && Digits(value, 6, 2)) {
-    iso_week::year_weeknum_weekday monday{iso_week::year{Number(value, 0, 4)},
-                                          iso_week::weeknum{static_cast<unsigned>(Number(value, 6, 2))}, iso_week::mon};
+  } else if (year_prefix && (size == 8 || size == 11) && value[4] == '-' && value[5] == 'W' &&
+             Digits(value, 6, 2)) {
+    iso_week::year_weeknum_weekday monday{
+        iso_week::year{Number(value, 0, 4)},
+        iso_week::weeknum{static_cast<unsigned>(Number(value, 6, 2))}, iso_week::mon};
     if (!monday.ok()) return false;  // week 53 only exists in some years
     first = sys_days{monday};
     last = first + date::days{6};
@@ -45,7 +53,8 @@ bool ValueToInterval(const std::string& value, DayInterval* interval) {
       first += date::days{5};  // Saturday and Sunday
     }
     interval->granularity = "week";
-  } else if (year_prefix && size == 7 && value[4] == '-' && (value[5] == 'Q' || value[5] == 'H') && Digits(value, 6, 1)) {
+  } else if (year_prefix && size == 7 && value[4] == '-' && (value[5] == 'Q' || value[5] == 'H') &&
+             Digits(value, 6, 1)) {
     const int year = Number(value, 0, 4);
     const unsigned part = static_cast<unsigned>(value[6] - '0');
     const unsigned months = value[5] == 'Q' ? 3 : 6;

@@ -17,21 +17,23 @@ namespace {
 using date::sys_days;
 
 const ValueFunction kFunctions[] = {
-    {"date", 3, 3},       {"year-month", 2, 2},     {"year", 1, 1},         {"recent-year", 1, 1},
-    {"century", 1, 1},    {"month-day", 2, 3},      {"month", 1, 2},        {"weekday", 1, 2},
-    {"weekend", 0, 1},    {"season", 1, 2},         {"year-season", 2, 2},  {"quarter", 1, 2},
-    {"year-quarter", 2, 2}, {"year-half", 2, 2},    {"shift", 2, 2},        {"narrative", 2, 2},
-    {"duration", 2, 2},   {"set", 1, 1},            {"every-weekday", 1, 1}, {"plus-days", 2, 2},
-    {"with-part", 2, 2},  {"with-time", 3, 4},
+    {"date", 3, 3},         {"year-month", 2, 2}, {"year", 1, 1},          {"recent-year", 1, 1},
+    {"century", 1, 1},      {"month-day", 2, 3},  {"month", 1, 2},         {"weekday", 1, 2},
+    {"weekend", 0, 1},      {"season", 1, 2},     {"year-season", 2, 2},   {"quarter", 1, 2},
+    {"year-quarter", 2, 2}, {"year-half", 2, 2},  {"shift", 2, 2},         {"narrative", 2, 2},
+    {"duration", 2, 2},     {"set", 1, 1},        {"every-weekday", 1, 1}, {"plus-days", 2, 2},
+    {"with-part", 2, 2},    {"with-time", 3, 4},
 };
 
-const char* const kBuiltInClasses[] = {"year", "day", "decade", "iso-date", "numeric-date", "hour", "minute", "digits"};
+const char* const kBuiltInClasses[] = {"year",         "day",  "decade", "iso-date",
+                                       "numeric-date", "hour", "minute", "digits"};
 
 // Granularities, finest first; a narrative reference serves units no finer than itself.
 int GranularityRank(const std::string& unit) {
   static const std::map<std::string, int> kRanks = {
-      {"second", 0}, {"minute", 0}, {"hour", 0}, {"day", 1},     {"week", 2},    {"weekend", 2},   {"month", 3},
-      {"season", 4}, {"quarter", 4}, {"half", 5}, {"year", 6},   {"decade", 7}, {"century", 8}};
+      {"second", 0},  {"minute", 0}, {"hour", 0},   {"day", 1},     {"week", 2},
+      {"weekend", 2}, {"month", 3},  {"season", 4}, {"quarter", 4}, {"half", 5},
+      {"year", 6},    {"decade", 7}, {"century", 8}};
   auto found = kRanks.find(unit);
   return found == kRanks.end() ? 9 : found->second;
 }
@@ -44,28 +46,37 @@ std::string Pad(int value, int width) {
 
 std::string FormatWeek(sys_days day) {
   iso_week::year_weeknum_weekday week{day};
-  return Pad(static_cast<int>(week.year()), 4) + "-W" + Pad(static_cast<int>(static_cast<unsigned>(week.weeknum())), 2);
+  return Pad(static_cast<int>(week.year()), 4) + "-W" +
+         Pad(static_cast<int>(static_cast<unsigned>(week.weeknum())), 2);
 }
 
 int YearOf(sys_days day) { return static_cast<int>(date::year_month_day{day}.year()); }
-int MonthOf(sys_days day) { return static_cast<int>(static_cast<unsigned>(date::year_month_day{day}.month())); }
+int MonthOf(sys_days day) {
+  return static_cast<int>(static_cast<unsigned>(date::year_month_day{day}.month()));
+}
 
 // Which occurrence of a recurring period the text means, relative to the anchor.
 enum class Direction { kPast, kFuture, kBefore, kAfter, kNearest };
 
 // A recurring period (a month, a weekday, a season) numbered on one line:
 // `target_index` candidates are compared with `anchor_index`.
-long long Choose(long long anchor_index, long long period, long long offset_in_period, Direction direction) {
+long long Choose(long long anchor_index, long long period, long long offset_in_period,
+                 Direction direction) {
   // The occurrence in the anchor's period, then moved by whole periods.
   long long base = anchor_index - ((anchor_index % period) + period) % period + offset_in_period;
   long long past = base > anchor_index ? base - period : base;
   long long future = base < anchor_index ? base + period : base;
   switch (direction) {
-    case Direction::kPast: return past;
-    case Direction::kFuture: return future;
-    case Direction::kBefore: return past == anchor_index ? past - period : past;
-    case Direction::kAfter: return future == anchor_index ? future + period : future;
-    case Direction::kNearest: return anchor_index - past <= future - anchor_index ? past : future;
+    case Direction::kPast:
+      return past;
+    case Direction::kFuture:
+      return future;
+    case Direction::kBefore:
+      return past == anchor_index ? past - period : past;
+    case Direction::kAfter:
+      return future == anchor_index ? future + period : future;
+    case Direction::kNearest:
+      return anchor_index - past <= future - anchor_index ? past : future;
   }
   return past;
 }
@@ -82,14 +93,17 @@ class Evaluator {
 
   std::optional<std::string> Eval(const ValueExpr& expr) {
     switch (expr.kind) {
-      case ValueExpr::Kind::kConstant: return expr.text;
+      case ValueExpr::Kind::kConstant:
+        return expr.text;
       case ValueExpr::Kind::kCapture: {
         for (const Capture& capture : captures_) {
-          if (capture.name == expr.text) return expr.negated ? Negate(capture.value) : capture.value;
+          if (capture.name == expr.text)
+            return expr.negated ? Negate(capture.value) : capture.value;
         }
         return expr.negated ? std::string("-") : std::string();  // absent; "-" keeps the sign
       }
-      case ValueExpr::Kind::kCall: break;
+      case ValueExpr::Kind::kCall:
+        break;
     }
     std::vector<Arg> args;
     for (const ValueExpr& arg_expr : expr.args) {
@@ -129,7 +143,8 @@ class Evaluator {
     return true;
   }
 
-  Direction DirectionArg(const std::vector<Arg>& args, std::size_t index, Direction fallback) const {
+  Direction DirectionArg(const std::vector<Arg>& args, std::size_t index,
+                         Direction fallback) const {
     if (index < args.size() && args[index].present) {
       const std::string& word = args[index].text;
       if (word == "past") return Direction::kPast;
@@ -154,7 +169,8 @@ class Evaluator {
   bool NarrativeBase(const std::string& unit, sys_days* base) {
     if (context_.has_reference) {
       DayInterval interval;
-      if (ValueToInterval(context_.reference, &interval) && GranularityRank(interval.granularity) <= GranularityRank(unit) &&
+      if (ValueToInterval(context_.reference, &interval) &&
+          GranularityRank(interval.granularity) <= GranularityRank(unit) &&
           ParseDay(interval.first, base)) {
         anchor_used_ = context_.reference;
         return true;
@@ -166,7 +182,8 @@ class Evaluator {
   }
 
   static std::optional<std::string> Unresolved(const std::string& unit) {
-    if (unit == "day" || unit == "hour" || unit == "minute" || unit == "second") return "XXXX-XX-XX";
+    if (unit == "day" || unit == "hour" || unit == "minute" || unit == "second")
+      return "XXXX-XX-XX";
     if (unit == "week") return "XXXX-WXX";
     if (unit == "weekend") return "XXXX-WXX-WE";
     if (unit == "month") return "XXXX-XX";
@@ -220,7 +237,8 @@ class Evaluator {
     int a = 0, b = 0, c = 0;
     if (name == "date") {
       if (!Int(args[0], &a) || !Int(args[1], &b) || !Int(args[2], &c)) return std::nullopt;
-      date::year_month_day ymd{date::year{a}, date::month{static_cast<unsigned>(b)}, date::day{static_cast<unsigned>(c)}};
+      date::year_month_day ymd{date::year{a}, date::month{static_cast<unsigned>(b)},
+                               date::day{static_cast<unsigned>(c)}};
       if (!ymd.ok()) return std::nullopt;  // "February 30, 2017" is not a date
       return FormatDay(sys_days{ymd});
     }
@@ -240,7 +258,8 @@ class Evaluator {
     }
     if (name == "month-day") {
       if (!Int(args[0], &a) || !Int(args[1], &b)) return std::nullopt;
-      date::month_day md{date::month{static_cast<unsigned>(a)}, date::day{static_cast<unsigned>(b)}};
+      date::month_day md{date::month{static_cast<unsigned>(a)},
+                         date::day{static_cast<unsigned>(b)}};
       if (!md.ok()) return std::nullopt;
       if (!UseAnchor()) return "XXXX-" + Pad(a, 2) + "-" + Pad(b, 2);
       // Candidates in the anchor's year and its neighbours; February 29 only where it exists.
@@ -252,10 +271,13 @@ class Evaluator {
         if (!ymd.ok()) continue;
         sys_days day{ymd};
         long long distance = (day - context_.anchor).count();
-        bool fits = direction == Direction::kNearest || (direction == Direction::kPast && distance <= 0) ||
+        bool fits = direction == Direction::kNearest ||
+                    (direction == Direction::kPast && distance <= 0) ||
                     (direction == Direction::kFuture && distance >= 0) ||
-                    (direction == Direction::kBefore && distance < 0) || (direction == Direction::kAfter && distance > 0);
-        if (fits && (!best || std::llabs(distance) < std::llabs((*best - context_.anchor).count()))) best = day;
+                    (direction == Direction::kBefore && distance < 0) ||
+                    (direction == Direction::kAfter && distance > 0);
+        if (fits && (!best || std::llabs(distance) < std::llabs((*best - context_.anchor).count())))
+          best = day;
       }
       if (!best) return std::nullopt;
       return FormatDay(*best);
@@ -305,7 +327,10 @@ class Evaluator {
       const Arg& ordinal = args[name == "quarter" ? 0 : 1];
       if (!Int(ordinal, &b)) return std::nullopt;
       const int per_year = half ? 2 : 4;
-      if (b == -1) b = name == "quarter" ? 0 : per_year;  // "the last quarter": the latest one, or the year's fourth
+      if (b == -1)
+        b = name == "quarter"
+                ? 0
+                : per_year;  // "the last quarter": the latest one, or the year's fourth
       if (b < 0 || b > per_year) return std::nullopt;
       const std::string letter = half ? "-H" : "-Q";
       if (name != "quarter") {
@@ -314,7 +339,9 @@ class Evaluator {
       }
       if (!UseAnchor()) return "XXXX-Q" + (b == 0 ? std::string("X") : std::to_string(b));
       long long anchor_index = YearOf(context_.anchor) * 4LL + (MonthOf(context_.anchor) - 1) / 3;
-      long long index = b == 0 ? anchor_index - 1 : Choose(anchor_index, 4, b - 1, DirectionArg(args, 1, Direction::kPast));
+      long long index =
+          b == 0 ? anchor_index - 1
+                 : Choose(anchor_index, 4, b - 1, DirectionArg(args, 1, Direction::kPast));
       return Pad(static_cast<int>(index / 4), 4) + "-Q" + std::to_string(index % 4 + 1);
     }
     if (name == "shift" || name == "narrative") {
@@ -335,7 +362,9 @@ class Evaluator {
         return std::nullopt;
       }
       const std::string& unit = args[1].text;
-      auto amount = [&](int factor) { return unspecified ? std::string("X") : std::to_string(a * factor); };
+      auto amount = [&](int factor) {
+        return unspecified ? std::string("X") : std::to_string(a * factor);
+      };
       if (unit == "second") return "PT" + amount(1) + "S";
       if (unit == "minute") return "PT" + amount(1) + "M";
       if (unit == "hour") return "PT" + amount(1) + "H";
@@ -429,8 +458,9 @@ bool ParseDay(const std::string& text, date::sys_days* day) {
 
 std::string FormatDay(date::sys_days day) {
   date::year_month_day ymd{day};
-  return Pad(static_cast<int>(ymd.year()), 4) + "-" + Pad(static_cast<int>(static_cast<unsigned>(ymd.month())), 2) +
-         "-" + Pad(static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  return Pad(static_cast<int>(ymd.year()), 4) + "-" +
+         Pad(static_cast<int>(static_cast<unsigned>(ymd.month())), 2) + "-" +
+         Pad(static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
 }
 
 }  // namespace eventgraph::temporal

@@ -23,7 +23,8 @@ constexpr int kTenseWindowBefore = 8;  // tokens; farther cues belong to another
 constexpr int kTenseWindowAfter = 5;
 
 bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -47,7 +48,8 @@ std::vector<TimeToken> SplitSentence(const Segmented& seg, const Sentence& sente
       piece.end = token.begin + static_cast<uint32_t>(to);
       piece.segment_token = t;
       piece.text = token.text.substr(from, to - from);
-      piece.lower = token.lower.size() == token.text.size() ? token.lower.substr(from, to - from) : Utf8Lower(piece.text);
+      piece.lower = token.lower.size() == token.text.size() ? token.lower.substr(from, to - from)
+                                                            : Utf8Lower(piece.text);
       piece.capitalized = from == 0 ? token.capitalized : IsAsciiUpper(piece.text[0]);
       out.push_back(std::move(piece));
     };
@@ -79,11 +81,12 @@ int DayOfMonth(std::string_view text) {
 
 class Tagger {
  public:
-  Tagger(const std::string& text, const Segmented& seg, const TemporalLexicon& rules, const std::string& anchor,
-         const TimexOptions& options)
+  Tagger(const std::string& text, const Segmented& seg, const TemporalLexicon& rules,
+         const std::string& anchor, const TimexOptions& options)
       : text_(text), seg_(seg), rules_(rules), options_(options) {
     context_.has_anchor = temporal::ParseDay(anchor, &context_.anchor) && anchor.size() == 10;
-    numeric_order_ = options.numeric_date_order.empty() ? rules.numeric_date_order : options.numeric_date_order;
+    numeric_order_ =
+        options.numeric_date_order.empty() ? rules.numeric_date_order : options.numeric_date_order;
   }
 
   std::vector<Timex> Run() {
@@ -113,7 +116,8 @@ class Tagger {
       classes.emplace_back("digits", t);
       if (t.size() <= 4) classes.emplace_back("number", std::to_string(std::stoi(t)));
       if (t.size() == 4 && t >= "1000" && t <= "2999") classes.emplace_back("year", t);
-      if (t.size() <= 2 && std::stoi(t) <= 24) classes.emplace_back("hour", std::to_string(std::stoi(t)));
+      if (t.size() <= 2 && std::stoi(t) <= 24)
+        classes.emplace_back("hour", std::to_string(std::stoi(t)));
       if (t.size() == 2 && std::stoi(t) <= 59) classes.emplace_back("minute", t);
     }
     if (int day = DayOfMonth(t)) classes.emplace_back("day", std::to_string(day));
@@ -125,9 +129,11 @@ class Tagger {
       }
     }
     // Decades: "1990s" -> 199; "90s" -> 199 (tens from 3 up are taken as the 1900s).
-    if (t.size() == 5 && t[4] == 's' && AllDigits(std::string_view(t).substr(0, 4)) && t[3] == '0') {
+    if (t.size() == 5 && t[4] == 's' && AllDigits(std::string_view(t).substr(0, 4)) &&
+        t[3] == '0') {
       classes.emplace_back("decade", t.substr(0, 3));
-    } else if (t.size() == 3 && t[2] == 's' && AllDigits(std::string_view(t).substr(0, 2)) && t[1] == '0') {
+    } else if (t.size() == 3 && t[2] == 's' && AllDigits(std::string_view(t).substr(0, 2)) &&
+               t[1] == '0') {
       classes.emplace_back("decade", std::string(t[0] >= '3' ? "19" : "20") + t[0]);
     }
     date::sys_days day;
@@ -138,8 +144,9 @@ class Tagger {
           AllDigits(parts[2]) && parts[0].size() <= 2 && parts[1].size() <= 2) {
         std::string_view month = numeric_order_ == "mdy" ? parts[0] : parts[1];
         std::string_view day_part = numeric_order_ == "mdy" ? parts[1] : parts[0];
-        std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") + std::string(month) + "-" +
-                          (day_part.size() == 1 ? "0" : "") + std::string(day_part);
+        std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") +
+                          std::string(month) + "-" + (day_part.size() == 1 ? "0" : "") +
+                          std::string(day_part);
         if (temporal::ParseDay(iso, &day)) classes.emplace_back("numeric-date", iso);
       }
     }
@@ -154,8 +161,8 @@ class Tagger {
   }
 
   struct Match {
-    std::size_t end = 0;                  // one past the last token matched
-    std::vector<std::size_t> starts;      // token where each pattern element starts (size pattern + 1)
+    std::size_t end = 0;              // one past the last token matched
+    std::vector<std::size_t> starts;  // token where each pattern element starts (size pattern + 1)
     std::vector<Capture> captures;
   };
 
@@ -173,7 +180,8 @@ class Tagger {
     const PatternElement& want = rule.pattern[element];
     if (pos < tokens_.size() && (!want.capitalized || tokens_[pos].capitalized)) {
       if (want.word_class.empty()) {
-        if (std::find(want.literals.begin(), want.literals.end(), tokens_[pos].lower) != want.literals.end()) {
+        if (std::find(want.literals.begin(), want.literals.end(), tokens_[pos].lower) !=
+            want.literals.end()) {
           MatchFrom(rule, element + 1, pos + 1, current, best);
         }
       } else if (const std::string* value = ClassValue(pos, want.word_class)) {
@@ -196,7 +204,8 @@ class Tagger {
           !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
         return 0;
       }
-      // A participle after "be" or "to" ("will be released") says nothing of the time; keep looking.
+      // A participle after "be" or "to" ("will be released") says nothing of the time; keep
+      // looking.
       for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
         if (ClassValue(i - back, "participle-aux")) return 0;
       }
@@ -223,7 +232,8 @@ class Tagger {
     std::vector<uint32_t> candidates;
     auto add = [&](const std::string& key) {
       auto found = rules_.rules_by_first.find(key);
-      if (found != rules_.rules_by_first.end()) candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+      if (found != rules_.rules_by_first.end())
+        candidates.insert(candidates.end(), found->second.begin(), found->second.end());
     };
     add(tokens_[i].lower);
     for (const auto& entry : classes_[i]) add("@" + entry.first);
@@ -252,16 +262,19 @@ class Tagger {
       if (rule.type == "IGNORE") return match.end;
       // A rule that needs a word before its extent ("in [ the spring ]") yields
       // to a longer expression starting at the extent ("the spring of 1939").
-      if (std::size_t extent = match.starts[rule.extent_begin]; extent > i && LongestMatchEnd(extent) > match.end) {
+      if (std::size_t extent = match.starts[rule.extent_begin];
+          extent > i && LongestMatchEnd(extent) > match.end) {
         return extent;
       }
       std::size_t begin = match.starts[rule.extent_begin], end = match.starts[rule.extent_end];
-      // Punctuation at the edges ("Tuesday ," before an optional year that was not there) stays outside.
+      // Punctuation at the edges ("Tuesday ," before an optional year that was not there) stays
+      // outside.
       while (begin < end && !IsWordish(tokens_[begin])) ++begin;
       while (end > begin && !IsWordish(tokens_[end - 1])) --end;
       if (begin == end) continue;
       context_.tense = TenseAround(begin, end);
-      std::optional<temporal::EvalResult> value = temporal::Evaluate(rule.value, match.captures, context_);
+      std::optional<temporal::EvalResult> value =
+          temporal::Evaluate(rule.value, match.captures, context_);
       if (!value) continue;
       Timex timex;
       timex.sentence = sentence_;
@@ -275,10 +288,12 @@ class Tagger {
       timex.anchor = value->anchor;
       timex.rule = rule.name;
       if (!rule.mod.text.empty()) {
-        if (auto mod = temporal::Evaluate(rule.mod, match.captures, context_)) timex.mod = mod->value;
+        if (auto mod = temporal::Evaluate(rule.mod, match.captures, context_))
+          timex.mod = mod->value;
       }
       DayInterval interval;
-      if ((timex.type == "DATE" || timex.type == "TIME") && ValueToInterval(timex.value, &interval)) {
+      if ((timex.type == "DATE" || timex.type == "TIME") &&
+          ValueToInterval(timex.value, &interval)) {
         context_.has_reference = true;
         context_.reference = timex.value;
       }
@@ -289,9 +304,10 @@ class Tagger {
   }
 
   static bool IsWordish(const TimeToken& token) {
-    return std::any_of(token.text.begin(), token.text.end(),
-                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                           static_cast<unsigned char>(c) >= 0x80; });
+    return std::any_of(token.text.begin(), token.text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             static_cast<unsigned char>(c) >= 0x80;
+    });
   }
 
   const std::string& text_;
@@ -308,8 +324,9 @@ class Tagger {
 
 }  // namespace
 
-std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented, const TemporalLexicon& rules,
-                              const std::string& anchor, const TimexOptions& options) {
+std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented,
+                              const TemporalLexicon& rules, const std::string& anchor,
+                              const TimexOptions& options) {
   return Tagger(text, segmented, rules, anchor, options).Run();
 }
 
@@ -318,7 +335,8 @@ std::string FindDateline(const std::vector<Timex>& timexes, uint32_t max_bytes) 
     if (timex.begin >= max_bytes) break;
     date::sys_days day;
     // Written out in full, so it needed no anchor.
-    if (timex.anchor.empty() && timex.value.size() == 10 && temporal::ParseDay(timex.value, &day)) return timex.value;
+    if (timex.anchor.empty() && timex.value.size() == 10 && temporal::ParseDay(timex.value, &day))
+      return timex.value;
   }
   return {};
 }

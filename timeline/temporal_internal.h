@@ -25,9 +25,9 @@ const ValueFunction* FindValueFunction(const std::string& name);
 struct EvalContext {
   bool has_anchor = false;
   date::sys_days anchor{};
-  bool has_reference = false;    // the last calendar date the text mentioned
-  std::string reference;         // as a TIMEX3 value, e.g. "2017-04-04" or "2016"
-  int tense = 0;                 // -1 past, +1 future, 0 unknown
+  bool has_reference = false;  // the last calendar date the text mentioned
+  std::string reference;       // as a TIMEX3 value, e.g. "2017-04-04" or "2016"
+  int tense = 0;               // -1 past, +1 future, 0 unknown
 };
 
 // A capture's value: its class value ("4" for April, "day" for "days"), or

@@ -32,8 +32,11 @@ std::string CheckClassValue(const std::string& word_class, const std::string& va
     const char* word_class;
     int min, max;
   };
-  static const Range kRanges[] = {{"month", 1, 12}, {"month-name", 1, 12}, {"weekday", 1, 7},
-                                  {"number", 1, 100000}, {"ordinal", -1, 100}};
+  static const Range kRanges[] = {{"month", 1, 12},
+                                  {"month-name", 1, 12},
+                                  {"weekday", 1, 7},
+                                  {"number", 1, 100000},
+                                  {"ordinal", -1, 100}};
   for (const Range& range : kRanges) {
     if (word_class != range.word_class || (word_class == "number" && value == "X")) continue;
     int number = 0;
@@ -50,10 +53,11 @@ std::string CheckClassValue(const std::string& word_class, const std::string& va
     for (const char* candidate : allowed) message += std::string(" ") + candidate;
     return message + ", got \"" + value + "\"";
   };
-  static const std::initializer_list<const char*> kUnits = {"second", "minute",  "hour", "day",    "week",
-                                                            "weekend", "month", "quarter", "year", "decade",
-                                                            "century"};
-  if (word_class == "unit" || word_class == "units" || word_class == "frequency") return one_of(kUnits);
+  static const std::initializer_list<const char*> kUnits = {
+      "second", "minute",  "hour", "day",    "week",   "weekend",
+      "month",  "quarter", "year", "decade", "century"};
+  if (word_class == "unit" || word_class == "units" || word_class == "frequency")
+    return one_of(kUnits);
   if (word_class == "season") return one_of({"SP", "SU", "FA", "WI"});
   if (word_class == "part") return one_of({"MO", "AF", "EV", "NI", "DT"});
   if (word_class == "ampm") return one_of({"am", "pm"});
@@ -112,7 +116,8 @@ class RuleParser {
         element.capture = capture.empty() ? word_class : capture;
         for (const PatternElement& earlier : rule->pattern) {
           if (!earlier.capture.empty() && earlier.capture == element.capture) {
-            return Error("capture $" + element.capture + " appears twice; name one with @class=name");
+            return Error("capture $" + element.capture +
+                         " appears twice; name one with @class=name");
           }
         }
       } else {
@@ -131,7 +136,8 @@ class RuleParser {
     if (!open) rule->extent_end = rule->pattern.size();
     if (rule->pattern.empty()) return Error("empty pattern");
     bool required = false;
-    for (std::size_t i = rule->extent_begin; i < rule->extent_end; ++i) required |= !rule->pattern[i].optional;
+    for (std::size_t i = rule->extent_begin; i < rule->extent_end; ++i)
+      required |= !rule->pattern[i].optional;
     if (!required) return Error("the extent needs at least one element that is not optional");
     return Status();
   }
@@ -142,7 +148,8 @@ class RuleParser {
     Status status = Expr(rule, expr, true);
     if (!status.ok()) return status;
     SkipSpaces();
-    if (pos_ != text_.size()) return Error("unexpected \"" + text_.substr(pos_) + "\" in value \"" + text_ + "\"");
+    if (pos_ != text_.size())
+      return Error("unexpected \"" + text_.substr(pos_) + "\" in value \"" + text_ + "\"");
     return Status();
   }
 
@@ -156,14 +163,16 @@ class RuleParser {
 
   Status Expr(const TemporalRule& rule, ValueExpr* expr, bool top) {
     SkipSpaces();
-    // A whole value without parentheses is a TIMEX3 value as it stands: "PRESENT_REF", "XXXX-XX-XX".
+    // A whole value without parentheses is a TIMEX3 value as it stands: "PRESENT_REF",
+    // "XXXX-XX-XX".
     if (top && text_.find('(') == std::string::npos && text_[0] != '$') {
       expr->kind = ValueExpr::Kind::kConstant;
       expr->text = text_;
       pos_ = text_.size();
       return Status();
     }
-    if (pos_ < text_.size() && text_[pos_] == '-' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '$') {
+    if (pos_ < text_.size() && text_[pos_] == '-' && pos_ + 1 < text_.size() &&
+        text_[pos_ + 1] == '$') {
       expr->negated = true;
       ++pos_;
     }
@@ -179,7 +188,8 @@ class RuleParser {
       expr->kind = ValueExpr::Kind::kCapture;
       expr->text = word.substr(1);
       bool known = false;
-      for (const PatternElement& element : rule.pattern) known = known || element.capture == expr->text;
+      for (const PatternElement& element : rule.pattern)
+        known = known || element.capture == expr->text;
       if (!known) return Error("$" + expr->text + " is not captured by the pattern");
       return Status();
     }
@@ -191,7 +201,8 @@ class RuleParser {
     expr->kind = ValueExpr::Kind::kCall;
     expr->text = word;
     const temporal::ValueFunction* function = FindValueFunction(word);
-    if (!function) return Error("unknown value function " + word + "() (see docs/temporal-rules.md)");
+    if (!function)
+      return Error("unknown value function " + word + "() (see docs/temporal-rules.md)");
     ++pos_;  // (
     SkipSpaces();
     if (pos_ < text_.size() && text_[pos_] == ')') {
@@ -216,7 +227,8 @@ class RuleParser {
     }
     if (expr->args.size() < function->min_args || expr->args.size() > function->max_args) {
       return Error(word + "() takes " + std::to_string(function->min_args) + " to " +
-                   std::to_string(function->max_args) + " arguments, got " + std::to_string(expr->args.size()));
+                   std::to_string(function->max_args) + " arguments, got " +
+                   std::to_string(expr->args.size()));
     }
     return Status();
   }
@@ -253,27 +265,30 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
   for (const TsvRow& row : *words) {
     const std::string& word_class = row.fields[0];
     if (IsBuiltInClass(word_class)) {
-      return Status(StatusCode::kDataError, "class " + word_class + " is built in and cannot be listed",
-                    dir + "words.tsv", row.line);
+      return Status(StatusCode::kDataError,
+                    "class " + word_class + " is built in and cannot be listed", dir + "words.tsv",
+                    row.line);
     }
     if (std::string problem = CheckClassValue(word_class, row.fields[2]); !problem.empty()) {
       return Status(StatusCode::kDataError, problem, dir + "words.tsv", row.line);
     }
     const std::string word = Utf8Lower(row.fields[1]);
     if (word.find(' ') != std::string::npos) {
-      return Status(StatusCode::kDataError, "a word must be one token: \"" + word + "\"", dir + "words.tsv",
-                    row.line);
+      return Status(StatusCode::kDataError, "a word must be one token: \"" + word + "\"",
+                    dir + "words.tsv", row.line);
     }
     if (lexicon.classes[word_class].count(word)) {
-      return Status(StatusCode::kDataError, "\"" + word + "\" is listed twice in class " + word_class,
-                    dir + "words.tsv", row.line);
+      return Status(StatusCode::kDataError,
+                    "\"" + word + "\" is listed twice in class " + word_class, dir + "words.tsv",
+                    row.line);
     }
     lexicon.classes[word_class][word] = row.fields[2];
     lexicon.word_classes[word].emplace_back(word_class, row.fields[2]);
   }
   for (const char* required : {"month", "weekday", "number", "unit", "tense"}) {
     if (!lexicon.classes.count(required)) {
-      return Status(StatusCode::kDataError, std::string("class ") + required + " is missing", dir + "words.tsv");
+      return Status(StatusCode::kDataError, std::string("class ") + required + " is missing",
+                    dir + "words.tsv");
     }
   }
 
@@ -284,14 +299,16 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
     const std::string& value = row.fields[1];
     if (key == "numeric_date_order") {
       if (value != "mdy" && value != "dmy" && value != "none") {
-        return Status(StatusCode::kDataError, "numeric_date_order is mdy, dmy or none, got \"" + value + "\"",
+        return Status(StatusCode::kDataError,
+                      "numeric_date_order is mdy, dmy or none, got \"" + value + "\"",
                       dir + "settings.tsv", row.line);
       }
       lexicon.numeric_date_order = value;
     } else if (key == "past_tense_suffix") {
       lexicon.past_tense_suffix = AsciiLower(value);
     } else {
-      return Status(StatusCode::kDataError, "unknown setting \"" + key + "\"", dir + "settings.tsv", row.line);
+      return Status(StatusCode::kDataError, "unknown setting \"" + key + "\"", dir + "settings.tsv",
+                    row.line);
     }
   }
 
@@ -305,21 +322,26 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
     rule.source = "rules.tsv:" + std::to_string(row.line);
     RuleParser parser(lexicon, dir + "rules.tsv", row.line);
     if (!names.insert(rule.name).second) {
-      return Status(StatusCode::kDataError, "rule " + rule.name + " is defined twice", dir + "rules.tsv", row.line);
+      return Status(StatusCode::kDataError, "rule " + rule.name + " is defined twice",
+                    dir + "rules.tsv", row.line);
     }
     static const std::set<std::string> kTypes = {"DATE", "TIME", "DURATION", "SET", "IGNORE"};
     if (!kTypes.count(rule.type)) {
-      return Status(StatusCode::kDataError, "type is DATE, TIME, DURATION, SET or IGNORE, got \"" + rule.type + "\"",
+      return Status(StatusCode::kDataError,
+                    "type is DATE, TIME, DURATION, SET or IGNORE, got \"" + rule.type + "\"",
                     dir + "rules.tsv", row.line);
     }
     if (Status status = parser.Pattern(row.fields[2], &rule); !status.ok()) return status;
     if (rule.type != "IGNORE") {
       if (row.fields.size() < 4 || row.fields[3].empty()) {
-        return Status(StatusCode::kDataError, "rule " + rule.name + " needs a value", dir + "rules.tsv", row.line);
+        return Status(StatusCode::kDataError, "rule " + rule.name + " needs a value",
+                      dir + "rules.tsv", row.line);
       }
-      if (Status status = parser.Value(row.fields[3], rule, &rule.value); !status.ok()) return status;
+      if (Status status = parser.Value(row.fields[3], rule, &rule.value); !status.ok())
+        return status;
       if (row.fields.size() == 5 && !row.fields[4].empty()) {
-        if (Status status = parser.Value(row.fields[4], rule, &rule.mod); !status.ok()) return status;
+        if (Status status = parser.Value(row.fields[4], rule, &rule.mod); !status.ok())
+          return status;
       }
     }
     const uint32_t index = static_cast<uint32_t>(lexicon.rules.size());

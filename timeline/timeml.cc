@@ -11,7 +11,8 @@ namespace eventgraph {
 namespace {
 
 std::string Attribute(const std::string& tag, const std::string& name) {
-  for (std::size_t pos = tag.find(name + "="); pos != std::string::npos; pos = tag.find(name + "=", pos + 1)) {
+  for (std::size_t pos = tag.find(name + "="); pos != std::string::npos;
+       pos = tag.find(name + "=", pos + 1)) {
     if (pos > 0 && tag[pos - 1] != ' ' && tag[pos - 1] != '\t' && tag[pos - 1] != '\n') continue;
     std::size_t quote = pos + name.size() + 1;
     if (quote >= tag.size() || (tag[quote] != '"' && tag[quote] != '\'')) continue;
@@ -31,7 +32,8 @@ Result<TimeMlDocument> ParseTimeMl(std::string raw, const std::string& path) {
   std::size_t open = r.find("<TEXT>");
   std::size_t close = open == std::string::npos ? std::string::npos : r.find("</TEXT>", open);
   if (open == std::string::npos || close == std::string::npos) {
-    return Status(StatusCode::kParseError, "no <TEXT> ... </TEXT> body: not a TimeML document", path);
+    return Status(StatusCode::kParseError, "no <TEXT> ... </TEXT> body: not a TimeML document",
+                  path);
   }
   doc.text_begin = open + 6;
   doc.text_end = close;
@@ -49,7 +51,8 @@ Result<TimeMlDocument> ParseTimeMl(std::string raw, const std::string& path) {
     if (tag_end != std::string::npos) {
       std::string value = Attribute(r.substr(tag, tag_end - tag), "value");
       date::sys_days day;
-      if (value.size() >= 10 && temporal::ParseDay(value.substr(0, 10), &day)) doc.dct = value.substr(0, 10);
+      if (value.size() >= 10 && temporal::ParseDay(value.substr(0, 10), &day))
+        doc.dct = value.substr(0, 10);
     }
   }
   doc.tagging_text.assign(r.size(), ' ');
@@ -64,8 +67,12 @@ Result<TimeMlDocument> ParseTimeMl(std::string raw, const std::string& path) {
       std::size_t end = r.find(';', i);
       if (end != std::string::npos && end - i <= 8) {
         std::string entity = r.substr(i, end - i + 1);
-        doc.tagging_text[i] = entity == "&amp;" ? '&' : entity == "&lt;" ? '<' : entity == "&gt;" ? '>'
-                              : entity == "&quot;" ? '"' : entity == "&apos;" ? '\'' : ' ';
+        doc.tagging_text[i] = entity == "&amp;"    ? '&'
+                              : entity == "&lt;"   ? '<'
+                              : entity == "&gt;"   ? '>'
+                              : entity == "&quot;" ? '"'
+                              : entity == "&apos;" ? '\''
+                                                   : ' ';
         i = end;
         continue;
       }
@@ -78,22 +85,25 @@ Result<TimeMlDocument> ParseTimeMl(std::string raw, const std::string& path) {
 std::string WriteTimeMl(const TimeMlDocument& document, const std::vector<Timex>& timexes) {
   int next_tid = 0;
   const std::string& r = document.raw;
-  for (std::size_t pos = r.find("tid=\"t"); pos != std::string::npos; pos = r.find("tid=\"t", pos + 1)) {
+  for (std::size_t pos = r.find("tid=\"t"); pos != std::string::npos;
+       pos = r.find("tid=\"t", pos + 1)) {
     next_tid = std::max(next_tid, std::atoi(r.c_str() + pos + 6));
   }
   std::vector<const Timex*> ordered;
   for (const Timex& timex : timexes) {
-    if (timex.begin >= document.text_begin && timex.end <= document.text_end) ordered.push_back(&timex);
+    if (timex.begin >= document.text_begin && timex.end <= document.text_end)
+      ordered.push_back(&timex);
   }
-  std::stable_sort(ordered.begin(), ordered.end(), [](const Timex* a, const Timex* b) { return a->begin < b->begin; });
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Timex* a, const Timex* b) { return a->begin < b->begin; });
   std::string out;
   out.reserve(r.size() + ordered.size() * 64);
   std::size_t copied = 0;
   for (const Timex* timex : ordered) {
     if (timex->begin < copied) continue;
     out.append(r, copied, timex->begin - copied);
-    out += "<TIMEX3 tid=\"t" + std::to_string(++next_tid) + "\" type=\"" + timex->type + "\" value=\"" + timex->value +
-           "\"";
+    out += "<TIMEX3 tid=\"t" + std::to_string(++next_tid) + "\" type=\"" + timex->type +
+           "\" value=\"" + timex->value + "\"";
     if (!timex->mod.empty()) out += " mod=\"" + timex->mod + "\"";
     out += ">";
     out.append(r, timex->begin, timex->end - timex->begin);

@@ -12,7 +12,8 @@ namespace fs = std::filesystem;
 
 TEST_CASE("XmlEscape escapes markup and removes what XML 1.0 forbids", "[export]") {
   CHECK(XmlEscape("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;");
-  CHECK(XmlEscape("bell\x07" "tab\t") == "bell\xEF\xBF\xBDtab\t");
+  CHECK(XmlEscape("bell\x07"
+                  "tab\t") == "bell\xEF\xBF\xBDtab\t");
   CHECK(XmlEscape("bad\xFF") == "bad\xEF\xBF\xBD");
   CHECK(XmlEscape("caf\xC3\xA9") == "caf\xC3\xA9");
 }
@@ -40,7 +41,8 @@ TEST_CASE("Atomic writes leave the complete file and no temporary", "[export]") 
 
 TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   EventGraph graph;
-  graph.documents.push_back({"d1", "d1.txt", "2017-04-12", "Title & <more>", "2017-04-12", "document"});
+  graph.documents.push_back(
+      {"d1", "d1.txt", "2017-04-12", "Title & <more>", "2017-04-12", "document"});
   graph.entities.push_back({"ent-a", "A \"quoted\" name", "person", {"A"}, "USA", "president", 2});
   Event event;
   event.id = "evt-0001";

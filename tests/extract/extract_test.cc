@@ -28,7 +28,8 @@ std::string ArgumentName(const DocumentMentions& m, const EventMention& e, Argum
 
 TEST_CASE("Titles and demonyms give a name its kind, role and country", "[entities]") {
   Document doc = MakeDocument(
-      "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi in Nairobi. Souza said the talks went "
+      "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi in Nairobi. Souza "
+      "said the talks went "
       "well.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   const EntityMention* souza = FindEntity(m, "Ana Souza");
@@ -51,7 +52,8 @@ TEST_CASE("Titles and demonyms give a name its kind, role and country", "[entiti
 }
 
 TEST_CASE("Country aliases map to one canonical country; modifiers are marked", "[entities]") {
-  Document doc = MakeDocument("The U.S. and the USA and America. U.S. Secretary of State John Roe spoke.");
+  Document doc =
+      MakeDocument("The U.S. and the USA and America. U.S. Secretary of State John Roe spoke.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   int united_states = 0;
   for (const EntityMention& e : m.entities) {
@@ -70,7 +72,8 @@ TEST_CASE("Country aliases map to one canonical country; modifiers are marked", 
 }
 
 TEST_CASE("Capitalised non-names are not entities", "[entities]") {
-  Document doc = MakeDocument("On Tuesday the minister spoke. Confronting the crisis matters. In March, nothing.");
+  Document doc = MakeDocument(
+      "On Tuesday the minister spoke. Confronting the crisis matters. In March, nothing.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   for (const EntityMention& e : m.entities) {
     INFO(e.surface);
@@ -82,7 +85,8 @@ TEST_CASE("Capitalised non-names are not entities", "[entities]") {
 }
 
 TEST_CASE("Inflected triggers find events with agents, partners and places", "[events]") {
-  Document doc = MakeDocument("Ana Souza met with Peter Mwangi in Nairobi. Rebels attacked the town of Dorvik.");
+  Document doc = MakeDocument(
+      "Ana Souza met with Peter Mwangi in Nairobi. Rebels attacked the town of Dorvik.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   REQUIRE(m.events.size() == 2);
   CHECK(m.events[0].type == "meeting");
@@ -97,7 +101,8 @@ TEST_CASE("Inflected triggers find events with agents, partners and places", "[e
 
 TEST_CASE("Multi-word patterns with gaps, negation and hedges", "[events]") {
   Document doc = MakeDocument(
-      "The army launched a barrage of cruise missiles. The minister did not discuss sanctions imposed on them. "
+      "The army launched a barrage of cruise missiles. The minister did not discuss sanctions "
+      "imposed on them. "
       "The leaders could meet next month.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   REQUIRE(m.events.size() == 3);
@@ -112,7 +117,8 @@ TEST_CASE("Multi-word patterns with gaps, negation and hedges", "[events]") {
 
 TEST_CASE("Cue phrases state causes in either direction", "[events]") {
   Document doc = MakeDocument(
-      "The bombing prompted the government to impose new sanctions. The air strike came in retaliation for a "
+      "The bombing prompted the government to impose new sanctions. The air strike came in "
+      "retaliation for a "
       "chemical attack.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());
   REQUIRE(m.relations.size() == 2);

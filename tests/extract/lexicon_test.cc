@@ -18,7 +18,8 @@ TEST_CASE("The bundled data loads", "[lexicon]") {
   CHECK(lexicons->country_names.at("RUS") == "Russia");
   CHECK(lexicons->country_names.at("SYR") == "Syria");
   // Verb triggers are expanded into their inflections.
-  for (const char* form : {"meet", "meets", "met", "meeting", "attacked", "accusing", "criticized"}) {
+  for (const char* form :
+       {"meet", "meets", "met", "meeting", "attacked", "accusing", "criticized"}) {
     INFO(form);
     CHECK(lexicons->triggers.by_first_token.count(form) == 1);
   }

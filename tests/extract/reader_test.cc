@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 
 TEST_CASE("The .txt date header is optional and may share its line with text", "[reader]") {
   std::string date, issue;
-  CHECK(StripDateHeader(" date 2017-04-12 Text on the same line.", &date, &issue) == "Text on the same line.");
+  CHECK(StripDateHeader(" date 2017-04-12 Text on the same line.", &date, &issue) ==
+        "Text on the same line.");
   CHECK(date == "2017-04-12");
   CHECK(issue.empty());
 

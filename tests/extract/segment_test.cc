@@ -24,24 +24,28 @@ std::vector<std::string> SentenceTexts(const std::string& text, const Segmented&
 TEST_CASE("Tokens keep acronyms, hyphenated names and split possessives", "[segment]") {
   std::string text = "The U.S. envoy met al-Assad's aide, Mr. Smith, in Khan Sheikhoun.";
   Segmented seg = Segment(text, TestLexicons());
-  CHECK(TokenTexts(seg) == std::vector<std::string>{"The", "U.S.", "envoy", "met", "al-Assad", "'s", "aide", ",",
-                                                    "Mr.", "Smith", ",", "in", "Khan", "Sheikhoun", "."});
+  CHECK(TokenTexts(seg) == std::vector<std::string>{"The", "U.S.", "envoy", "met", "al-Assad", "'s",
+                                                    "aide", ",", "Mr.", "Smith", ",", "in", "Khan",
+                                                    "Sheikhoun", "."});
   REQUIRE(seg.sentences.size() == 1);  // neither "U.S." nor "Mr." ends the sentence
   CHECK(seg.tokens[1].all_caps);
   CHECK(seg.tokens[12].capitalized);
 }
 
 TEST_CASE("Sentences end at punctuation, at line breaks, and in glued text", "[segment]") {
-  std::string text = "First one. Second one!\nA heading\nIt was counterproductive.During the talks, he left.";
+  std::string text =
+      "First one. Second one!\nA heading\nIt was counterproductive.During the talks, he left.";
   Segmented seg = Segment(text, TestLexicons());
-  CHECK(SentenceTexts(text, seg) == std::vector<std::string>{"First one.", "Second one!", "A heading",
-                                                             "It was counterproductive.", "During the talks, he left."});
+  CHECK(SentenceTexts(text, seg) ==
+        std::vector<std::string>{"First one.", "Second one!", "A heading",
+                                 "It was counterproductive.", "During the talks, he left."});
   CHECK(seg.sentences[2].heading);
   CHECK_FALSE(seg.sentences[0].heading);
 }
 
 TEST_CASE("Page furniture is marked so nothing is extracted from it", "[segment]") {
-  std::string text = "Leaders met in Paris. (AP Photo/Jane Doe)\nWATCH LIVE\nMore from the site: an attack story";
+  std::string text =
+      "Leaders met in Paris. (AP Photo/Jane Doe)\nWATCH LIVE\nMore from the site: an attack story";
   Segmented seg = Segment(text, TestLexicons());
   REQUIRE(seg.sentences.size() == 4);
   CHECK_FALSE(seg.sentences[0].furniture);
@@ -51,7 +55,9 @@ TEST_CASE("Page furniture is marked so nothing is extracted from it", "[segment]
 }
 
 TEST_CASE("Curly apostrophes and non-breaking spaces tokenise like plain ones", "[segment]") {
-  std::string text = "Russia\xE2\x80\x99s\xC2\xA0" "army";
+  std::string text =
+      "Russia\xE2\x80\x99s\xC2\xA0"
+      "army";
   Segmented seg = Segment(text, TestLexicons());
   CHECK(TokenTexts(seg) == std::vector<std::string>{"Russia", "\xE2\x80\x99s", "army"});
 }

@@ -31,8 +31,10 @@ const Event* FindEvent(const EventGraph& graph, const std::string& type) {
 
 TEST_CASE("The same event told by two documents becomes one dated node", "[graph]") {
   EventGraph graph = BuildFrom({
-      MakeDocument("Rebels launched a chemical attack last week in Dorvik province.", "2019-06-12", "a"),
-      MakeDocument("The June 5 chemical attack killed twelve people, officials said.", "2019-06-13", "b"),
+      MakeDocument("Rebels launched a chemical attack last week in Dorvik province.", "2019-06-12",
+                   "a"),
+      MakeDocument("The June 5 chemical attack killed twelve people, officials said.", "2019-06-13",
+                   "b"),
   });
   const Event* attack = FindEvent(graph, "chemical_attack");
   REQUIRE(attack != nullptr);
@@ -47,8 +49,9 @@ TEST_CASE("The same event told by two documents becomes one dated node", "[graph
 
 TEST_CASE("Entities are canonicalised across documents", "[graph]") {
   EventGraph graph = BuildFrom({
-      MakeDocument("Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi on Monday.", "2019-06-12",
-                   "a"),
+      MakeDocument(
+          "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi on Monday.",
+          "2019-06-12", "a"),
       // Not sentence-initial: a lone capitalised word opening a sentence is
       // kept only when its document also writes it elsewhere (see entities.cc).
       MakeDocument("Later, Souza met Mwangi again.", "2019-06-13", "b"),
@@ -66,9 +69,11 @@ TEST_CASE("Entities are canonicalised across documents", "[graph]") {
   CHECK(souza == 1);
 }
 
-TEST_CASE("Events are sorted by start, undated last, and stated causes become relations", "[graph]") {
+TEST_CASE("Events are sorted by start, undated last, and stated causes become relations",
+          "[graph]") {
   EventGraph graph = BuildFrom({MakeDocument(
-      "The explosion on Monday prompted a protest on Tuesday. Officials held a meeting.", "2019-06-12", "a")});
+      "The explosion on Monday prompted a protest on Tuesday. Officials held a meeting.",
+      "2019-06-12", "a")});
   REQUIRE(graph.events.size() >= 3);
   CHECK(graph.events[0].type == "explosion");
   CHECK(graph.events[0].date == "2019-06-10");
@@ -92,7 +97,8 @@ TEST_CASE("Events are sorted by start, undated last, and stated causes become re
 
 TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {
   EventGraph graph = BuildFrom({MakeDocument(
-      "The minister met the envoy on Monday. The minister did not meet the envoy on Monday.", "2019-06-12", "a")});
+      "The minister met the envoy on Monday. The minister did not meet the envoy on Monday.",
+      "2019-06-12", "a")});
   int meetings = 0, negated = 0;
   for (const Event& e : graph.events) {
     if (e.type != "meeting") continue;

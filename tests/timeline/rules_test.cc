@@ -73,8 +73,10 @@ TEST_CASE("A rule added in data is used without a code change", "[rules]") {
   std::filesystem::remove_all(data);
   REQUIRE(rules.ok());
   const std::string text = "It lasted a fortnight, then went on for fortnights.";
-  std::vector<Timex> found = TagTimexes(text, Segment(text, eventgraph::testing::TestLexicons()), *rules, "2017-04-12");
+  std::vector<Timex> found =
+      TagTimexes(text, Segment(text, eventgraph::testing::TestLexicons()), *rules, "2017-04-12");
   REQUIRE(found.size() == 2);
-  CHECK((found[0].text == "a fortnight" && found[0].value == "P2W" && found[0].rule == "fortnight"));
+  CHECK(
+      (found[0].text == "a fortnight" && found[0].value == "P2W" && found[0].rule == "fortnight"));
   CHECK((found[1].text == "fortnights" && found[1].value == "PXW"));
 }

@@ -29,8 +29,10 @@ TEST_CASE("Seed articles: relative dates resolve against each article's date", "
     for (const Document& doc : ReadInputFile(file).documents) {
       Segmented seg = Segment(doc.text, testing::TestLexicons());
       std::string anchor = doc.date;
-      // Two seeds carry no date header: their dateline ("April 12, 2017") anchors them, as in `build`.
-      if (anchor.empty()) anchor = FindDateline(TagTimexes(doc.text, seg, testing::TestTemporal(), ""), 600);
+      // Two seeds carry no date header: their dateline ("April 12, 2017") anchors them, as in
+      // `build`.
+      if (anchor.empty())
+        anchor = FindDateline(TagTimexes(doc.text, seg, testing::TestTemporal(), ""), 600);
       // One seed has neither; all five were published on 12 or 13 April 2017.
       if (anchor.empty()) anchor = "2017-04-12";
       anchors.insert(anchor);

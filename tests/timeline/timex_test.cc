@@ -30,9 +30,11 @@ const Case kCases[] = {
     {"The April 4 attack.", "2017-04-12", "April 4", "2017-04-04"},
     {"On Apr. 4 it began.", "2017-04-12", "Apr. 4", "2017-04-04"},
     {"On 4 April it began.", "2017-04-12", "4 April", "2017-04-04"},
-    {"Due on Jan 5.", "2016-12-20", "Jan 5", "2017-01-05"},   // the nearest January 5, across the year end
+    {"Due on Jan 5.", "2016-12-20", "Jan 5",
+     "2017-01-05"},  // the nearest January 5, across the year end
     {"Signed on Dec. 30.", "2017-01-03", "Dec. 30", "2016-12-30"},
-    {"Born on February 29.", "2016-03-10", "February 29", "2016-02-29"},  // a leap day, in a leap year
+    {"Born on February 29.", "2016-03-10", "February 29",
+     "2016-02-29"},  // a leap day, in a leap year
     {"The eve of April 6 was calm.", "2017-04-12", "The eve of April 6", "2017-04-05"},
     // Months, seasons, quarters, halves.
     {"Prices rose in April 2017.", "", "April 2017", "2017-04"},
@@ -47,7 +49,8 @@ const Case kCases[] = {
     {"Profit fell in the first quarter.", "2017-04-12", "the first quarter", "2017-Q1"},
     {"Profit fell in the fourth quarter.", "2017-02-12", "the fourth quarter", "2016-Q4"},
     {"Third-quarter profit fell.", "2017-12-01", "Third-quarter", "2017-Q3"},
-    {"Profit fell in the third quarter of 2015.", "2017-04-12", "the third quarter of 2015", "2015-Q3"},
+    {"Profit fell in the third quarter of 2015.", "2017-04-12", "the third quarter of 2015",
+     "2015-Q3"},
     {"Sales rose in the second half of 2015.", "2017-04-12", "the second half of 2015", "2015-H2"},
     {"It was built in the summer of 1999.", "2017-04-12", "the summer of 1999", "1999-SU"},
     {"It was built last summer.", "2017-04-12", "last summer", "2016-SU"},
@@ -69,7 +72,8 @@ const Case kCases[] = {
     {"It opens tomorrow.", "2016-12-31", "tomorrow", "2017-01-01"},
     {"It opens today.", "2017-04-12", "today", "2017-04-12"},
     {"The attack came last week.", "2017-04-12", "last week", "2017-W14"},
-    {"It began last week.", "2021-01-03", "last week", "2020-W52"},  // 2021-01-03 is a Sunday of 2020-W53
+    {"It began last week.", "2021-01-03", "last week",
+     "2020-W52"},  // 2021-01-03 is a Sunday of 2020-W53
     {"It began last week.", "2021-01-10", "last week", "2020-W53"},
     {"It began this week.", "2016-01-01", "this week", "2015-W53"},
     {"It begins next week.", "2020-12-25", "next week", "2020-W53"},
@@ -95,11 +99,13 @@ const Case kCases[] = {
     {"It happens tonight.", "2017-01-01", "tonight", "2017-01-01TNI", "TIME"},
     // Weekdays: the one of the anchor's week, in the past unless the clause speaks of the future.
     {"They met on Tuesday.", "2017-04-12", "Tuesday", "2017-04-11"},
-    {"They met Wednesday.", "2017-04-12", "Wednesday", "2017-04-12"},  // "Tuesday" said on a Tuesday
+    {"They met Wednesday.", "2017-04-12", "Wednesday",
+     "2017-04-12"},  // "Tuesday" said on a Tuesday
     {"They met on Friday.", "2017-04-12", "Friday", "2017-04-07"},
     {"They will meet on Friday.", "2017-04-12", "Friday", "2017-04-14"},
     {"They will meet on Monday.", "2017-04-12", "Monday", "2017-04-17"},
-    {"The vote is scheduled for Sunday.", "2020-12-30", "Sunday", "2021-01-03"},  // across the year end
+    {"The vote is scheduled for Sunday.", "2020-12-30", "Sunday",
+     "2021-01-03"},  // across the year end
     {"They met on Thursday.", "2021-01-01", "Thursday", "2020-12-31"},
     {"They met last Tuesday.", "2017-04-11", "last Tuesday", "2017-04-04"},
     {"They meet next Tuesday.", "2017-04-11", "next Tuesday", "2017-04-18"},
@@ -109,7 +115,8 @@ const Case kCases[] = {
     {"Protests over the weekend.", "2017-04-12", "the weekend", "2017-W14-WE"},
     {"Protests last weekend.", "2017-04-16", "last weekend", "2017-W14-WE"},
     // Relative to the last date mentioned.
-    {"On March 3, 2015 they met. The next day they left.", "2017-04-12", "March 3, 2015", "2015-03-03"},
+    {"On March 3, 2015 they met. The next day they left.", "2017-04-12", "March 3, 2015",
+     "2015-03-03"},
     {"They met. The next day they left.", "2017-04-12", "The next day", "2017-04-13"},
     {"They met on the same day.", "2017-04-12", "the same day", "2017-04-12"},
     // TimeML: "later", "after" and the like are signals outside a duration.
@@ -183,7 +190,8 @@ const Case kCases[] = {
     {"Sales for the quarter rose.", "2017-04-12", "the quarter", "2017-Q2"},
     {"Sales this past month rose.", "2017-04-12", "this past month", "2017-03"},
     {"Sales rise early next year.", "2017-04-12", "early next year", "2018"},
-    {"Sales rise at the beginning of the month.", "2017-04-12", "the beginning of the month", "2017-04"},
+    {"Sales rise at the beginning of the month.", "2017-04-12", "the beginning of the month",
+     "2017-04"},
     {"Sales fell at the end of last year.", "2017-04-12", "the end of last year", "2016"},
     {"Sales rise at the end of next month.", "2017-04-12", "the end of next month", "2017-05"},
     {"Sales rise two years from now.", "2017-04-12", "two years from now", "2019"},
@@ -259,7 +267,7 @@ TEST_CASE("Anchored values record their anchor; absolute ones need none", "[time
 TEST_CASE("Words that only look like dates are left alone", "[timex]") {
   CHECK(Tag("They may march on.", "2017-04-12").empty());
   CHECK(Tag("It killed 87 people.", "2017-04-12").empty());
-  CHECK(Tag("He is in his early 80s.", "2017-04-12").empty());          // an age, not a decade
+  CHECK(Tag("He is in his early 80s.", "2017-04-12").empty());  // an age, not a decade
   CHECK(Tag("The 6-year-old boy, 40 years old, was safe.", "2017-04-12").empty());  // ages
   CHECK(Tag("About 2000 people came; he earned $2013.", "2017-04-12").empty());     // amounts
   CHECK(Tag("After the fall of Rome, the March began.", "2017-04-12").empty());
@@ -324,5 +332,6 @@ TEST_CASE("Numeric dates are read only in the configured order", "[timex]") {
   REQUIRE(european.size() == 1);
   CHECK(european[0].value == "2017-05-04");
   const std::string impossible = "On 13/13/2017.";
-  CHECK(TagTimexes(impossible, Segment(impossible, TestLexicons()), TestTemporal(), "", dmy).empty());
+  CHECK(
+      TagTimexes(impossible, Segment(impossible, TestLexicons()), TestTemporal(), "", dmy).empty());
 }

@@ -14,7 +14,11 @@ TEST_CASE("RepairUtf8 replaces invalid sequences and drops NUL bytes", "[util]")
   CHECK(replaced == 0);
   CHECK(RepairUtf8("caf\xC3\xA9", &replaced) == "caf\xC3\xA9");  // valid é stays
   CHECK(replaced == 0);
-  CHECK(RepairUtf8("bad\xFF" "byte", &replaced) == "bad\xEF\xBF\xBD" "byte");
+  CHECK(RepairUtf8("bad\xFF"
+                   "byte",
+                   &replaced) ==
+        "bad\xEF\xBF\xBD"
+        "byte");
   CHECK(replaced == 1);
   CHECK(RepairUtf8(std::string("nul\0here", 8), &replaced) == "nulhere");
   CHECK(RepairUtf8("\xC3", &replaced) == "\xEF\xBF\xBD");  // truncated sequence at the end

@@ -32,7 +32,7 @@ struct Document {
   std::string title;  // JSONL "title", or the first non-empty line of a .txt
   std::string url;
   std::string source;
-  std::string text;   // valid UTF-8; offsets in mentions count code points of this
+  std::string text;  // valid UTF-8; offsets in mentions count code points of this
 };
 
 struct ReadIssue {

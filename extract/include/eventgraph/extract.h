@@ -29,16 +29,16 @@ bool ParseEntityKind(const std::string& name, EntityKind* kind);
 struct GazetteerEntry {
   std::string canonical;  // the name every alias maps to
   EntityKind kind = EntityKind::kOther;
-  std::string country;    // ISO 3166-1 alpha-3 the entry belongs to, or empty
+  std::string country;  // ISO 3166-1 alpha-3 the entry belongs to, or empty
 };
 
 struct EventType {
-  std::string slug;      // e.g. "chemical_attack"
-  std::string family;    // e.g. "conflict"
-  std::string ace;       // ACE 2005 type, e.g. "Conflict.Attack", or "-"
-  std::string cameo;     // CAMEO code, e.g. "2041", or "-"
-  std::string parent;    // the more general type ("attack" for "chemical_attack"), or "-"
-  std::string label;     // template: "{Trigger}[ by {agent}][ in {location}]"
+  std::string slug;    // e.g. "chemical_attack"
+  std::string family;  // e.g. "conflict"
+  std::string ace;     // ACE 2005 type, e.g. "Conflict.Attack", or "-"
+  std::string cameo;   // CAMEO code, e.g. "2041", or "-"
+  std::string parent;  // the more general type ("attack" for "chemical_attack"), or "-"
+  std::string label;   // template: "{Trigger}[ by {agent}][ in {location}]"
 };
 
 struct TriggerPattern {
@@ -77,8 +77,9 @@ struct PhraseTable {
       }
     }
     bucket.push_back({std::move(tokens), std::move(value)});
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](const Phrase& a, const Phrase& b) { return a.tokens.size() > b.tokens.size(); });
+    std::stable_sort(bucket.begin(), bucket.end(), [](const Phrase& a, const Phrase& b) {
+      return a.tokens.size() > b.tokens.size();
+    });
   }
 };
 
@@ -89,24 +90,24 @@ struct TriggerSense {
 
 struct Lexicons {
   std::string data_dir;
-  PhraseTable<GazetteerEntry> gazetteer;   // case-sensitive surface forms
-  std::unordered_map<std::string, std::string> demonyms;  // "Syrian" -> "SYR"
+  PhraseTable<GazetteerEntry> gazetteer;                       // case-sensitive surface forms
+  std::unordered_map<std::string, std::string> demonyms;       // "Syrian" -> "SYR"
   std::unordered_map<std::string, std::string> country_names;  // "SYR" -> "Syria"
-  PhraseTable<std::string> titles;         // lower-case role phrases -> role
-  std::unordered_map<std::string, EntityKind> title_kind;  // role -> kind it implies
-  std::unordered_map<std::string, std::string> non_names;  // capitalised non-names -> why
-  std::unordered_map<std::string, EntityKind> name_heads;  // "Council" -> organization
-  std::unordered_map<std::string, EntityKind> place_cues;  // "town" -> location
-  std::unordered_map<std::string, std::string> actor_heads;  // "government" -> role
-  std::vector<std::string> name_connectors;                // "of", "al", ...
-  std::unordered_map<std::string, bool> abbreviations;     // "mr", "gen", ...
-  std::vector<std::string> furniture;                      // page-furniture markers
+  PhraseTable<std::string> titles;                             // lower-case role phrases -> role
+  std::unordered_map<std::string, EntityKind> title_kind;      // role -> kind it implies
+  std::unordered_map<std::string, std::string> non_names;      // capitalised non-names -> why
+  std::unordered_map<std::string, EntityKind> name_heads;      // "Council" -> organization
+  std::unordered_map<std::string, EntityKind> place_cues;      // "town" -> location
+  std::unordered_map<std::string, std::string> actor_heads;    // "government" -> role
+  std::vector<std::string> name_connectors;                    // "of", "al", ...
+  std::unordered_map<std::string, bool> abbreviations;         // "mr", "gen", ...
+  std::vector<std::string> furniture;                          // page-furniture markers
   std::vector<EventType> event_types;
   std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
-  PhraseTable<TriggerSense> triggers;     // inflected, lower case -> sense
+  PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
   std::vector<RelationCue> relation_cues;
-  std::vector<std::string> negations;      // "not", "never", ...
-  std::vector<std::string> hedges;         // "could", "alleged", ...
+  std::vector<std::string> negations;  // "not", "never", ...
+  std::vector<std::string> hedges;     // "could", "alleged", ...
 
   const EventType* FindEventType(const std::string& slug) const;
 };
@@ -127,10 +128,10 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t begin = 0, end = 0;          // bytes in the document text
+  uint32_t begin = 0, end = 0;              // bytes in the document text
   uint32_t first_token = 0, end_token = 0;  // [first_token, end_token) in Segmented::tokens
-  bool furniture = false;  // bylines, credits, "More from ..." : no mentions taken
-  bool heading = false;    // a short line without final punctuation (a title)
+  bool furniture = false;                   // bylines, credits, "More from ..." : no mentions taken
+  bool heading = false;                     // a short line without final punctuation (a title)
 };
 
 struct Segmented {
@@ -145,13 +146,13 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons);
 struct EntityMention {
   uint32_t sentence = 0;
   uint32_t first_token = 0, end_token = 0;
-  std::string surface;     // as written, possessive removed
-  std::string canonical;   // gazetteer canonical name, or the surface
+  std::string surface;    // as written, possessive removed
+  std::string canonical;  // gazetteer canonical name, or the surface
   EntityKind kind = EntityKind::kOther;
-  std::string country;     // alpha-3 affiliation when known
-  std::string role;        // title/role stated before the name, if any
+  std::string country;  // alpha-3 affiliation when known
+  std::string role;     // title/role stated before the name, if any
   bool from_gazetteer = false;
-  bool modifier = false;   // "U.S." in "U.S. Secretary of State ...": not an argument
+  bool modifier = false;  // "U.S." in "U.S. Secretary of State ...": not an argument
 };
 
 enum class ArgumentRole { kAgent, kTarget, kParticipant, kLocation };
@@ -169,8 +170,8 @@ struct EventMention {
   std::string type;                         // EventType::slug
   bool verbal = false;                      // the trigger is a verb
   std::vector<EventArgument> arguments;
-  bool negated = false;   // "did not discuss"
-  bool hedged = false;    // "could meet", "alleged attack"
+  bool negated = false;  // "did not discuss"
+  bool hedged = false;   // "could meet", "alleged attack"
 };
 
 struct StatedRelation {

@@ -50,11 +50,11 @@ struct Participant {
 };
 
 struct Mention {
-  std::size_t document = 0;   // index into EventGraph::documents
-  std::string sentence;       // the sentence text
+  std::size_t document = 0;        // index into EventGraph::documents
+  std::string sentence;            // the sentence text
   std::size_t begin = 0, end = 0;  // code-point offsets of the trigger in Document::text
   std::string trigger;
-  std::string time_text;      // the time expression that dated it, if any
+  std::string time_text;  // the time expression that dated it, if any
   std::string time_value;
   std::string time_rule;
   bool negated = false, hedged = false;
@@ -76,9 +76,9 @@ struct Relation {
   std::size_t source = 0, target = 0;  // indices into EventGraph::events
   std::string type;                    // causes, before
   bool inferred = false;
-  std::size_t document = 0;            // evidence, when stated
+  std::size_t document = 0;  // evidence, when stated
   std::string sentence;
-  int support = 1;                     // how many sentences state it
+  int support = 1;  // how many sentences state it
 };
 
 struct VertexData {
@@ -90,7 +90,8 @@ struct EdgeData {
   std::size_t index = 0;  // into relations, or into the event's participants
   std::size_t event = 0;  // the event a participation edge belongs to
 };
-using Topology = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+using Topology =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 
 struct EventGraph {
   std::vector<DocumentInfo> documents;
@@ -112,8 +113,9 @@ class GraphBuilder {
   GraphBuilder& operator=(const GraphBuilder&) = delete;
 
   // Documents must be added in a deterministic order; the output depends on it.
-  void AddDocument(const Document& document, const DocumentMentions& mentions, const std::vector<Timex>& timexes,
-                   const std::string& anchor, const std::string& anchor_source);
+  void AddDocument(const Document& document, const DocumentMentions& mentions,
+                   const std::vector<Timex>& timexes, const std::string& anchor,
+                   const std::string& anchor_source);
   EventGraph Build();
   const BuildStats& stats() const;
 

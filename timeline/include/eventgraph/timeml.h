@@ -2,8 +2,8 @@
 // and text, and writing the text back with TIMEX3 tags around what we found.
 //
 //   Result<TimeMlDocument> doc = ParseTimeMl(raw, "ABC19980108.tml");
-//   std::vector<Timex> found = TagTimexes(doc->tagging_text, Segment(doc->tagging_text, ...), rules, doc->dct);
-//   std::string annotated = WriteTimeMl(*doc, found);
+//   std::vector<Timex> found = TagTimexes(doc->tagging_text, Segment(doc->tagging_text, ...),
+//   rules, doc->dct); std::string annotated = WriteTimeMl(*doc, found);
 #pragma once
 
 #include <string>

@@ -37,7 +37,7 @@ struct PatternElement {
 struct ValueExpr {
   enum class Kind { kConstant, kCapture, kCall };
   Kind kind = Kind::kConstant;
-  std::string text;  // the constant, the capture's name, or the function's name
+  std::string text;      // the constant, the capture's name, or the function's name
   bool negated = false;  // "-$number"
   std::vector<ValueExpr> args;
 };
@@ -48,7 +48,7 @@ struct TemporalRule {
   std::vector<PatternElement> pattern;
   std::size_t extent_begin = 0, extent_end = 0;  // elements [begin, end) form the expression's text
   ValueExpr value;
-  ValueExpr mod;  // TIMEX3 mod (START, END, MID, ...); an empty constant when none
+  ValueExpr mod;       // TIMEX3 mod (START, END, MID, ...); an empty constant when none
   std::string source;  // "rules.tsv:42", for messages and `explain`
 };
 
@@ -57,7 +57,7 @@ struct TemporalLexicon {
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> classes;
   // word -> (class, value) pairs: the same table read the other way, for tagging
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> word_classes;
-  std::vector<TemporalRule> rules;  // in file order: on equal length, the earlier wins
+  std::vector<TemporalRule> rules;          // in file order: on equal length, the earlier wins
   std::string numeric_date_order = "none";  // "mdy", "dmy" or "none"
   std::string past_tense_suffix;            // "ed": "attacked" is a past-tense cue
   // Rules indexed by what their first token can be: a literal word, or "@class".
@@ -70,14 +70,16 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir);
 
 struct Timex {
   uint32_t sentence = 0;
-  uint32_t begin = 0, end = 0;  // bytes in the document text
+  uint32_t begin = 0, end = 0;              // bytes in the document text
   uint32_t first_token = 0, end_token = 0;  // the Segmented tokens it overlaps
-  std::string text;     // as written
-  std::string type;     // DATE, TIME, DURATION or SET
-  std::string value;    // TIMEX3 value: 2017-04-04, 2017-W14, 2017-04, 2017, 201, P3D, PAST_REF, XXXX-WXX-3
-  std::string mod;      // TIMEX3 mod: START, END, MID, or ""
-  std::string anchor;   // the date the value was computed from ("" when none was needed or available)
-  std::string rule;     // which rule produced the value, for `explain`
+  std::string text;                         // as written
+  std::string type;                         // DATE, TIME, DURATION or SET
+  std::string
+      value;  // TIMEX3 value: 2017-04-04, 2017-W14, 2017-04, 2017, 201, P3D, PAST_REF, XXXX-WXX-3
+  std::string mod;  // TIMEX3 mod: START, END, MID, or ""
+  std::string
+      anchor;        // the date the value was computed from ("" when none was needed or available)
+  std::string rule;  // which rule produced the value, for `explain`
   bool resolved() const { return value.find('X') == std::string::npos; }
 };
 
@@ -88,8 +90,9 @@ struct TimexOptions {
 
 // Tags every sentence of `segmented`. `anchor` is the document creation time
 // as YYYY-MM-DD, or "" when unknown.
-std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented, const TemporalLexicon& rules,
-                              const std::string& anchor, const TimexOptions& options = {});
+std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmented,
+                              const TemporalLexicon& rules, const std::string& anchor,
+                              const TimexOptions& options = {});
 
 // The first full calendar date (day, month and year) written out in the first
 // `max_bytes` of the document, as YYYY-MM-DD: a dateline or caption date that
@@ -102,7 +105,8 @@ std::string FindDateline(const std::vector<Timex>& unanchored_timexes, uint32_t 
 // references and unresolved values.
 struct DayInterval {
   std::string first, last;
-  std::string granularity;  // "day", "week", "month", "quarter", "half", "season", "year", "decade", "century"
+  std::string granularity;  // "day", "week", "month", "quarter", "half", "season", "year",
+                            // "decade", "century"
 };
 bool ValueToInterval(const std::string& value, DayInterval* interval);
 
