@@ -16,15 +16,6 @@ namespace {
 
 using date::sys_days;
 
-const ValueFunction kFunctions[] = {
-    {"date", 3, 3},         {"year-month", 2, 2}, {"year", 1, 1},          {"recent-year", 1, 1},
-    {"century", 1, 1},      {"month-day", 2, 3},  {"month", 1, 2},         {"weekday", 1, 2},
-    {"weekend", 0, 1},      {"season", 1, 2},     {"year-season", 2, 2},   {"quarter", 1, 2},
-    {"year-quarter", 2, 2}, {"year-half", 2, 2},  {"shift", 2, 2},         {"narrative", 2, 2},
-    {"duration", 2, 2},     {"set", 1, 1},        {"every-weekday", 1, 1}, {"plus-days", 2, 2},
-    {"with-part", 2, 2},    {"with-time", 3, 4},
-};
-
 const char* const kBuiltInClasses[] = {"year",         "day",  "decade", "iso-date",
                                        "numeric-date", "hour", "minute", "digits"};
 
@@ -115,6 +106,14 @@ class Evaluator {
   }
 
   const std::string& anchor_used() const { return anchor_used_; }
+
+  // The functions rules.tsv may call: name, arity, and the method computing it.
+  struct Entry {
+    ValueFunction spec;
+    std::optional<std::string> (Evaluator::*method)(const std::string& name,
+                                                    const std::vector<Arg>& args);
+  };
+  static const Entry* FindEntry(const std::string& name);
 
  private:
   static std::string Negate(const std::string& value) {
@@ -227,196 +226,255 @@ class Evaluator {
   }
 
   std::optional<std::string> Call(const std::string& name, const std::vector<Arg>& args) {
-    std::optional<std::string> value = CallUnchecked(name, args);
+    const Entry* entry = FindEntry(name);
+    if (!entry) return std::nullopt;
+    std::optional<std::string> value = (this->*entry->method)(name, args);
     // "3000 years ago" has no four-digit TIMEX3 year.
     if (value && !value->empty() && (*value)[0] == '-') return std::nullopt;
     return value;
   }
 
-  std::optional<std::string> CallUnchecked(const std::string& name, const std::vector<Arg>& args) {
+  std::optional<std::string> Date(const std::string&, const std::vector<Arg>& args) {
     int a = 0, b = 0, c = 0;
-    if (name == "date") {
-      if (!Int(args[0], &a) || !Int(args[1], &b) || !Int(args[2], &c)) return std::nullopt;
-      date::year_month_day ymd{date::year{a}, date::month{static_cast<unsigned>(b)},
-                               date::day{static_cast<unsigned>(c)}};
-      if (!ymd.ok()) return std::nullopt;  // "February 30, 2017" is not a date
-      return FormatDay(sys_days{ymd});
+    if (!Int(args[0], &a) || !Int(args[1], &b) || !Int(args[2], &c)) return std::nullopt;
+    date::year_month_day ymd{date::year{a}, date::month{static_cast<unsigned>(b)},
+                             date::day{static_cast<unsigned>(c)}};
+    if (!ymd.ok()) return std::nullopt;  // "February 30, 2017" is not a date
+    return FormatDay(sys_days{ymd});
+  }
+
+  std::optional<std::string> YearMonth(const std::string&, const std::vector<Arg>& args) {
+    int a = 0, b = 0;
+    if (!Int(args[0], &a) || !Int(args[1], &b) || b < 1 || b > 12) return std::nullopt;
+    return Pad(a, 4) + "-" + Pad(b, 2);
+  }
+
+  std::optional<std::string> Year(const std::string& name, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[0], &a)) return std::nullopt;
+    // A bare number is a year only in the range news usually means.
+    if (name == "recent-year" && (a < 1900 || a > 2099)) return std::nullopt;
+    return Pad(a, 4);
+  }
+
+  std::optional<std::string> Century(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[0], &a) || a < 1 || a > 30) return std::nullopt;
+    return Pad(a - 1, 2);
+  }
+
+  std::optional<std::string> MonthDay(const std::string&, const std::vector<Arg>& args) {
+    int a = 0, b = 0;
+    if (!Int(args[0], &a) || !Int(args[1], &b)) return std::nullopt;
+    date::month_day md{date::month{static_cast<unsigned>(a)}, date::day{static_cast<unsigned>(b)}};
+    if (!md.ok()) return std::nullopt;
+    if (!UseAnchor()) return "XXXX-" + Pad(a, 2) + "-" + Pad(b, 2);
+    // Candidates in the anchor's year and its neighbours; February 29 only where it exists.
+    Direction direction = DirectionArg(args, 2, Direction::kNearest);
+    const int anchor_year = YearOf(context_.anchor);
+    std::optional<sys_days> best;
+    for (int y = anchor_year - 4; y <= anchor_year + 4; ++y) {
+      date::year_month_day ymd{date::year{y}, md.month(), md.day()};
+      if (!ymd.ok()) continue;
+      sys_days day{ymd};
+      long long distance = (day - context_.anchor).count();
+      bool fits = direction == Direction::kNearest ||
+                  (direction == Direction::kPast && distance <= 0) ||
+                  (direction == Direction::kFuture && distance >= 0) ||
+                  (direction == Direction::kBefore && distance < 0) ||
+                  (direction == Direction::kAfter && distance > 0);
+      if (fits && (!best || std::llabs(distance) < std::llabs((*best - context_.anchor).count())))
+        best = day;
     }
-    if (name == "year-month") {
-      if (!Int(args[0], &a) || !Int(args[1], &b) || b < 1 || b > 12) return std::nullopt;
-      return Pad(a, 4) + "-" + Pad(b, 2);
-    }
-    if (name == "year" || name == "recent-year") {
+    if (!best) return std::nullopt;
+    return FormatDay(*best);
+  }
+
+  std::optional<std::string> Month(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[0], &a) || a < 1 || a > 12) return std::nullopt;
+    if (!UseAnchor()) return "XXXX-" + Pad(a, 2);
+    long long anchor_index = YearOf(context_.anchor) * 12LL + MonthOf(context_.anchor) - 1;
+    long long index = Choose(anchor_index, 12, a - 1, DirectionArg(args, 1, Direction::kPast));
+    return Pad(static_cast<int>(index / 12), 4) + "-" + Pad(static_cast<int>(index % 12) + 1, 2);
+  }
+
+  std::optional<std::string> Weekday(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[0], &a) || a < 1 || a > 7) return std::nullopt;
+    if (!UseAnchor()) return "XXXX-WXX-" + std::to_string(a);
+    // Days since 1970-01-05, a Monday, so that index % 7 is the ISO weekday - 1.
+    long long anchor_index = (context_.anchor - sys_days{date::year{1970} / 1 / 5}).count();
+    long long index = Choose(anchor_index, 7, a - 1, DirectionArg(args, 1, Direction::kPast));
+    return FormatDay(sys_days{date::year{1970} / 1 / 5} + date::days{index});
+  }
+
+  std::optional<std::string> Weekend(const std::string&, const std::vector<Arg>& args) {
+    if (!UseAnchor()) return "XXXX-WXX-WE";
+    long long anchor_index = (context_.anchor - sys_days{date::year{1970} / 1 / 5}).count();
+    // Said on a Sunday, "this weekend" began the day before and "last weekend" is a week earlier.
+    if (((anchor_index % 7) + 7) % 7 == 6) --anchor_index;
+    long long saturday = Choose(anchor_index, 7, 5, DirectionArg(args, 0, Direction::kPast));
+    return FormatWeek(sys_days{date::year{1970} / 1 / 5} + date::days{saturday}) + "-WE";
+  }
+
+  std::optional<std::string> Season(const std::string& name, const std::vector<Arg>& args) {
+    int a = 0;
+    static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+    const std::string& season = args[name == "season" ? 0 : 1].text;
+    int offset = -1;
+    for (int i = 0; i < 4; ++i) offset = season == kSeasons[i] ? i : offset;
+    if (offset < 0) return std::nullopt;
+    if (name == "year-season") {
       if (!Int(args[0], &a)) return std::nullopt;
-      // A bare number is a year only in the range news usually means.
-      if (name == "recent-year" && (a < 1900 || a > 2099)) return std::nullopt;
-      return Pad(a, 4);
+      return Pad(a, 4) + "-" + season;
     }
-    if (name == "century") {
-      if (!Int(args[0], &a) || a < 1 || a > 30) return std::nullopt;
-      return Pad(a - 1, 2);
+    if (!UseAnchor()) return "XXXX-" + season;
+    // Seasons numbered from spring; December opens the winter named by its year.
+    int month = MonthOf(context_.anchor), year = YearOf(context_.anchor);
+    long long anchor_index = month <= 2 ? (year - 1) * 4LL + 3 : year * 4LL + (month - 3) / 3;
+    long long index = Choose(anchor_index, 4, offset, DirectionArg(args, 1, Direction::kPast));
+    return Pad(static_cast<int>(index / 4), 4) + "-" + kSeasons[index % 4];
+  }
+
+  std::optional<std::string> Quarter(const std::string& name, const std::vector<Arg>& args) {
+    int a = 0, b = 0;
+    const bool half = name == "year-half";
+    const Arg& ordinal = args[name == "quarter" ? 0 : 1];
+    if (!Int(ordinal, &b)) return std::nullopt;
+    const int per_year = half ? 2 : 4;
+    if (b == -1)
+      b = name == "quarter" ? 0
+                            : per_year;  // "the last quarter": the latest one, or the year's fourth
+    if (b < 0 || b > per_year) return std::nullopt;
+    const std::string letter = half ? "-H" : "-Q";
+    if (name != "quarter") {
+      if (!Int(args[0], &a) || b == 0) return std::nullopt;
+      return Pad(a, 4) + letter + std::to_string(b);
     }
-    if (name == "month-day") {
-      if (!Int(args[0], &a) || !Int(args[1], &b)) return std::nullopt;
-      date::month_day md{date::month{static_cast<unsigned>(a)},
-                         date::day{static_cast<unsigned>(b)}};
-      if (!md.ok()) return std::nullopt;
-      if (!UseAnchor()) return "XXXX-" + Pad(a, 2) + "-" + Pad(b, 2);
-      // Candidates in the anchor's year and its neighbours; February 29 only where it exists.
-      Direction direction = DirectionArg(args, 2, Direction::kNearest);
-      const int anchor_year = YearOf(context_.anchor);
-      std::optional<sys_days> best;
-      for (int y = anchor_year - 4; y <= anchor_year + 4; ++y) {
-        date::year_month_day ymd{date::year{y}, md.month(), md.day()};
-        if (!ymd.ok()) continue;
-        sys_days day{ymd};
-        long long distance = (day - context_.anchor).count();
-        bool fits = direction == Direction::kNearest ||
-                    (direction == Direction::kPast && distance <= 0) ||
-                    (direction == Direction::kFuture && distance >= 0) ||
-                    (direction == Direction::kBefore && distance < 0) ||
-                    (direction == Direction::kAfter && distance > 0);
-        if (fits && (!best || std::llabs(distance) < std::llabs((*best - context_.anchor).count())))
-          best = day;
-      }
-      if (!best) return std::nullopt;
-      return FormatDay(*best);
-    }
-    if (name == "month") {
-      if (!Int(args[0], &a) || a < 1 || a > 12) return std::nullopt;
-      if (!UseAnchor()) return "XXXX-" + Pad(a, 2);
-      long long anchor_index = YearOf(context_.anchor) * 12LL + MonthOf(context_.anchor) - 1;
-      long long index = Choose(anchor_index, 12, a - 1, DirectionArg(args, 1, Direction::kPast));
-      return Pad(static_cast<int>(index / 12), 4) + "-" + Pad(static_cast<int>(index % 12) + 1, 2);
-    }
-    if (name == "weekday") {
-      if (!Int(args[0], &a) || a < 1 || a > 7) return std::nullopt;
-      if (!UseAnchor()) return "XXXX-WXX-" + std::to_string(a);
-      // Days since 1970-01-05, a Monday, so that index % 7 is the ISO weekday - 1.
-      long long anchor_index = (context_.anchor - sys_days{date::year{1970} / 1 / 5}).count();
-      long long index = Choose(anchor_index, 7, a - 1, DirectionArg(args, 1, Direction::kPast));
-      return FormatDay(sys_days{date::year{1970} / 1 / 5} + date::days{index});
-    }
-    if (name == "weekend") {
-      if (!UseAnchor()) return "XXXX-WXX-WE";
-      long long anchor_index = (context_.anchor - sys_days{date::year{1970} / 1 / 5}).count();
-      // Said on a Sunday, "this weekend" began the day before and "last weekend" is a week earlier.
-      if (((anchor_index % 7) + 7) % 7 == 6) --anchor_index;
-      long long saturday = Choose(anchor_index, 7, 5, DirectionArg(args, 0, Direction::kPast));
-      return FormatWeek(sys_days{date::year{1970} / 1 / 5} + date::days{saturday}) + "-WE";
-    }
-    if (name == "season" || name == "year-season") {
-      static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
-      const std::string& season = args[name == "season" ? 0 : 1].text;
-      int offset = -1;
-      for (int i = 0; i < 4; ++i) offset = season == kSeasons[i] ? i : offset;
-      if (offset < 0) return std::nullopt;
-      if (name == "year-season") {
-        if (!Int(args[0], &a)) return std::nullopt;
-        return Pad(a, 4) + "-" + season;
-      }
-      if (!UseAnchor()) return "XXXX-" + season;
-      // Seasons numbered from spring; December opens the winter named by its year.
-      int month = MonthOf(context_.anchor), year = YearOf(context_.anchor);
-      long long anchor_index = month <= 2 ? (year - 1) * 4LL + 3 : year * 4LL + (month - 3) / 3;
-      long long index = Choose(anchor_index, 4, offset, DirectionArg(args, 1, Direction::kPast));
-      return Pad(static_cast<int>(index / 4), 4) + "-" + kSeasons[index % 4];
-    }
-    if (name == "quarter" || name == "year-quarter" || name == "year-half") {
-      const bool half = name == "year-half";
-      const Arg& ordinal = args[name == "quarter" ? 0 : 1];
-      if (!Int(ordinal, &b)) return std::nullopt;
-      const int per_year = half ? 2 : 4;
-      if (b == -1)
-        b = name == "quarter"
-                ? 0
-                : per_year;  // "the last quarter": the latest one, or the year's fourth
-      if (b < 0 || b > per_year) return std::nullopt;
-      const std::string letter = half ? "-H" : "-Q";
-      if (name != "quarter") {
-        if (!Int(args[0], &a) || b == 0) return std::nullopt;
-        return Pad(a, 4) + letter + std::to_string(b);
-      }
-      if (!UseAnchor()) return "XXXX-Q" + (b == 0 ? std::string("X") : std::to_string(b));
-      long long anchor_index = YearOf(context_.anchor) * 4LL + (MonthOf(context_.anchor) - 1) / 3;
-      long long index =
-          b == 0 ? anchor_index - 1
-                 : Choose(anchor_index, 4, b - 1, DirectionArg(args, 1, Direction::kPast));
-      return Pad(static_cast<int>(index / 4), 4) + "-Q" + std::to_string(index % 4 + 1);
-    }
-    if (name == "shift" || name == "narrative") {
-      const std::string& unit = args[0].text;
-      bool unspecified = false;
-      if (!Int(args[1], &a, &unspecified)) return std::nullopt;
-      if (unspecified) return a < 0 ? "PAST_REF" : "FUTURE_REF";  // "years ago"
-      sys_days base;
-      if (name == "shift" ? !UseAnchor() : !NarrativeBase(unit, &base)) return Unresolved(unit);
-      if (name == "shift") base = context_.anchor;
-      return Shifted(base, unit, a);
-    }
-    if (name == "duration") {
-      bool unspecified = false;
-      if (!args[0].present) {
-        a = 1;  // "the past week"
-      } else if (!Int(args[0], &a, &unspecified)) {
-        return std::nullopt;
-      }
-      const std::string& unit = args[1].text;
-      auto amount = [&](int factor) {
-        return unspecified ? std::string("X") : std::to_string(a * factor);
-      };
-      if (unit == "second") return "PT" + amount(1) + "S";
-      if (unit == "minute") return "PT" + amount(1) + "M";
-      if (unit == "hour") return "PT" + amount(1) + "H";
-      if (unit == "day") return "P" + amount(1) + "D";
-      if (unit == "week") return "P" + amount(1) + "W";
-      if (unit == "weekend") return "P" + amount(2) + "D";
-      if (unit == "month") return "P" + amount(1) + "M";
-      if (unit == "quarter") return "P" + amount(3) + "M";
-      if (unit == "year") return "P" + amount(1) + "Y";
-      if (unit == "decade") return unspecified ? "PXDE" : "P" + amount(10) + "Y";
-      if (unit == "century") return unspecified ? "PXCE" : "P" + amount(100) + "Y";
+    if (!UseAnchor()) return "XXXX-Q" + (b == 0 ? std::string("X") : std::to_string(b));
+    long long anchor_index = YearOf(context_.anchor) * 4LL + (MonthOf(context_.anchor) - 1) / 3;
+    long long index = b == 0
+                          ? anchor_index - 1
+                          : Choose(anchor_index, 4, b - 1, DirectionArg(args, 1, Direction::kPast));
+    return Pad(static_cast<int>(index / 4), 4) + "-Q" + std::to_string(index % 4 + 1);
+  }
+
+  std::optional<std::string> Shift(const std::string& name, const std::vector<Arg>& args) {
+    int a = 0;
+    const std::string& unit = args[0].text;
+    bool unspecified = false;
+    if (!Int(args[1], &a, &unspecified)) return std::nullopt;
+    if (unspecified) return a < 0 ? "PAST_REF" : "FUTURE_REF";  // "years ago"
+    sys_days base;
+    if (name == "shift" ? !UseAnchor() : !NarrativeBase(unit, &base)) return Unresolved(unit);
+    if (name == "shift") base = context_.anchor;
+    return Shifted(base, unit, a);
+  }
+
+  std::optional<std::string> Duration(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    bool unspecified = false;
+    if (!args[0].present) {
+      a = 1;  // "the past week"
+    } else if (!Int(args[0], &a, &unspecified)) {
       return std::nullopt;
     }
-    if (name == "set") {
-      const std::string& unit = args[0].text;
-      if (unit == "second") return "PT1S";
-      if (unit == "minute") return "PT1M";
-      if (unit == "hour") return "PT1H";
-      if (unit == "weekend") return "XXXX-WXX-WE";
-      if (unit == "quarter") return "P3M";
-      if (unit == "decade") return "P10Y";
-      if (unit == "century") return "P100Y";
-      return "P1" + std::string(1, static_cast<char>(unit[0] - 'a' + 'A'));
-    }
-    if (name == "every-weekday") {
-      if (!Int(args[0], &a) || a < 1 || a > 7) return std::nullopt;
-      return "XXXX-WXX-" + std::to_string(a);
-    }
-    if (name == "plus-days") {
-      if (!Int(args[1], &a)) return std::nullopt;
-      sys_days day;
-      if (!ParseDay(args[0].text, &day)) return args[0].text;  // unresolved stays unresolved
-      return FormatDay(day + date::days{a});
-    }
-    if (name == "with-part") return args[0].text + "T" + args[1].text;
-    if (name == "with-time") {
-      if (!Int(args[1], &a) || a < 0 || a > 24) return std::nullopt;
-      if (args[2].present && (!Int(args[2], &b) || b < 0 || b > 59)) return std::nullopt;
-      if (args.size() > 3 && args[3].present) {
-        if (a < 1 || a > 12) return std::nullopt;
-        if (args[3].text == "pm" && a < 12) a += 12;
-        if (args[3].text == "am" && a == 12) a = 0;
-      }
-      return args[0].text + "T" + Pad(a, 2) + ":" + Pad(b, 2);
-    }
+    const std::string& unit = args[1].text;
+    auto amount = [&](int factor) {
+      return unspecified ? std::string("X") : std::to_string(a * factor);
+    };
+    if (unit == "second") return "PT" + amount(1) + "S";
+    if (unit == "minute") return "PT" + amount(1) + "M";
+    if (unit == "hour") return "PT" + amount(1) + "H";
+    if (unit == "day") return "P" + amount(1) + "D";
+    if (unit == "week") return "P" + amount(1) + "W";
+    if (unit == "weekend") return "P" + amount(2) + "D";
+    if (unit == "month") return "P" + amount(1) + "M";
+    if (unit == "quarter") return "P" + amount(3) + "M";
+    if (unit == "year") return "P" + amount(1) + "Y";
+    if (unit == "decade") return unspecified ? "PXDE" : "P" + amount(10) + "Y";
+    if (unit == "century") return unspecified ? "PXCE" : "P" + amount(100) + "Y";
     return std::nullopt;
+  }
+
+  std::optional<std::string> Set(const std::string&, const std::vector<Arg>& args) {
+    const std::string& unit = args[0].text;
+    if (unit == "second") return "PT1S";
+    if (unit == "minute") return "PT1M";
+    if (unit == "hour") return "PT1H";
+    if (unit == "weekend") return "XXXX-WXX-WE";
+    if (unit == "quarter") return "P3M";
+    if (unit == "decade") return "P10Y";
+    if (unit == "century") return "P100Y";
+    return "P1" + std::string(1, static_cast<char>(unit[0] - 'a' + 'A'));
+  }
+
+  std::optional<std::string> EveryWeekday(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[0], &a) || a < 1 || a > 7) return std::nullopt;
+    return "XXXX-WXX-" + std::to_string(a);
+  }
+
+  std::optional<std::string> PlusDays(const std::string&, const std::vector<Arg>& args) {
+    int a = 0;
+    if (!Int(args[1], &a)) return std::nullopt;
+    sys_days day;
+    if (!ParseDay(args[0].text, &day)) return args[0].text;  // unresolved stays unresolved
+    return FormatDay(day + date::days{a});
+  }
+
+  std::optional<std::string> WithPart(const std::string&, const std::vector<Arg>& args) {
+    return args[0].text + "T" + args[1].text;
+  }
+
+  std::optional<std::string> WithTime(const std::string&, const std::vector<Arg>& args) {
+    int a = 0, b = 0;
+    if (!Int(args[1], &a) || a < 0 || a > 24) return std::nullopt;
+    if (args[2].present && (!Int(args[2], &b) || b < 0 || b > 59)) return std::nullopt;
+    if (args.size() > 3 && args[3].present) {
+      if (a < 1 || a > 12) return std::nullopt;
+      if (args[3].text == "pm" && a < 12) a += 12;
+      if (args[3].text == "am" && a == 12) a = 0;
+    }
+    return args[0].text + "T" + Pad(a, 2) + ":" + Pad(b, 2);
   }
 
   const std::vector<Capture>& captures_;
   const EvalContext& context_;
   std::string anchor_used_;
 };
+
+const Evaluator::Entry* Evaluator::FindEntry(const std::string& name) {
+  static const Entry kEntries[] = {
+      {{"date", 3, 3}, &Evaluator::Date},
+      {{"year-month", 2, 2}, &Evaluator::YearMonth},
+      {{"year", 1, 1}, &Evaluator::Year},
+      {{"recent-year", 1, 1}, &Evaluator::Year},
+      {{"century", 1, 1}, &Evaluator::Century},
+      {{"month-day", 2, 3}, &Evaluator::MonthDay},
+      {{"month", 1, 2}, &Evaluator::Month},
+      {{"weekday", 1, 2}, &Evaluator::Weekday},
+      {{"weekend", 0, 1}, &Evaluator::Weekend},
+      {{"season", 1, 2}, &Evaluator::Season},
+      {{"year-season", 2, 2}, &Evaluator::Season},
+      {{"quarter", 1, 2}, &Evaluator::Quarter},
+      {{"year-quarter", 2, 2}, &Evaluator::Quarter},
+      {{"year-half", 2, 2}, &Evaluator::Quarter},
+      {{"shift", 2, 2}, &Evaluator::Shift},
+      {{"narrative", 2, 2}, &Evaluator::Shift},
+      {{"duration", 2, 2}, &Evaluator::Duration},
+      {{"set", 1, 1}, &Evaluator::Set},
+      {{"every-weekday", 1, 1}, &Evaluator::EveryWeekday},
+      {{"plus-days", 2, 2}, &Evaluator::PlusDays},
+      {{"with-part", 2, 2}, &Evaluator::WithPart},
+      {{"with-time", 3, 4}, &Evaluator::WithTime},
+  };
+  for (const Entry& entry : kEntries) {
+    if (name == entry.spec.name) return &entry;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -428,10 +486,8 @@ bool IsBuiltInClass(const std::string& name) {
 }
 
 const ValueFunction* FindValueFunction(const std::string& name) {
-  for (const ValueFunction& function : kFunctions) {
-    if (name == function.name) return &function;
-  }
-  return nullptr;
+  const Evaluator::Entry* entry = Evaluator::FindEntry(name);
+  return entry ? &entry->spec : nullptr;
 }
 
 std::optional<EvalResult> Evaluate(const ValueExpr& expr, const std::vector<Capture>& captures,
