@@ -143,6 +143,8 @@ std::string TimelineJson(const EventGraph& graph) {
         String(w, m.time_value);
         Key(w, "rule");
         String(w, m.time_rule);
+        Key(w, "anchor");
+        StringOrNull(w, m.time_anchor);
         w.EndObject();
       }
       Key(w, "negated");

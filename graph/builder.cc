@@ -120,7 +120,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
   std::vector<int> timex_for_event(mentions.events.size(), -1);
   for (std::size_t x = 0; x < timexes.size(); ++x) {
     const Timex& timex = timexes[x];
-    if (timex.type != "DATE") continue;
+    if (timex.type != "DATE" && timex.type != "TIME") continue;  // "Tuesday night" dates too
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     for (std::size_t e = 0; e < mentions.events.size(); ++e) {
@@ -186,6 +186,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       raw.mention.time_text = timexes[x].text;
       raw.mention.time_value = timexes[x].value;
       raw.mention.time_rule = timexes[x].rule;
+      raw.mention.time_anchor = timexes[x].anchor;
       raw.dated = ValueToInterval(timexes[x].value, &raw.interval);
     }
     st.events.push_back(std::move(raw));

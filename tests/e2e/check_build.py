@@ -104,6 +104,15 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
                   f"{event['id']}: offsets {m['begin']}-{m['end']} give {text[m['begin']:m['end']]!r}, not {m['trigger']!r}")
     check(checked > 0, "some mention offsets were checked")
 
+    # Every dated mention says which temporal rule dated it and from which anchor.
+    for event in events:
+        for m in event["mentions"]:
+            if m["time"] is None:
+                continue
+            check(m["time"]["rule"] != "", f"{event['id']}: a dated mention names its rule")
+            anchor = m["time"]["anchor"]
+            check(anchor is None or anchor[:4].isdigit(), f"{event['id']}: anchor {anchor!r} is a date or null")
+
     # GraphML: well-formed for xmllint, and loaded by networkx with the same content.
     lint = subprocess.run(["xmllint", "--noout", graph_path], capture_output=True, text=True)
     check(lint.returncode == 0, f"xmllint rejects graph.graphml: {lint.stderr}")

@@ -57,6 +57,7 @@ struct Mention {
   std::string time_text;  // the time expression that dated it, if any
   std::string time_value;
   std::string time_rule;
+  std::string time_anchor;  // the date the value was computed from; "" for a date written in full
   bool negated = false, hedged = false;
 };
 
