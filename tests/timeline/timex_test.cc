@@ -335,3 +335,44 @@ TEST_CASE("Numeric dates are read only in the configured order", "[timex]") {
   CHECK(
       TagTimexes(impossible, Segment(impossible, TestLexicons()), TestTemporal(), "", dmy).empty());
 }
+
+TEST_CASE("Random runs of temporal words never break the tagger", "[timex]") {
+  // Deterministic pseudo-random sentences from the words rules look for, with
+  // anchors at the edges of the calendar; run under ASan/UBSan in CI.
+  const std::vector<std::string> words = {
+      "the",        "last",       "next",    "this",    "past",  "of",         "in",
+      "on",         "ago",        "later",   "-",       ",",     "'",          "April",
+      "Feb.",       "Tuesday",    "Sunday",  "weekend", "week",  "weeks",      "year",
+      "years",      "decade",     "century", "quarter", "first", "fourth",     "20th",
+      "1990s",      "90s",        "2017",    "1000",    "2999",  "31",         "29",
+      "0",          "00",         "24",      "12",      "9999",  "a",          "several",
+      "half",       "early",      "late",    "mid",     "end",   "spring",     "winter",
+      "morning",    "night",      "a.m.",    "p.m.",    ":",     "2017-02-29", "2016-02-29",
+      "13/13/2017", "02/29/2016", "will",    "said",    "been",  "released",   "every",
+      "twice",      "o'clock"};
+  const std::vector<std::string> anchors = {"",           "0001-01-01", "1582-10-15", "2016-02-29",
+                                            "2020-12-31", "2021-01-03", "9999-12-31"};
+  uint64_t state = 42;
+  auto next = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  TimexOptions dmy;
+  dmy.numeric_date_order = "dmy";
+  std::size_t tagged = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t i = 0, n = 1 + next(12); i < n; ++i) text += words[next(words.size())] + " ";
+    const std::string& anchor = anchors[next(anchors.size())];
+    for (const Timex& t :
+         TagTimexes(text, Segment(text, TestLexicons()), TestTemporal(), anchor, dmy)) {
+      ++tagged;
+      INFO(text << " @ " << anchor << " -> " << t.value);
+      REQUIRE_FALSE(t.value.empty());
+      CHECK(t.value[0] != '-');
+      CHECK(t.end > t.begin);
+      CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
+    }
+  }
+  CHECK(tagged > 1000);
+}
