@@ -32,6 +32,8 @@ constexpr Key kKeys[] = {
     {"mentions", "node", "mentions", "int"},
     {"entity_kind", "node", "entity_kind", "string"},
     {"country", "node", "country", "string"},
+    {"code", "node", "code", "string"},
+    {"region", "node", "region", "string"},
     {"e_kind", "edge", "kind", "string"},
     {"e_role", "edge", "role", "string"},
     {"e_type", "edge", "type", "string"},
@@ -130,6 +132,8 @@ std::string GraphMl(const EventGraph& graph) {
     Data(&out, "kind", "entity");
     Data(&out, "entity_kind", entity.kind);
     Data(&out, "country", entity.country);
+    Data(&out, "code", entity.code);
+    Data(&out, "region", entity.region_name.empty() ? entity.region : entity.region_name);
     Data(&out, "mentions", std::to_string(entity.mentions));
     out += "    </node>\n";
   }

@@ -71,6 +71,12 @@ std::string TimelineJson(const EventGraph& graph) {
     StringOrNull(w, entity.country);
     Key(w, "role");
     StringOrNull(w, entity.role);
+    Key(w, "code");
+    StringOrNull(w, entity.code);
+    Key(w, "region");
+    StringOrNull(w, entity.region);
+    Key(w, "region_name");
+    StringOrNull(w, entity.region_name);
     Key(w, "mentions");
     w.Int(entity.mentions);
     w.EndObject();

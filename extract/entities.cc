@@ -26,6 +26,7 @@ struct Pending {
   std::string role;
   EntityKind role_kind = EntityKind::kOther;
   std::string country;
+  std::string code;  // the affiliation's actor code: "Kremlin spokesman" -> RUSGOV
   void Clear() { *this = Pending(); }
 };
 
@@ -48,6 +49,7 @@ class SentenceReader {
     sentence_ = sentence_index;
     first_ = sentence.first_token;
     end_ = sentence.end_token;
+    if (IsByline(sentence)) return;
     Pending pending;
     uint32_t i = first_;
     while (i < end_) {
@@ -60,27 +62,42 @@ class SentenceReader {
         i += length;
         continue;
       }
-      if (token.capitalized || token.all_caps) {
+      // A name may open with a lower-case particle: "al Nusra".
+      if (token.capitalized || token.all_caps || IsConnector(i)) {
         if (uint32_t length = MatchGazetteer(i); length > 0) {
           EntityMention mention =
               MakeMention(i, i + length, gazetteer_value_->canonical, gazetteer_value_->kind);
           mention.country = gazetteer_value_->country;
+          mention.code = gazetteer_value_->code;
+          if (!gazetteer_value_->region.empty()) {
+            mention.region = gazetteer_value_->region;
+            mention.region_name = lex_.subdivisions.at(mention.region).name;
+          }
+          mention.seat = gazetteer_value_->seat;
           mention.from_gazetteer = true;
           uint32_t next = i + length;
           mention.modifier = next < end_ && (MatchTitle(next) > 0 || IsNameStart(next));
-          if (mention.modifier && !mention.country.empty()) pending.country = mention.country;
+          if (mention.modifier && !mention.country.empty()) {
+            pending.country = mention.country;
+            if (mention.code.size() > 3) pending.code = mention.code;
+          }
           if (!mention.modifier) ApplyPending(&pending, &mention);
+          if (mention.code.empty() && mention.kind != EntityKind::kLocation)
+            mention.code = mention.country;
           out_->push_back(std::move(mention));
           i = next;
           continue;
         }
         if (auto demonym = lex_.demonyms.find(token.text); demonym != lex_.demonyms.end()) {
-          if (i + 1 < end_ && lex_.actor_heads.count(seg_.tokens[i + 1].lower)) {
+          if (auto head = i + 1 < end_ ? lex_.actor_heads.find(seg_.tokens[i + 1].lower)
+                                       : lex_.actor_heads.end();
+              head != lex_.actor_heads.end()) {
             // "Syrian government", "Russian military": the country acts.
             auto name = lex_.country_names.find(demonym->second);
             EntityMention mention = MakeMention(i, i + 1, name->second, EntityKind::kCountry);
             mention.country = demonym->second;
             mention.role = seg_.tokens[i + 1].lower;
+            mention.code = demonym->second + head->second;
             mention.from_gazetteer = true;
             out_->push_back(std::move(mention));
             pending.Clear();
@@ -106,10 +123,20 @@ class SentenceReader {
   }
 
  private:
-  bool IsNameToken(uint32_t i) const {
+  // `inside`: the token would continue a name already begun, where a page-section word
+  // may stand ("Fox Business Network") though it never starts a name.
+  bool IsNameToken(uint32_t i, bool inside = false) const {
     const Token& token = seg_.tokens[i];
     if (!token.is_word) return false;
-    if (lex_.non_names.count(token.text)) return false;
+    if (auto non_name = lex_.non_names.find(token.text); non_name != lex_.non_names.end()) {
+      if (!inside || non_name->second != "section word") return false;
+    }
+    // "US-led", "Kremlin-backed": an adjective made from a name, not a name.
+    if (std::size_t dash = token.text.rfind('-');
+        dash != std::string::npos && token.capitalized && dash + 1 < token.text.size() &&
+        token.text[dash + 1] >= 'a' && token.text[dash + 1] <= 'z') {
+      return false;
+    }
     if (token.capitalized || token.all_caps) return true;
     // "al-Assad", "al-Qaida": a lower-case particle joined to a capitalised name.
     std::size_t dash = token.text.find('-');
@@ -124,6 +151,24 @@ class SentenceReader {
     return true;
   }
 
+  // A byline: a short heading line that is nothing but a name ("Jane Doe",
+  // "By Jane Doe"), the author rather than an actor of the story.
+  bool IsByline(const Sentence& sentence) const {
+    if (!sentence.heading) return false;
+    uint32_t i = sentence.first_token;
+    if (i < sentence.end_token && seg_.tokens[i].lower == "by") ++i;
+    const uint32_t words = sentence.end_token - i;
+    if (words < 2 || words > 4) return false;
+    for (uint32_t t = i; t < sentence.end_token; ++t) {
+      const Token& token = seg_.tokens[t];
+      if (!token.capitalized || token.all_caps || !IsNameToken(t) ||
+          lex_.demonyms.count(token.text) || MatchGazetteerConst(t) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool IsConnector(uint32_t i) const {
     for (const std::string& connector : lex_.name_connectors) {
       if (seg_.tokens[i].text == connector) return true;
@@ -135,7 +180,7 @@ class SentenceReader {
     uint32_t j = i + 1;
     while (j < end_) {
       if (MatchTitleConst(j) > 0 || MatchGazetteerConst(j) > 0) break;
-      if (IsNameToken(j) && !lex_.demonyms.count(seg_.tokens[j].text)) {
+      if (IsNameToken(j, /*inside=*/true) && !lex_.demonyms.count(seg_.tokens[j].text)) {
         ++j;
       } else if (IsConnector(j) && j + 1 < end_ && IsNameToken(j + 1)) {
         j += 2;
@@ -152,10 +197,12 @@ class SentenceReader {
     EntityKind kind = EntityKind::kOther;
     bool known_kind = false;
     // A head word inside ("Security Council") or right after ("Islamic State group").
+    std::string head_word;
     for (uint32_t t = i; t < j; ++t) {
       if (auto head = lex_.name_heads.find(seg_.tokens[t].text); head != lex_.name_heads.end()) {
         kind = head->second;
         known_kind = true;
+        head_word = head->first;
       }
     }
     if (j < end_) {
@@ -163,6 +210,7 @@ class SentenceReader {
           head != lex_.name_heads.end() && !seg_.tokens[j].capitalized) {
         kind = head->second;
         known_kind = true;
+        head_word = head->first;
         ++j;
       } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].lower);
                  cue != lex_.place_cues.end()) {
@@ -204,7 +252,21 @@ class SentenceReader {
     }
     std::string surface = SurfaceOf(i, j);
     EntityMention mention = MakeMention(i, j, surface, kind);
+    const std::string affiliation_code = pending->code;
     ApplyPending(pending, &mention);
+    // The actor code: the affiliation's country, then the role its head word or title gives.
+    std::string role_code;
+    if (auto code = lex_.name_head_code.find(head_word); code != lex_.name_head_code.end()) {
+      role_code = code->second;
+    } else if (auto title = lex_.title_code.find(mention.role); title != lex_.title_code.end()) {
+      role_code = title->second;
+    }
+    if (role_code.empty() && affiliation_code.size() > 3 &&
+        affiliation_code.compare(0, 3, mention.country) == 0) {
+      mention.code = affiliation_code;  // "Kremlin spokesman Dmitry Peskov": RUSGOV
+    } else if (kind != EntityKind::kLocation && kind != EntityKind::kOther) {
+      mention.code = mention.country + role_code;
+    }
     out_->push_back(std::move(mention));
   }
 
@@ -324,8 +386,101 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
     mention.canonical = named.canonical;
     mention.kind = EntityKind::kPerson;
     if (mention.country.empty()) mention.country = named.country;
+    if (mention.code.empty()) mention.code = named.code;
   }
+  LinkPlaces(seg, lex, &mentions);
   return mentions;
+}
+
+void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMention>* mentions) {
+  // A subdivision of the place's own name: "Idlib" is the province SY-ID. A name found in several
+  // countries is taken only when the mention's country picks one.
+  auto subdivision_of = [&](const EntityMention& place) -> const Subdivision* {
+    auto found = lex.subdivisions_by_name.find(AsciiLower(place.canonical));
+    if (found == lex.subdivisions_by_name.end()) return nullptr;
+    const Subdivision* only = nullptr;
+    for (const std::string& code : found->second) {
+      const Subdivision& sub = lex.subdivisions.at(code);
+      if (!place.country.empty() && sub.country != place.country) continue;
+      if (only && only->country != sub.country) return nullptr;
+      if (!only) only = &sub;
+    }
+    return only;
+  };
+  for (EntityMention& place : *mentions) {
+    if (place.kind != EntityKind::kLocation || !place.region.empty()) continue;
+    if (const Subdivision* sub = subdivision_of(place)) {
+      place.region = sub->code;
+      place.region_name = sub->name;
+      if (place.country.empty()) place.country = sub->country;
+    }
+  }
+  // "X in (northern) Y", "X, Y": a place inside another takes its country and region.
+  for (std::size_t m = 0; m + 1 < mentions->size(); ++m) {
+    EntityMention& inner = (*mentions)[m];
+    const EntityMention& outer = (*mentions)[m + 1];
+    if (inner.kind != EntityKind::kLocation || inner.sentence != outer.sentence) continue;
+    if (outer.kind != EntityKind::kLocation && outer.kind != EntityKind::kCountry) continue;
+    uint32_t t = inner.end_token;
+    const std::string& between = seg.tokens[t].lower;
+    if (between == "in" && t + 1 < outer.first_token) {
+      ++t;  // a direction word: "in northern Syria"
+      if (!lex.place_directions.count(seg.tokens[t].lower)) continue;
+    }
+    if (t + 1 != outer.first_token || (between != "in" && between != ",")) continue;
+    if (inner.country.empty()) inner.country = outer.country;
+    if (inner.country != outer.country) continue;
+    if (inner.region.empty()) {
+      inner.region = outer.region;
+      inner.region_name = outer.region_name;
+    }
+  }
+}
+
+}  // namespace eventgraph
+
+namespace eventgraph {
+
+void ResolveSeats(const Segmented& seg, const Lexicons& lex, DocumentMentions* mentions) {
+  std::vector<bool> agent(mentions->entities.size(), false);
+  for (const EventMention& event : mentions->events) {
+    for (const EventArgument& argument : event.arguments) {
+      if (argument.role == ArgumentRole::kAgent) agent[argument.entity] = true;
+    }
+  }
+  // Words that may stand between a subject and its verb: "Washington has also said".
+  static const char* const kBetween[] = {"has", "have", "had", "will", "would", "also", "again",
+                                         "is",  "was",  "now", "then", "still", "not",  "'s"};
+  for (std::size_t m = 0; m < mentions->entities.size(); ++m) {
+    EntityMention& mention = mentions->entities[m];
+    if (!mention.seat) continue;
+    if (mention.modifier) {
+      mention.code.clear();  // "Kremlin spokesman": the spokesman carries the code
+      continue;
+    }
+    bool acting = agent[m];
+    const uint32_t end = seg.sentences[mention.sentence].end_token;
+    for (uint32_t t = mention.end_token; !acting && t < end; ++t) {
+      const std::string& word = seg.tokens[t].lower;
+      if (lex.acting_verbs.count(word)) {
+        acting = true;
+      } else if (std::find(std::begin(kBetween), std::end(kBetween), word) == std::end(kBetween)) {
+        break;
+      }
+    }
+    if (!acting) {
+      mention.code.clear();  // a place where something happens is no actor
+      continue;
+    }
+    auto name = lex.country_names.find(mention.country);
+    if (name == lex.country_names.end()) continue;
+    mention.canonical = name->second;
+    mention.kind = EntityKind::kCountry;
+    mention.role = "government";
+    mention.region.clear();
+    mention.region_name.clear();
+    mention.seat = false;
+  }
 }
 
 }  // namespace eventgraph

@@ -9,6 +9,16 @@ namespace eventgraph {
 
 std::vector<EntityMention> FindEntityMentions(const Segmented& segmented, const Lexicons& lexicons);
 
+// Places: the subdivision a place's name is (data/gazetteer/subdivisions.tsv),
+// and the country and region of the place it is said to lie in ("X in Y").
+void LinkPlaces(const Segmented& segmented, const Lexicons& lexicons,
+                std::vector<EntityMention>* mentions);
+
+// A capital or seat of government that acts - the agent of an event, or the
+// subject of an acting verb ("Washington says") - stands for the government:
+// its mention becomes the country, with the seat's actor code.
+void ResolveSeats(const Segmented& segmented, const Lexicons& lexicons, DocumentMentions* mentions);
+
 // Event triggers with their arguments and modality, then the relations that
 // cue phrases state between two triggers of one sentence.
 void FindEventMentions(const Segmented& segmented, const Lexicons& lexicons,

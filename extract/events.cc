@@ -238,6 +238,7 @@ DocumentMentions ExtractMentions(const Document& document, const Lexicons& lexic
   mentions.segmented = Segment(document.text, lexicons);
   mentions.entities = FindEntityMentions(mentions.segmented, lexicons);
   FindEventMentions(mentions.segmented, lexicons, &mentions);
+  ResolveSeats(mentions.segmented, lexicons, &mentions);
   return mentions;
 }
 

@@ -78,6 +78,102 @@ std::vector<std::string> VerbForms(const std::string& lemma,
   return {forms.begin(), forms.end()};
 }
 
+bool IsRoleCode(const std::string& code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The tables of names, shared by the bundled files and user lexicons: a row
+// is `fields[first...]` in the column order of the bundled file.
+class NameTableLoader {
+ public:
+  explicit NameTableLoader(Lexicons* lex) : lex_(*lex) {}
+
+  Status Add(const std::string& table, const std::vector<std::string>& fields, std::size_t first,
+             const std::string& file, long line) {
+    std::vector<std::string> f(fields.begin() + static_cast<long>(first), fields.end());
+    auto error = [&](const std::string& message) {
+      return Status(StatusCode::kDataError, message, file, line);
+    };
+    auto arity = [&](std::size_t min, std::size_t max, const char* columns) {
+      return f.size() >= min && f.size() <= max ? Status()
+                                                : error(table + " takes " + columns + ", got " +
+                                                        std::to_string(f.size()) + " fields");
+    };
+    if (table == "entity") {
+      if (Status s = arity(3, 6, "name, kind, canonical, [country, code, region]"); !s.ok())
+        return s;
+      GazetteerEntry entry;
+      entry.canonical = f[2];
+      entry.seat = f[1] == "seat";
+      if (!ParseEntityKind(entry.seat ? "location" : f[1], &entry.kind)) {
+        return error("unknown entity kind \"" + f[1] + "\"");
+      }
+      entry.country = f.size() > 3 ? f[3] : "";
+      entry.code = f.size() > 4 ? f[4] : "";
+      entry.region = f.size() > 5 ? f[5] : "";
+      if (!entry.country.empty() && !lex_.country_names.count(entry.country)) {
+        return error("unknown country code \"" + entry.country + "\"");
+      }
+      if (!entry.code.empty() && (entry.code.size() < 3 || entry.code.size() > 12 ||
+                                  !std::all_of(entry.code.begin(), entry.code.end(),
+                                               [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+        return error("an actor code is 3 to 12 capital letters, got \"" + entry.code + "\"");
+      }
+      if (!entry.region.empty()) {
+        auto region = lex_.subdivisions.find(entry.region);
+        if (region == lex_.subdivisions.end()) {
+          return error("unknown ISO 3166-2 code \"" + entry.region +
+                       "\" (not in subdivisions.tsv)");
+        }
+        if (!entry.country.empty() && region->second.country != entry.country) {
+          return error("region " + entry.region + " is not in " + entry.country);
+        }
+      }
+      if (entry.seat && (entry.country.empty() || entry.code.empty())) {
+        return error("a seat needs a country and the actor code it stands for");
+      }
+      lex_.gazetteer.Add(Words(f[0]), entry);
+    } else if (table == "title") {
+      if (Status s = arity(3, 3, "title, kind, role code or -"); !s.ok()) return s;
+      EntityKind kind;
+      if (!ParseEntityKind(f[1], &kind)) return error("unknown entity kind \"" + f[1] + "\"");
+      if (f[2] != "-" && !IsRoleCode(f[2]))
+        return error("a role code is 3 capital letters or -, got \"" + f[2] + "\"");
+      std::string role = AsciiLower(f[0]);
+      lex_.titles.Add(Words(role), role);
+      lex_.title_kind[role] = kind;
+      lex_.title_code[role] = f[2] == "-" ? "" : f[2];
+    } else if (table == "non_name") {
+      if (Status s = arity(1, 2, "word, [why]"); !s.ok()) return s;
+      lex_.non_names[f[0]] = f.size() > 1 ? f[1] : "";
+    } else if (table == "name_head" || table == "place_cue") {
+      if (Status s = arity(2, table == "name_head" ? 3 : 2, "word, kind[, role code]"); !s.ok())
+        return s;
+      EntityKind kind;
+      if (!ParseEntityKind(f[1], &kind)) return error("unknown entity kind \"" + f[1] + "\"");
+      (table == "name_head" ? lex_.name_heads : lex_.place_cues)[f[0]] = kind;
+      if (f.size() == 3) {
+        if (!IsRoleCode(f[2]))
+          return error("a role code is 3 capital letters, got \"" + f[2] + "\"");
+        lex_.name_head_code[f[0]] = f[2];
+      }
+    } else if (table == "actor_head") {
+      if (Status s = arity(2, 2, "word, role code"); !s.ok()) return s;
+      if (!IsRoleCode(f[1])) return error("a role code is 3 capital letters, got \"" + f[1] + "\"");
+      lex_.actor_heads[AsciiLower(f[0])] = f[1];
+    } else {
+      return error(
+          "unknown table \"" + table +
+          "\" (entity, alias, demonym, title, non_name, name_head, place_cue, actor_head)");
+    }
+    return Status();
+  }
+
+ private:
+  Lexicons& lex_;
+};
+
 #define EVENTGRAPH_READ(rows, path, min, max)             \
   auto rows##_result = ReadTsv(path, min, max);           \
   if (!rows##_result.ok()) return rows##_result.status(); \
@@ -136,7 +232,8 @@ const EventType* Lexicons::FindEventType(const std::string& slug) const {
   return found == event_type_index.end() ? nullptr : &event_types[found->second];
 }
 
-Result<Lexicons> LoadLexicons(const std::string& data_dir) {
+Result<Lexicons> LoadLexicons(const std::string& data_dir,
+                              const std::vector<std::string>& extra_lexicons) {
   std::error_code error;
   if (!std::filesystem::is_directory(data_dir, error)) {
     return Status(StatusCode::kNotFound, "data directory not found (use --data-dir)", data_dir);
@@ -175,7 +272,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
     lex.country_names[code] = display;
     for (std::size_t i = 1; i < row.fields.size(); ++i) {
       if (!row.fields[i].empty()) {
-        lex.gazetteer.Add(Words(row.fields[i]), {display, EntityKind::kCountry, code});
+        lex.gazetteer.Add(Words(row.fields[i]),
+                          {display, EntityKind::kCountry, code, code, "", false});
       }
     }
   }
@@ -185,7 +283,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
       return Status(StatusCode::kDataError, "unknown country code \"" + row.fields[1] + "\"",
                     gaz + "country_aliases.tsv", row.line);
     }
-    lex.gazetteer.Add(Words(row.fields[0]), {name->second, EntityKind::kCountry, row.fields[1]});
+    lex.gazetteer.Add(Words(row.fields[0]), {name->second, EntityKind::kCountry, row.fields[1],
+                                             row.fields[1], "", false});
   }
   EVENTGRAPH_READ(demonyms, gaz + "demonyms.tsv", 2, 2);
   for (const TsvRow& row : demonyms) {
@@ -195,52 +294,40 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
     }
     lex.demonyms[row.fields[0]] = row.fields[1];
   }
-  EVENTGRAPH_READ(entities, gaz + "entities.tsv", 3, 4);
+  EVENTGRAPH_READ(subdivisions, gaz + "subdivisions.tsv", 4, 5);
+  for (const TsvRow& row : subdivisions) {
+    if (!lex.country_names.count(row.fields[1])) {
+      return Status(StatusCode::kDataError, "unknown country code \"" + row.fields[1] + "\"",
+                    gaz + "subdivisions.tsv", row.line);
+    }
+    lex.subdivisions[row.fields[0]] = {row.fields[0], row.fields[1], row.fields[2]};
+    for (std::size_t i : {2, 3}) {
+      std::vector<std::string>& codes = lex.subdivisions_by_name[AsciiLower(row.fields[i])];
+      if (std::find(codes.begin(), codes.end(), row.fields[0]) == codes.end())
+        codes.push_back(row.fields[0]);
+    }
+  }
+  NameTableLoader names(&lex);
+  EVENTGRAPH_READ(entities, gaz + "entities.tsv", 3, 6);
   for (const TsvRow& row : entities) {
-    EntityKind kind;
-    if (!ParseEntityKind(row.fields[1], &kind)) {
-      return Status(StatusCode::kDataError, "unknown entity kind \"" + row.fields[1] + "\"",
-                    gaz + "entities.tsv", row.line);
-    }
-    std::string country = row.fields.size() > 3 ? row.fields[3] : "";
-    if (!country.empty() && !lex.country_names.count(country)) {
-      return Status(StatusCode::kDataError, "unknown country code \"" + country + "\"",
-                    gaz + "entities.tsv", row.line);
-    }
-    lex.gazetteer.Add(Words(row.fields[0]), {row.fields[2], kind, country});
+    if (Status s = names.Add("entity", row.fields, 0, gaz + "entities.tsv", row.line); !s.ok())
+      return s;
   }
-
-  // Names: titles, non-names, head words, place cues, connectors.
-  EVENTGRAPH_READ(titles, lexdir + "titles.tsv", 2, 2);
-  for (const TsvRow& row : titles) {
-    EntityKind kind;
-    if (!ParseEntityKind(row.fields[1], &kind)) {
-      return Status(StatusCode::kDataError, "unknown entity kind \"" + row.fields[1] + "\"",
-                    lexdir + "titles.tsv", row.line);
-    }
-    std::string role = AsciiLower(row.fields[0]);
-    lex.titles.Add(Words(role), role);
-    lex.title_kind[role] = kind;
-  }
-  EVENTGRAPH_READ(non_names, lexdir + "non_names.tsv", 1, 2);
-  for (const TsvRow& row : non_names) {
-    lex.non_names[row.fields[0]] = row.fields.size() > 1 ? row.fields[1] : "";
-  }
-  for (const char* file : {"name_heads.tsv", "place_cues.tsv"}) {
-    EVENTGRAPH_READ(rows, lexdir + file, 2, 2);
+  struct NameFile {
+    const char* table;
+    std::string path;
+    std::size_t min, max;
+  };
+  for (const NameFile& file : {NameFile{"title", lexdir + "titles.tsv", 3, 3},
+                               NameFile{"non_name", lexdir + "non_names.tsv", 1, 2},
+                               NameFile{"name_head", lexdir + "name_heads.tsv", 2, 3},
+                               NameFile{"place_cue", lexdir + "place_cues.tsv", 2, 2},
+                               NameFile{"actor_head", lexdir + "actor_heads.tsv", 2, 2}}) {
+    EVENTGRAPH_READ(rows, file.path, file.min, file.max);
     for (const TsvRow& row : rows) {
-      EntityKind kind;
-      if (!ParseEntityKind(row.fields[1], &kind)) {
-        return Status(StatusCode::kDataError, "unknown entity kind \"" + row.fields[1] + "\"",
-                      lexdir + file, row.line);
-      }
-      (std::string(file) == "name_heads.tsv" ? lex.name_heads : lex.place_cues)[row.fields[0]] =
-          kind;
+      if (Status s = names.Add(file.table, row.fields, 0, file.path, row.line); !s.ok()) return s;
     }
   }
-  EVENTGRAPH_READ(actor_heads, lexdir + "actor_heads.tsv", 1, 1);
-  for (const TsvRow& row : actor_heads)
-    lex.actor_heads[AsciiLower(row.fields[0])] = AsciiLower(row.fields[0]);
   EVENTGRAPH_READ(connectors, lexdir + "name_connectors.tsv", 1, 1);
   for (const TsvRow& row : connectors) lex.name_connectors.push_back(row.fields[0]);
   EVENTGRAPH_READ(abbreviations, lexdir + "abbreviations.tsv", 1, 1);
@@ -284,6 +371,13 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
     Irregular& entry = irregular[AsciiLower(row.fields[0])];
     for (std::size_t i = 1; i < row.fields.size(); ++i)
       entry.forms.push_back(AsciiLower(row.fields[i]));
+  }
+  EVENTGRAPH_READ(directions, lexdir + "place_directions.tsv", 1, 1);
+  for (const TsvRow& row : directions) lex.place_directions[AsciiLower(row.fields[0])] = true;
+  EVENTGRAPH_READ(acting, lexdir + "acting_verbs.tsv", 1, 1);
+  for (const TsvRow& row : acting) {
+    for (const std::string& form : VerbForms(AsciiLower(row.fields[0]), irregular))
+      lex.acting_verbs[form] = true;
   }
   EVENTGRAPH_READ(trigger_rows, lexdir + "triggers.tsv", 3, 3);
   // Nouns last: a word that is both ("attack") is then read as a noun, the
@@ -345,6 +439,35 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir) {
                     lexdir + "relation_cues.tsv", row.line);
     }
     lex.relation_cues.push_back(std::move(cue));
+  }
+
+  // User lexicons: each row names the table it adds to, then that table's columns.
+  for (const std::string& path : extra_lexicons) {
+    EVENTGRAPH_READ(rows, path, 2, 7);
+    for (const TsvRow& row : rows) {
+      const std::string& table = row.fields[0];
+      if (table == "alias") {
+        if (row.fields.size() != 3) {
+          return Status(StatusCode::kDataError, "alias takes: alias, country alpha-3", path,
+                        row.line);
+        }
+        auto name = lex.country_names.find(row.fields[2]);
+        if (name == lex.country_names.end()) {
+          return Status(StatusCode::kDataError, "unknown country code \"" + row.fields[2] + "\"",
+                        path, row.line);
+        }
+        lex.gazetteer.Add(Words(row.fields[1]), {name->second, EntityKind::kCountry, row.fields[2],
+                                                 row.fields[2], "", false});
+      } else if (table == "demonym") {
+        if (row.fields.size() != 3 || !lex.country_names.count(row.fields[2])) {
+          return Status(StatusCode::kDataError, "demonym takes: adjective, known country alpha-3",
+                        path, row.line);
+        }
+        lex.demonyms[row.fields[1]] = row.fields[2];
+      } else if (Status s = names.Add(table, row.fields, 1, path, row.line); !s.ok()) {
+        return s;
+      }
+    }
   }
   return lex;
 }

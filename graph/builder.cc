@@ -20,7 +20,7 @@ constexpr uint32_t kVerbTimexDistance = 8;  // farther than this, a date is anot
 
 struct RawEntity {
   std::size_t document = 0;
-  std::string surface, canonical, country, role;
+  std::string surface, canonical, country, role, code, region, region_name;
   EntityKind kind = EntityKind::kOther;
   bool from_gazetteer = false;
   std::vector<std::string> words;
@@ -108,6 +108,9 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     raw.canonical = m.canonical;
     raw.country = m.country;
     raw.role = m.role;
+    raw.code = m.code;
+    raw.region = m.region;
+    raw.region_name = m.region_name;
     raw.kind = m.kind;
     raw.from_gazetteer = m.from_gazetteer;
     for (uint32_t t = m.first_token; t < m.end_token; ++t) raw.words.push_back(seg.tokens[t].text);
@@ -266,7 +269,8 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
   std::vector<Entity> entities;
   for (const Cluster& cluster : clusters) {
     Entity entity;
-    std::map<std::string, int> names, surfaces, countries, roles;
+    std::map<std::string, int> names, surfaces, countries, roles, codes, regions;
+    std::map<std::string, std::string> region_names;
     std::map<EntityKind, int> kinds;
     bool gazetteer = false;
     for (std::size_t m : cluster.members) {
@@ -279,6 +283,11 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
       if (e.kind != EntityKind::kOther) kinds[e.kind]++;
       if (!e.country.empty()) countries[e.country]++;
       if (!e.role.empty()) roles[e.role]++;
+      if (!e.code.empty()) codes[e.code]++;
+      if (!e.region.empty()) {
+        regions[e.region]++;
+        region_names[e.region] = e.region_name;
+      }
     }
     auto most = [](const std::map<std::string, int>& counts) {
       std::string best;
@@ -309,6 +318,9 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
     entity.kind = EntityKindName(kind);
     entity.country = most(countries);
     entity.role = most(roles);
+    entity.code = most(codes);
+    entity.region = most(regions);
+    if (!entity.region.empty()) entity.region_name = region_names[entity.region];
     entity.mentions = static_cast<int>(cluster.members.size());
     entities.push_back(std::move(entity));
   }
@@ -532,10 +544,19 @@ EventGraph GraphBuilder::Build() {
   }
 
   // ---- order, number and label; entities by id
-  std::vector<std::size_t> entity_order(entities.size());
-  for (std::size_t i = 0; i < entities.size(); ++i) entity_order[i] = i;
+  // A name of no known kind ("Mornings", "Tomahawk") that takes part in no
+  // event is more likely noise than an actor: it is left out.
+  std::vector<bool> participates(entities.size(), false);
+  for (const Event& event : events) {
+    for (const Participant& p : event.participants) participates[p.entity] = true;
+  }
+  std::vector<std::size_t> entity_order;
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (participates[i] || entities[i].kind != "other") entity_order.push_back(i);
+  }
   std::set<std::string> used_ids;
-  for (Entity& entity : entities) {
+  for (std::size_t i : entity_order) {
+    Entity& entity = entities[i];
     std::string id = "ent-" + Slugify(entity.name);
     std::string unique = id;
     for (int k = 2; used_ids.count(unique); ++k) unique = id + "-" + std::to_string(k);

@@ -43,7 +43,8 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   EventGraph graph;
   graph.documents.push_back(
       {"d1", "d1.txt", "2017-04-12", "Title & <more>", "2017-04-12", "document"});
-  graph.entities.push_back({"ent-a", "A \"quoted\" name", "person", {"A"}, "USA", "president", 2});
+  graph.entities.push_back(
+      {"ent-a", "A \"quoted\" name", "person", {"A"}, "USA", "president", "USAGOV", "", "", 2});
   Event event;
   event.id = "evt-0001";
   event.type = "meeting";

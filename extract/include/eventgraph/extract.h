@@ -30,6 +30,16 @@ struct GazetteerEntry {
   std::string canonical;  // the name every alias maps to
   EntityKind kind = EntityKind::kOther;
   std::string country;  // ISO 3166-1 alpha-3 the entry belongs to, or empty
+  std::string code;     // CAMEO-style actor code ("RUSGOV", "IGOUNO"), or empty
+  std::string region;   // ISO 3166-2 subdivision of a place ("SY-ID"), or empty
+  bool seat = false;    // a capital or seat of government: acting, it stands for the government
+};
+
+// An ISO 3166-2 subdivision, from data/gazetteer/subdivisions.tsv.
+struct Subdivision {
+  std::string code;     // "SY-ID"
+  std::string country;  // "SYR"
+  std::string name;     // "Idlib", as iso-codes writes it
 };
 
 struct EventType {
@@ -93,15 +103,23 @@ struct Lexicons {
   PhraseTable<GazetteerEntry> gazetteer;                       // case-sensitive surface forms
   std::unordered_map<std::string, std::string> demonyms;       // "Syrian" -> "SYR"
   std::unordered_map<std::string, std::string> country_names;  // "SYR" -> "Syria"
-  PhraseTable<std::string> titles;                             // lower-case role phrases -> role
-  std::unordered_map<std::string, EntityKind> title_kind;      // role -> kind it implies
-  std::unordered_map<std::string, std::string> non_names;      // capitalised non-names -> why
-  std::unordered_map<std::string, EntityKind> name_heads;      // "Council" -> organization
-  std::unordered_map<std::string, EntityKind> place_cues;      // "town" -> location
-  std::unordered_map<std::string, std::string> actor_heads;    // "government" -> role
-  std::vector<std::string> name_connectors;                    // "of", "al", ...
-  std::unordered_map<std::string, bool> abbreviations;         // "mr", "gen", ...
-  std::vector<std::string> furniture;                          // page-furniture markers
+  std::unordered_map<std::string, Subdivision> subdivisions;   // "SY-ID" -> Idlib, SYR
+  // lower-case ASCII name -> subdivision codes ("idlib" -> SY-ID; a name may recur in other
+  // countries)
+  std::unordered_map<std::string, std::vector<std::string>> subdivisions_by_name;
+  PhraseTable<std::string> titles;                              // lower-case role phrases -> role
+  std::unordered_map<std::string, EntityKind> title_kind;       // role -> kind it implies
+  std::unordered_map<std::string, std::string> title_code;      // role -> CAMEO role code, or ""
+  std::unordered_map<std::string, std::string> non_names;       // capitalised non-names -> why
+  std::unordered_map<std::string, EntityKind> name_heads;       // "Council" -> organization
+  std::unordered_map<std::string, std::string> name_head_code;  // "Ministry" -> GOV
+  std::unordered_map<std::string, EntityKind> place_cues;       // "town" -> location
+  std::unordered_map<std::string, std::string> actor_heads;     // "government" -> GOV
+  std::unordered_map<std::string, bool> acting_verbs;           // inflected: "says", "warned" ...
+  std::unordered_map<std::string, bool> place_directions;       // "northern": "X in northern Y"
+  std::vector<std::string> name_connectors;                     // "of", "al", ...
+  std::unordered_map<std::string, bool> abbreviations;          // "mr", "gen", ...
+  std::vector<std::string> furniture;                           // page-furniture markers
   std::vector<EventType> event_types;
   std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
@@ -112,9 +130,12 @@ struct Lexicons {
   const EventType* FindEventType(const std::string& slug) const;
 };
 
-// Loads and validates every file under `data_dir` (see docs/data.md). Any
-// malformed line fails the load with `file:line: reason`.
-Result<Lexicons> LoadLexicons(const std::string& data_dir);
+// Loads and validates every file under `data_dir` (see docs/data.md), then
+// each user lexicon in `extra_lexicons` in order (see docs/entities.md): its
+// rows add entries or replace bundled ones. Any malformed line fails the load
+// with `file:line: reason`.
+Result<Lexicons> LoadLexicons(const std::string& data_dir,
+                              const std::vector<std::string>& extra_lexicons = {});
 
 // ------------------------------------------------------------ segmentation
 
@@ -151,6 +172,10 @@ struct EntityMention {
   EntityKind kind = EntityKind::kOther;
   std::string country;  // alpha-3 affiliation when known
   std::string role;     // title/role stated before the name, if any
+  std::string code;    // CAMEO-style actor code: country + role code ("RUSGOV"), or the gazetteer's
+  std::string region;  // ISO 3166-2 subdivision of a place, when known ("SY-ID")
+  std::string region_name;  // its name ("Idlib")
+  bool seat = false;        // a capital or seat of government (see GazetteerEntry::seat)
   bool from_gazetteer = false;
   bool modifier = false;  // "U.S." in "U.S. Secretary of State ...": not an argument
 };

@@ -41,6 +41,9 @@ struct Entity {
   std::vector<std::string> aliases;  // every surface form seen, sorted
   std::string country;               // ISO 3166-1 alpha-3, when known
   std::string role;                  // a title seen with the name, when known
+  std::string code;                  // CAMEO-style actor code ("RUSGOV", "IGOUNO"), when known
+  std::string region;                // places: ISO 3166-2 subdivision ("SY-ID"), when known
+  std::string region_name;           // its name ("Idlib")
   int mentions = 0;
 };
 
