@@ -21,6 +21,7 @@ struct BuildOptions {
   std::string out;                  // output directory, created if missing
   std::string date;                 // fallback anchor for undated documents ("" = none)
   std::string data_dir;             // lexicons; default: see DefaultDataDir()
+  std::vector<std::string> lexicons;  // user lexicons added over the bundled ones, in order
   unsigned jobs = 0;                // 0 = one per core
   bool strict = false;              // skipped documents make the run fail
   bool quiet = false;               // no warnings or progress on stderr
@@ -52,7 +53,7 @@ int RunBuild(const BuildOptions& options) {
   if (Status listed = ListInputs(options.inputs, &files); !listed.ok())
     return fail(listed, kExitUsage);
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
-  Result<Lexicons> lexicons = LoadLexicons(data_dir);
+  Result<Lexicons> lexicons = LoadLexicons(data_dir, options.lexicons);
   if (!lexicons.ok()) return fail(lexicons.status(), kExitUsage);
   Result<TemporalLexicon> temporal = LoadTemporalLexicon(data_dir);
   if (!temporal.ok()) return fail(temporal.status(), kExitUsage);
@@ -146,6 +147,10 @@ Command RegisterBuild(CLI::App& app) {
   build->add_option(
       "--data-dir", options->data_dir,
       "Directory of lexicons and ontology (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
+  build->add_option("--lexicon", options->lexicons,
+                    "A user lexicon (TSV) that adds or overrides entities, aliases, demonyms, titles and other "
+                    "name words; repeatable, later files win (see docs/entities.md)")
+      ->check(CLI::ExistingFile);
   build->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   build->add_flag("--strict", options->strict,

@@ -30,10 +30,21 @@ struct Pending {
   void Clear() { *this = Pending(); }
 };
 
+constexpr uint32_t kDatelineBytes = 300;  // a dateline opens the article
+
 std::string TitleCase(const std::string& word) {
   std::string out = AsciiLower(word);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
     out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+std::string TitleCaseWords(const std::string& words) {
+  std::string out;
+  for (std::string_view word : Split(words, ' ')) {
+    if (!out.empty()) out += ' ';
+    out += TitleCase(std::string(word));
+  }
   return out;
 }
 
@@ -272,7 +283,10 @@ class SentenceReader {
 
   void ApplyPending(Pending* pending, EntityMention* mention) const {
     if (!pending->role.empty()) mention->role = pending->role;
-    if (!pending->country.empty() && mention->country.empty()) mention->country = pending->country;
+    // "Indonesian Red Cross": a known body with its own code is not the demonym's.
+    const bool own_code = mention->from_gazetteer && !mention->code.empty();
+    if (!pending->country.empty() && mention->country.empty() && !own_code)
+      mention->country = pending->country;
     pending->Clear();
   }
 
@@ -388,8 +402,97 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
     if (mention.country.empty()) mention.country = named.country;
     if (mention.code.empty()) mention.code = named.code;
   }
+  LinkShortNames(seg, lex, &mentions);
+  MarkDateline(seg, lex, &mentions);
   LinkPlaces(seg, lex, &mentions);
   return mentions;
+}
+
+void LinkShortNames(const Segmented& seg, const Lexicons& lex,
+                    std::vector<EntityMention>* mentions) {
+  // "Baltica Freight Group ... Baltica Freight ... Baltica": an organisation named with a head word
+  // is also written without it, and by its first words.
+  std::unordered_map<std::string, std::size_t> organisation_by_prefix;
+  for (std::size_t m = 0; m < mentions->size(); ++m) {
+    const EntityMention& org = (*mentions)[m];
+    if (org.kind != EntityKind::kOrganization || org.from_gazetteer) continue;
+    const uint32_t last = org.end_token - 1;
+    if (last == org.first_token || !lex.name_heads.count(seg.tokens[last].text)) continue;
+    std::string prefix;
+    for (uint32_t t = org.first_token; t < last; ++t) {
+      if (t > org.first_token) prefix += ' ';
+      prefix += seg.tokens[t].text;
+      if (!lex.non_names.count(seg.tokens[t].text)) organisation_by_prefix.emplace(prefix, m);
+    }
+  }
+  for (EntityMention& mention : *mentions) {
+    if (mention.from_gazetteer) continue;
+    auto org = organisation_by_prefix.find(mention.canonical);
+    if (org == organisation_by_prefix.end()) continue;
+    const EntityMention& full = (*mentions)[org->second];
+    mention.canonical = full.canonical;
+    mention.kind = EntityKind::kOrganization;
+    if (mention.country.empty()) mention.country = full.country;
+    mention.code = full.code;
+    mention.role.clear();
+  }
+}
+
+bool MarkDatelineIn(const Segmented& seg, const Sentence& sentence,
+                    std::vector<EntityMention>* mentions);
+
+void MarkDateline(const Segmented& seg, const Lexicons&, std::vector<EntityMention>* mentions) {
+  // "PALU, Indonesia — ..." or "MOSCOW (AP) — ...": the capitals that open the first paragraph of
+  // an article name the place it was filed from.
+  for (const Sentence& sentence : seg.sentences) {
+    if (sentence.begin > kDatelineBytes) break;
+    if (!sentence.furniture && MarkDatelineIn(seg, sentence, mentions)) return;
+  }
+}
+
+bool MarkDatelineIn(const Segmented& seg, const Sentence& sentence,
+                    std::vector<EntityMention>* mentions) {
+  const Sentence* body = &sentence;
+  uint32_t t = body->first_token;
+  while (t < body->end_token && seg.tokens[t].all_caps) ++t;
+  if (t == body->first_token || t >= body->end_token) return false;
+  const uint32_t place_end = t;
+  std::string country;
+  if (seg.tokens[t].text == "," && t + 1 < body->end_token) {
+    for (const EntityMention& m : *mentions) {
+      if (m.first_token == t + 1 && m.kind == EntityKind::kCountry) {
+        country = m.country;
+        t = m.end_token;
+      }
+    }
+  }
+  const std::string& next = t < body->end_token ? seg.tokens[t].text : std::string();
+  if (next != "\xE2\x80\x94" && next != "\xE2\x80\x93" && next != "-" && next != "(") return false;
+  for (EntityMention& m : *mentions) {
+    if (m.first_token != body->first_token || m.end_token != place_end) continue;
+    if (m.kind == EntityKind::kCountry) return true;  // "SYRIA —": already a country
+    m.kind = EntityKind::kLocation;
+    if (!m.from_gazetteer) m.canonical = TitleCaseWords(m.canonical);
+    if (m.country.empty()) m.country = country;
+    return true;
+  }
+  // Not yet a mention: a lone capitalised word opening a sentence is dropped as ordinary.
+  EntityMention place;
+  place.sentence = static_cast<uint32_t>(body - seg.sentences.data());
+  place.first_token = body->first_token;
+  place.end_token = place_end;
+  for (uint32_t k = place.first_token; k < place_end; ++k) {
+    if (k > place.first_token) place.surface += ' ';
+    place.surface += seg.tokens[k].text;
+  }
+  place.canonical = TitleCaseWords(place.surface);
+  place.kind = EntityKind::kLocation;
+  place.country = country;
+  auto at = std::find_if(mentions->begin(), mentions->end(), [&](const EntityMention& m) {
+    return m.first_token >= place.first_token;
+  });
+  mentions->insert(at, std::move(place));
+  return true;
 }
 
 void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMention>* mentions) {

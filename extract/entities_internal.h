@@ -9,6 +9,15 @@ namespace eventgraph {
 
 std::vector<EntityMention> FindEntityMentions(const Segmented& segmented, const Lexicons& lexicons);
 
+// Organisations written short: "Baltica Freight" or "Baltica" for an earlier
+// or later "Baltica Freight Group" of the same document.
+void LinkShortNames(const Segmented& segmented, const Lexicons& lexicons,
+                    std::vector<EntityMention>* mentions);
+
+// The place a dateline names ("PALU, Indonesia —"): a location, with its country.
+void MarkDateline(const Segmented& segmented, const Lexicons& lexicons,
+                  std::vector<EntityMention>* mentions);
+
 // Places: the subdivision a place's name is (data/gazetteer/subdivisions.tsv),
 // and the country and region of the place it is said to lie in ("X in Y").
 void LinkPlaces(const Segmented& segmented, const Lexicons& lexicons,
