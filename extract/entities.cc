@@ -417,7 +417,11 @@ void LinkShortNames(const Segmented& seg, const Lexicons& lex,
     const EntityMention& org = (*mentions)[m];
     if (org.kind != EntityKind::kOrganization || org.from_gazetteer) continue;
     const uint32_t last = org.end_token - 1;
-    if (last == org.first_token || !lex.name_heads.count(seg.tokens[last].text)) continue;
+    // A lower-case head ("Trump administration") follows the name of someone else.
+    if (last == org.first_token || !lex.name_heads.count(seg.tokens[last].text) ||
+        !seg.tokens[last].capitalized) {
+      continue;
+    }
     std::string prefix;
     for (uint32_t t = org.first_token; t < last; ++t) {
       if (t > org.first_token) prefix += ' ';
@@ -426,7 +430,7 @@ void LinkShortNames(const Segmented& seg, const Lexicons& lex,
     }
   }
   for (EntityMention& mention : *mentions) {
-    if (mention.from_gazetteer) continue;
+    if (mention.from_gazetteer || mention.kind == EntityKind::kPerson) continue;
     auto org = organisation_by_prefix.find(mention.canonical);
     if (org == organisation_by_prefix.end()) continue;
     const EntityMention& full = (*mentions)[org->second];
