@@ -125,6 +125,17 @@ class SentenceReader {
           i = j;
           continue;
         }
+        // An adjective opens a name only when a head word closes it: "Northern Grain Company".
+        if (auto non_name = lex_.non_names.find(token.text);
+            non_name != lex_.non_names.end() && non_name->second == "adjective") {
+          uint32_t j = NameRunEnd(i);
+          if (j > i + 1 && seg_.tokens[j - 1].capitalized &&
+              lex_.name_heads.count(seg_.tokens[j - 1].text)) {
+            EmitNameRun(i, j, &pending);
+            i = j;
+            continue;
+          }
+        }
       }
       // Anything else ends what a title or demonym announced, except the
       // possessive and a comma before an apposition: "Russia's", "Tillerson, ...".
@@ -430,7 +441,8 @@ void LinkShortNames(const Segmented& seg, const Lexicons& lex,
     }
   }
   for (EntityMention& mention : *mentions) {
-    if (mention.from_gazetteer || mention.kind == EntityKind::kPerson) continue;
+    // A titled person ("President Lena Ortiz") is no short name of anything.
+    if (mention.from_gazetteer || !mention.role.empty()) continue;
     auto org = organisation_by_prefix.find(mention.canonical);
     if (org == organisation_by_prefix.end()) continue;
     const EntityMention& full = (*mentions)[org->second];
@@ -503,7 +515,14 @@ void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMen
   // A subdivision of the place's own name: "Idlib" is the province SY-ID. A name found in several
   // countries is taken only when the mention's country picks one.
   auto subdivision_of = [&](const EntityMention& place) -> const Subdivision* {
-    auto found = lex.subdivisions_by_name.find(AsciiLower(place.canonical));
+    std::string name = AsciiLower(place.canonical);
+    auto found = lex.subdivisions_by_name.find(name);
+    // "Kisumu County", "Idlib Province": the name without its place word.
+    if (std::size_t space = name.rfind(' '); found == lex.subdivisions_by_name.end() &&
+                                             space != std::string::npos &&
+                                             lex.place_cues.count(name.substr(space + 1))) {
+      found = lex.subdivisions_by_name.find(name.substr(0, space));
+    }
     if (found == lex.subdivisions_by_name.end()) return nullptr;
     const Subdivision* only = nullptr;
     for (const std::string& code : found->second) {

@@ -145,6 +145,31 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
         causes = [r for r in timeline["relations"] if r["type"] == "causes"
                   and by_id[r["source"]]["type"] == "chemical_attack" and by_id[r["target"]]["type"] == "aerial_attack"]
         check(causes, "the chemical attack causes the missile strike")
+        # Exactly one entity for each of these referents (by its name or one of its aliases).
+        for name in ("Rex Tillerson", "Sergey Lavrov", "Vladimir Putin", "Bashar al-Assad", "Donald Trump",
+                     "Dmitry Peskov", "James Mattis", "Sergei Ryabkov", "Vladimir Safronkov", "Sergio Mattarella",
+                     "Russia", "United States", "Syria", "Islamic State", "Hezbollah", "Iran", "United Nations",
+                     "Khan Sheikhoun", "Idlib", "Ukraine", "Crimea", "Iraq", "Italy"):
+            holders = [e for e in entities.values() if e["name"] == name or name in e["aliases"]]
+            check(len(holders) == 1, f"exactly one entity for {name}, got {[e['name'] for e in holders]}")
+        # Spellings that must land on one entity.
+        for group in (("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), ("Bashar Assad", "Bashar al-Assad", "Assad"),
+                      ("U.S.", "US", "USA", "United States", "United State"), ("Russian Federation", "Russia")):
+            owners = {e["id"] for e in entities.values() for alias in group if alias in e["aliases"]}
+            check(len(owners) == 1, f"{group} are one entity, got {owners}")
+        junk = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                "WATCH", "LIVE", "WATCH LIVE", "More", "Please", "Photo", "Reuters Photo"}
+        for e in entities.values():
+            check(e["name"] not in junk and not junk & set(e["aliases"]), f"{e['name']} is not an entity")
+        # Actor codes and metonymy: ministers code as their government, a seat that acts as its country.
+        by_name = {e["name"]: e for e in entities.values()}
+        check(by_name.get("Sergey Lavrov", {}).get("code") == "RUSGOV", "Lavrov is RUSGOV")
+        check(by_name.get("Dmitry Peskov", {}).get("code") == "RUSGOV", "the Kremlin's spokesman is RUSGOV")
+        check("Washington" in by_name.get("United States", {}).get("aliases", []),
+              "Washington acting stands for the United States")
+        check(by_name.get("Idlib", {}).get("region") == "SY-ID", "Idlib is the province SY-ID")
+        check(by_name.get("Khan Sheikhoun", {}).get("country") == "SYR", "Khan Sheikhoun lies in Syria")
         lavrov = [e for e in entities.values() if e["name"] == "Sergey Lavrov"]
         check(lavrov and {"Sergei Lavrov", "Lavrov"} <= set(lavrov[0]["aliases"]), "Lavrov's spellings are one person")
         us = [e for e in entities.values() if e["name"] == "United States"]

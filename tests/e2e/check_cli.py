@@ -3,6 +3,7 @@
 
 Usage: check_cli.py EVENTGRAPH DATA_DIR
 """
+import json
 import os
 import shutil
 import subprocess
@@ -26,7 +27,7 @@ top = run("--help")
 check(top.returncode == 0 and "build" in top.stdout and "timex" in top.stdout and "Exit codes" in top.stdout,
       "eventgraph --help")
 build_help = run("build", "--help")
-for option in ("--out", "--date", "--data-dir", "--jobs", "--strict", "--quiet", "--json", "inputs"):
+for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "inputs"):
     check(option in build_help.stdout, f"build --help explains {option}")
 check(run().returncode == 2, "no subcommand is a usage error (2)")
 check(run("build", "--out", "/tmp/x").returncode == 2, "no input is a usage error (2)")
@@ -49,6 +50,22 @@ with tempfile.TemporaryDirectory() as work:
         f.write("unit\tfortnight\tfortnight\n")
     bad_data = run("build", "--data-dir", broken, "--out", os.path.join(work, "o3"), article)
     check(bad_data.returncode == 2 and "words.tsv:" in bad_data.stderr, "a bad data file is reported as file:line")
+
+    # User lexicons: a missing one is a usage error; a bad line is named with file:line.
+    missing_lexicon = run("build", "--lexicon", os.path.join(work, "none.tsv"), "--out", os.path.join(work, "o9"), article)
+    check(missing_lexicon.returncode == 2, "a missing --lexicon file is a usage error")
+    bad_lexicon = os.path.join(work, "bad-lexicon.tsv")
+    with open(bad_lexicon, "w") as f:
+        f.write("entity\tAcme\torganization\tAcme\tXXX\n")
+    refused = run("build", "--lexicon", bad_lexicon, "--out", os.path.join(work, "o10"), article)
+    check(refused.returncode == 2 and "bad-lexicon.tsv:1" in refused.stderr, "a bad --lexicon line is reported as file:line")
+    good_lexicon = os.path.join(work, "lexicon.tsv")
+    with open(good_lexicon, "w") as f:
+        f.write("entity\tDorvik\tlocation\tDorvik\tNOR\n")
+    added = run("build", "--json", "--lexicon", good_lexicon, "--out", os.path.join(work, "o11"), article)
+    with open(os.path.join(work, "o11", "timeline.json")) as f:
+        dorvik = [e for e in json.load(f)["entities"] if e["name"] == "Dorvik"]
+    check(added.returncode == 0 and dorvik and dorvik[0]["country"] == "NOR", "a --lexicon entry is used")
 
     # An output directory that cannot be created fails before the work.
     blocker = os.path.join(work, "file")
@@ -102,7 +119,6 @@ for option in ("--out", "--date", "--numeric-dates", "--data-dir", "--json", "in
     check(option in timex_help.stdout, f"timex --help explains {option}")
 check(run("timex", "--numeric-dates", "ymd", "x.tml").returncode == 2, "a bad --numeric-dates is a usage error")
 
-import json
 import xml.etree.ElementTree as ElementTree
 
 with tempfile.TemporaryDirectory() as work:

@@ -1,0 +1,101 @@
+// The entity layer on our own short articles about stories unlike the seeds:
+// a company merger, an election, a natural disaster (tests/data/articles).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "../test_support.h"
+#include "eventgraph/document.h"
+#include "eventgraph/graph.h"
+
+using namespace eventgraph;
+
+namespace {
+
+EventGraph BuildArticles() {
+  std::vector<InputFile> files;
+  REQUIRE(ListInputs({EVENTGRAPH_TEST_ARTICLES_DIR}, &files).ok());
+  REQUIRE(files.size() == 3);
+  GraphBuilder builder(testing::TestLexicons());
+  for (const InputFile& file : files) {
+    for (const Document& doc : ReadInputFile(file).documents) {
+      DocumentMentions mentions = ExtractMentions(doc, testing::TestLexicons());
+      std::vector<Timex> timexes =
+          TagTimexes(doc.text, mentions.segmented, testing::TestTemporal(), doc.date);
+      builder.AddDocument(doc, mentions, timexes, doc.date, "document");
+    }
+  }
+  return builder.Build();
+}
+
+}  // namespace
+
+TEST_CASE("Entities of three articles on other stories", "[entities][articles]") {
+  const EventGraph graph = BuildArticles();
+  struct Expected {
+    const char* name;
+    const char* kind;
+    const char* country;  // "" = unknown
+    const char* code;     // "" = none
+    const char* alias;    // another form that must belong to the same entity, or ""
+  };
+  const Expected kExpected[] = {
+      // merger.txt
+      {"Halvorsen Shipping Corp.", "organization", "", "BUS", "Halvorsen"},
+      {"Baltica Freight Group", "organization", "", "", "Baltica Freight"},
+      {"Ingrid Solberg", "person", "", "BUS", "Solberg"},
+      {"Klaus Remmert", "person", "", "", ""},
+      {"Petra Vogt", "person", "DEU", "DEUGOV", ""},
+      {"European Commission", "organization", "", "IGOEUR", ""},
+      {"Oslo", "location", "NOR", "", "OSLO"},
+      {"Hamburg", "location", "DEU", "", ""},
+      // election.txt
+      {"Ghana", "country", "GHA", "GHA", ""},
+      {"John Mensah", "person", "", "GOV", "Mensah"},
+      {"Kofi Asante", "person", "", "GOV", "Asante"},
+      {"Electoral Commission", "organization", "", "", ""},
+      {"National Democratic Alliance", "organization", "", "", ""},
+      {"African Union", "organization", "", "IGOAFR", ""},
+      {"International Monetary Fund", "organization", "", "IGOIMF", ""},
+      {"Accra", "location", "GHA", "", "ACCRA"},
+      {"Ashanti", "location", "GHA", "", ""},
+      // disaster.txt
+      {"Indonesia", "country", "IDN", "IDN", ""},
+      {"Palu", "location", "IDN", "", "PALU"},
+      {"Sulawesi", "location", "IDN", "", ""},
+      {"Donggala", "location", "", "", ""},
+      {"National Disaster Mitigation Agency", "organization", "", "", ""},
+      {"Adi Nugroho", "person", "", "", ""},
+      {"Joko Santoso", "person", "", "GOV", ""},
+      {"Japan", "country", "JPN", "JPN", ""},
+      {"Australia", "country", "AUS", "AUS", ""},
+      {"United Nations", "organization", "", "IGOUNO", ""},
+  };
+  for (const Expected& e : kExpected) {
+    INFO(e.name);
+    int found = 0;
+    for (const Entity& entity : graph.entities) {
+      if (entity.name != e.name) continue;
+      ++found;
+      CHECK(entity.kind == e.kind);
+      CHECK(entity.country == e.country);
+      CHECK(entity.code == e.code);
+      if (*e.alias) {
+        CHECK(std::find(entity.aliases.begin(), entity.aliases.end(), e.alias) !=
+              entity.aliases.end());
+      }
+    }
+    CHECK(found == 1);
+  }
+  // Nothing else: no weekday, month, headline word, or fragment of a name above.
+  CHECK(graph.entities.size() ==
+        std::size(kExpected) + 4);  // + Berlin, Europe, Central Sulawesi, Red Cross
+  for (const Entity& entity : graph.entities) {
+    INFO(entity.name);
+    for (const char* junk :
+         {"Monday", "Saturday", "Sunday", "January", "Baltica", "Halvorsen Shipping", "Commission",
+          "Opposition", "Earthquake", "Aftershocks", "Turnout"}) {
+      CHECK(entity.name != junk);
+    }
+  }
+}
