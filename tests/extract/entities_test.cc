@@ -132,6 +132,8 @@ TEST_CASE("Words that are not entities are rejected", "[entities]") {
       {"The port reopened.\nPlease login to comment\n", "Please"},
       {"Port reopens\nBy Maria Lindqvist\nThe port reopened on Monday.", "Maria Lindqvist"},
       {"Port reopens\nMaria Lindqvist\nThe port reopened on Monday.", "Maria Lindqvist"},
+      {"Troops entered the town. (AP Photo/Jane Roe)\nThe town was calm.", "Jane Roe"},
+      {"Troops entered the town.\n\xC2\xA9 Karl Brandt / Reuters\nThe town was calm.", "Karl Brandt"},
       {"US-led forces advanced.", "US-led"},
       {"The Kremlin-backed party won.", "Kremlin-backed"},
   };
