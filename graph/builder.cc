@@ -227,10 +227,27 @@ EventGraph GraphBuilder::Build() {
     }
     return out;
   };
+  // The people of a contact event. Two meetings that share one person but each
+  // have someone the other lacks (Tillerson with Lavrov, Tillerson with Putin)
+  // are two meetings.
+  auto persons = [&](const std::set<std::size_t>& all) {
+    std::set<std::size_t> out;
+    for (std::size_t a : all) {
+      if (entities[a].kind == "person") out.insert(a);
+    }
+    return out;
+  };
+  auto subset = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
+    return std::includes(b.begin(), b.end(), a.begin(), a.end());
+  };
   auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
                         const std::set<std::size_t>& all) {
-    if (IsContactFamily(family_of(c.type)))
-      return all.empty() || c.everyone.empty() || shares(all, c.everyone);
+    if (IsContactFamily(family_of(c.type))) {
+      if (all.empty() || c.everyone.empty()) return true;
+      if (!shares(all, c.everyone)) return false;
+      const std::set<std::size_t> mine = persons(all), theirs = persons(c.everyone);
+      return subset(mine, theirs) || subset(theirs, mine);
+    }
     if (agents.empty() || c.agents.empty()) return true;
     std::set<std::string> mine = sides(agents), theirs = sides(c.agents);
     for (const std::string& side : mine) {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "../test_support.h"
 #include "eventgraph/graph.h"
 
@@ -107,4 +109,30 @@ TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {
   }
   CHECK(meetings == 2);
   CHECK(negated == 1);
+}
+
+TEST_CASE("Two meetings on one day with different counterparts stay apart", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument(
+          "Brazilian Foreign Minister Ana Souza met Kenyan Foreign Minister Peter Mwangi on "
+          "Monday in Nairobi.",
+          "2019-06-12", "a"),
+      MakeDocument(
+          "Brazilian Foreign Minister Ana Souza met Kenyan President Grace Otieno on Monday.",
+          "2019-06-12", "b"),
+      MakeDocument("On Monday, Souza met Mwangi to discuss trade.", "2019-06-12", "c"),
+  });
+  std::vector<const Event*> meetings;
+  for (const Event& e : graph.events) {
+    if (e.type == "meeting") meetings.push_back(&e);
+  }
+  REQUIRE(meetings.size() == 2);
+  for (const Event* meeting : meetings) {
+    std::set<std::string> names;
+    for (const Participant& p : meeting->participants) names.insert(graph.entities[p.entity].name);
+    INFO(meeting->label);
+    CHECK(meeting->date == "2019-06-10");
+    CHECK(names.count("Ana Souza") == 1);
+    CHECK(names.count("Peter Mwangi") + names.count("Grace Otieno") == 1);  // never both
+  }
 }
