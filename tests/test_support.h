@@ -28,6 +28,15 @@ inline const TemporalLexicon& TestTemporal() {
   return words;
 }
 
+// The first entity mention written as `surface`, or nullptr.
+inline const EntityMention* FindMention(const DocumentMentions& mentions,
+                                        const std::string& surface) {
+  for (const EntityMention& e : mentions.entities) {
+    if (e.surface == surface) return &e;
+  }
+  return nullptr;
+}
+
 // A private copy of the bundled data/ under the temp directory, to break.
 inline std::filesystem::path CopyData(const std::string& name) {
   std::filesystem::path copy = std::filesystem::temp_directory_path() / name;

@@ -13,12 +13,7 @@ using eventgraph::testing::TestLexicons;
 
 namespace {
 
-const EntityMention* Find(const DocumentMentions& m, const std::string& surface) {
-  for (const EntityMention& e : m.entities) {
-    if (e.surface == surface) return &e;
-  }
-  return nullptr;
-}
+const auto Find = eventgraph::testing::FindMention;
 
 struct Expected {
   const char* text;
@@ -133,7 +128,8 @@ TEST_CASE("Words that are not entities are rejected", "[entities]") {
       {"Port reopens\nBy Maria Lindqvist\nThe port reopened on Monday.", "Maria Lindqvist"},
       {"Port reopens\nMaria Lindqvist\nThe port reopened on Monday.", "Maria Lindqvist"},
       {"Troops entered the town. (AP Photo/Jane Roe)\nThe town was calm.", "Jane Roe"},
-      {"Troops entered the town.\n\xC2\xA9 Karl Brandt / Reuters\nThe town was calm.", "Karl Brandt"},
+      {"Troops entered the town.\n\xC2\xA9 Karl Brandt / Reuters\nThe town was calm.",
+       "Karl Brandt"},
       {"US-led forces advanced.", "US-led"},
       {"The Kremlin-backed party won.", "Kremlin-backed"},
   };

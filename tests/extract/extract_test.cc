@@ -10,12 +10,7 @@ using eventgraph::testing::TestLexicons;
 
 namespace {
 
-const EntityMention* FindEntity(const DocumentMentions& m, const std::string& surface) {
-  for (const EntityMention& e : m.entities) {
-    if (e.surface == surface) return &e;
-  }
-  return nullptr;
-}
+const auto FindEntity = eventgraph::testing::FindMention;
 
 std::string ArgumentName(const DocumentMentions& m, const EventMention& e, ArgumentRole role) {
   for (const EventArgument& a : e.arguments) {
