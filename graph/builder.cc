@@ -17,7 +17,7 @@ namespace eventgraph {
 namespace {
 
 constexpr uint32_t kNounTimexGap = 3;  // words between a noun trigger and "its" time expression
-constexpr uint32_t kVerbTimexDistance = 8;  // farther than this, a date is another clause's
+constexpr uint32_t kVerbTimexDistance = 10;  // farther than this, a date is another clause's
 
 struct RawEvent {
   std::size_t document = 0;
