@@ -105,6 +105,8 @@ std::string TimelineJson(const EventGraph& graph) {
     StringOrNull(w, event.start);
     Key(w, "end");
     StringOrNull(w, event.end);
+    Key(w, "date_source");
+    StringOrNull(w, event.date_source);
     Key(w, "granularity");
     StringOrNull(w, event.granularity);
     Key(w, "modality");

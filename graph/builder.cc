@@ -17,7 +17,10 @@ namespace eventgraph {
 namespace {
 
 constexpr uint32_t kNounTimexGap = 3;  // words between a noun trigger and "its" time expression
-constexpr uint32_t kVerbTimexDistance = 10;  // farther than this, a date is another clause's
+constexpr uint32_t kVerbTimexDistance = 10;
+// Event families an undated mention of is taken to be the news of its article's day.
+const std::set<std::string> kNewsOfTheDay = {
+    "contact", "statement", "cooperation"};  // farther than this, a date is another clause's
 
 struct RawEvent {
   std::size_t document = 0;
@@ -380,6 +383,16 @@ EventGraph GraphBuilder::Build() {
       event.start = cluster.interval.first;
       event.end = cluster.interval.last;
       event.granularity = cluster.interval.granularity;
+      event.date_source = "text";
+    } else if (const std::string& day = st.documents[st.events[members.front()].document].anchor;
+               !day.empty() && kNewsOfTheDay.count(event.family) && negated == 0 && hedged == 0 &&
+               std::any_of(roles.begin(), roles.end(),
+                           [](const auto& entry) { return !entry.second.count("location"); })) {
+      // Meetings, statements and agreements an article tells without a date are, in news, the
+      // day's own: dated by the article, after merging so that they never split a dated event.
+      event.date = event.start = event.end = day;
+      event.granularity = "day";
+      event.date_source = "document";
     }
     static const std::map<std::string, int> kRoleOrder = {
         {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
@@ -403,7 +416,8 @@ EventGraph GraphBuilder::Build() {
     event.modality = negated == n ? "negated" : hedged == n ? "hedged" : "asserted";
     // Confidence: more independent mentions, an explicit date and stated
     // participants raise it; hedged or negated mentions lower it.
-    double confidence = 0.35 + 0.1 * std::min(n - 1, 4) + (explicit_dates > 0 ? 0.15 : 0.0) +
+    double confidence = 0.35 + 0.1 * std::min(n - 1, 4) + (explicit_dates > 0 ? 0.15 : 0.0) -
+                        (event.date_source == "document" ? 0.1 : 0.0) +
                         (event.participants.empty() ? 0.0 : 0.05);
     if (event.modality != "asserted") confidence -= 0.2;
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);

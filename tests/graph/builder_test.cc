@@ -136,3 +136,24 @@ TEST_CASE("Two meetings on one day with different counterparts stay apart", "[gr
     CHECK(names.count("Peter Mwangi") + names.count("Grace Otieno") == 1);  // never both
   }
 }
+
+TEST_CASE("An undated meeting is the day's news; an undated attack stays undated", "[graph]") {
+  EventGraph graph = BuildFrom({MakeDocument(
+      "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi. Rebels attacked a "
+      "convoy. Souza did not meet Grace Otieno.",
+      "2019-06-12", "a")});
+  const Event* meeting = nullptr;
+  for (const Event& e : graph.events) {
+    if (e.type == "meeting" && e.modality == "asserted") meeting = &e;
+  }
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date == "2019-06-12");
+  CHECK(meeting->date_source == "document");
+  const Event* attack = FindEvent(graph, "attack");
+  REQUIRE(attack != nullptr);
+  CHECK(attack->date.empty());
+  CHECK(attack->date_source.empty());
+  for (const Event& e : graph.events) {
+    if (e.modality == "negated") CHECK(e.date.empty());  // what did not happen has no day
+  }
+}

@@ -70,6 +70,9 @@ struct Event {
   std::string label;
   std::string date;  // TIMEX3 value or "" (null)
   std::string start, end, granularity;
+  // "text": a time expression dated it; "document": nothing in the text did, and it is news of the
+  // day its article reports (a meeting, a statement, an agreement), dated by the article; "" undated.
+  std::string date_source;
   std::vector<Participant> participants;
   std::vector<Mention> mentions;
   double confidence = 0;
