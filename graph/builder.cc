@@ -262,8 +262,14 @@ EventGraph GraphBuilder::Build() {
                     const std::set<std::size_t>& all) {
     Cluster& cluster = clusters[c];
     cluster.members.push_back(e);
-    cluster.agents.insert(agents.begin(), agents.end());
-    cluster.everyone.insert(all.begin(), all.end());
+    // "He met with both Lavrov and Putin" tells two meetings at once: it joins
+    // one without making its people everyone's.
+    const bool collective = IsContactFamily(family_of(cluster.type)) && persons(all).size() > 2 &&
+                            persons(cluster.everyone).size() >= 2;
+    if (!collective) {
+      cluster.agents.insert(agents.begin(), agents.end());
+      cluster.everyone.insert(all.begin(), all.end());
+    }
     const RawEvent& raw = st.events[e];
     if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
                                          raw.interval.last <= cluster.interval.last))) {
@@ -284,8 +290,17 @@ EventGraph GraphBuilder::Build() {
     auto rank = kRank.find(e.interval.granularity);
     return e.dated && rank != kRank.end() ? rank->second : 9;
   };
+  // Contact mentions naming more than two people come after the pairs, so that
+  // each pair makes its own meeting before a sentence telling several joins one.
+  auto crowd = [&](const RawEvent& e) {
+    if (!IsContactFamily(family_of(e.type))) return 0;
+    std::set<std::size_t> agents, all;
+    participants_of(e, &agents, &all);
+    return persons(all).size() > 2 ? 1 : 0;
+  };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return width(st.events[a]) < width(st.events[b]);
+    const RawEvent &x = st.events[a], &y = st.events[b];
+    return std::make_pair(crowd(x), width(x)) < std::make_pair(crowd(y), width(y));
   });
   for (std::size_t e : order) {
     const RawEvent& raw = st.events[e];
@@ -315,6 +330,8 @@ EventGraph GraphBuilder::Build() {
       int score = -1;
       if (raw.dated) {
         if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
+        // An undated event told by the same people takes this date.
+        if (!cluster.dated && shared > 0) score = 40 + 10 * shared + size;
       } else if (shared > 0) {
         score = (cluster.dated ? 50 : 0) + 10 * shared + size;
       }
@@ -385,7 +402,9 @@ EventGraph GraphBuilder::Build() {
       event.granularity = cluster.interval.granularity;
       event.date_source = "text";
     } else if (const std::string& day = st.documents[st.events[members.front()].document].anchor;
-               !day.empty() && kNewsOfTheDay.count(event.family) && negated == 0 && hedged == 0 &&
+               !day.empty() && kNewsOfTheDay.count(event.family) &&
+               negated < static_cast<int>(members.size()) &&
+               hedged < static_cast<int>(members.size()) &&
                std::any_of(roles.begin(), roles.end(),
                            [](const auto& entry) { return !entry.second.count("location"); })) {
       // Meetings, statements and agreements an article tells without a date are, in news, the
