@@ -13,7 +13,16 @@
 //      town of X", "X province", "in X").
 // A capitalised word that opens a sentence is kept only if the document also
 // writes it capitalised elsewhere, or it is a known name: "Lavrov criticized"
-// is a name, "Confronting" is not. Furniture sentences yield nothing.
+// is a name, "Confronting" is not. Furniture sentences and bylines yield nothing.
+// Each mention gets a CAMEO-style actor code: its affiliation's country and
+// the role code of its title or head word ("RUSGOV"), or the gazetteer's.
+//
+// Then, per document: lone surnames and short organisation names link to the
+// full name (LinkShortNames), a dateline names a place (MarkDateline), places
+// take their subdivision and the country of the place they lie in
+// (LinkPlaces); after events are found, a seat of government that acts
+// becomes its government (ResolveSeats). docs/entities.md tells the whole.
+#include <algorithm>
 #include <unordered_set>
 
 #include "entities_internal.h"
@@ -563,9 +572,6 @@ void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMen
   }
 }
 
-}  // namespace eventgraph
-
-namespace eventgraph {
 
 void ResolveSeats(const Segmented& seg, const Lexicons& lex, DocumentMentions* mentions) {
   std::vector<bool> agent(mentions->entities.size(), false);
