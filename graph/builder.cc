@@ -123,12 +123,20 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       }
     }
     if (best < 0) {
+      // The nearest verb takes it; in a sentence without one, the nearest noun
+      // ("A strong earthquake hit the coast early on Sunday" once "hit" is no trigger).
+      bool sentence_has_verb = false;
+      for (const EventMention& event : mentions.events) {
+        sentence_has_verb = sentence_has_verb || (event.sentence == timex.sentence && event.verbal);
+      }
       for (std::size_t e = 0; e < mentions.events.size(); ++e) {
         const EventMention& event = mentions.events[e];
-        if (event.sentence != timex.sentence || !event.verbal) continue;
-        uint32_t distance = timex.first_token >= event.end_token
-                                ? timex.first_token - event.end_token
-                                : event.first_token - timex.end_token;
+        if (event.sentence != timex.sentence || (sentence_has_verb && !event.verbal)) continue;
+        // Inside a trigger with a gap ("agreed on Monday to buy") the distance is nil.
+        uint32_t distance =
+            timex.first_token >= event.end_token   ? timex.first_token - event.end_token
+            : event.first_token >= timex.end_token ? event.first_token - timex.end_token
+                                                   : 0;
         if (distance <= kVerbTimexDistance && distance < best_distance) {
           best = static_cast<int>(e);
           best_distance = distance;
@@ -341,9 +349,10 @@ EventGraph GraphBuilder::Build() {
       }
     }
     // An undated mention joins the only dated event of its type when nothing
-    // it says contradicts it.
+    // it says contradicts it: it names nobody, or someone that event involves.
     if (chosen == SIZE_MAX && !raw.dated && same_type_dated == 1 &&
-        compatible(clusters[last_same_type], agents, all)) {
+        compatible(clusters[last_same_type], agents, all) &&
+        (all.empty() || shares(all, clusters[last_same_type].everyone))) {
       chosen = last_same_type;
     }
     if (chosen == SIZE_MAX) {

@@ -33,7 +33,8 @@ TEST_CASE("Triggers: inflections, nominalisations and multi-word patterns", "[ev
     const char* trigger;
   };
   const Row kRows[] = {
-      {"Army jets struck a depot near Lodwar.", "attack", "struck"},  // irregular: strike -> struck
+      {"Army jets bombed a depot near Lodwar.", "aerial_attack", "bombed"},
+      {"Halvar Oil bought a rival refinery.", "acquisition", "bought"},  // irregular: buy -> bought
       {"Rebels shelled the harbour overnight.", "shelling", "shelled"},
       {"The talks lasted four hours.", "meeting", "talks"},
       {"The two sides agreed to establish a joint panel.", "cooperation_pledge",

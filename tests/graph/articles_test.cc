@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "../test_support.h"
 #include "eventgraph/document.h"
@@ -97,5 +98,49 @@ TEST_CASE("Entities of three articles on other stories", "[entities][articles]")
           "Opposition", "Earthquake", "Aftershocks", "Turnout"}) {
       CHECK(entity.name != junk);
     }
+  }
+}
+
+TEST_CASE("Events of three articles on other stories", "[events][articles]") {
+  const EventGraph graph = BuildArticles();
+  struct Expected {
+    const char* type;
+    const char* date;
+    const char* agent;   // "" = none required
+    const char* target;  // "" = none required
+  };
+  const Expected kExpected[] = {
+      // "agreed on Monday to buy Baltica Freight Group", filed on Tuesday 2025-06-03
+      {"acquisition", "2025-06-02", "Halvorsen Shipping Corp.", "Baltica Freight Group"},
+      // "won Ghana's presidential election on Saturday", filed on Monday 2024-12-09
+      {"election", "2024-12-07", "", ""},
+      // "will be sworn in on January 7": the next January 7
+      {"taking_office", "2025-01-07", "John Mensah", ""},
+      // "struck central Sulawesi early on Sunday, killing at least 42 people", filed on Monday
+      {"killing", "2023-10-15", "", ""},
+  };
+  for (const Expected& e : kExpected) {
+    INFO(e.type);
+    const Event* found = nullptr;
+    for (const Event& event : graph.events) {
+      if (event.type == e.type && event.date == e.date) found = &event;
+    }
+    REQUIRE(found != nullptr);
+    CHECK(found->date_source == "text");
+    for (const auto& [role, name] : {std::pair<std::string, std::string>{"agent", e.agent},
+                                     std::pair<std::string, std::string>{"target", e.target}}) {
+      if (name.empty()) continue;
+      bool has = false;
+      for (const Participant& p : found->participants) {
+        has = has || (p.role == role && graph.entities[p.entity].name == name);
+      }
+      CHECK(has);
+    }
+  }
+  // Stories never merge: no event has mentions from two of the three articles.
+  for (const Event& event : graph.events) {
+    std::set<std::size_t> documents;
+    for (const Mention& m : event.mentions) documents.insert(m.document);
+    CHECK(documents.size() == 1);
   }
 }
