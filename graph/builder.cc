@@ -349,10 +349,11 @@ EventGraph GraphBuilder::Build() {
       }
     }
     // An undated mention joins the only dated event of its type when nothing
-    // it says contradicts it: it names nobody, or someone that event involves.
+    // it says contradicts it: one of them names nobody, or they share someone.
     if (chosen == SIZE_MAX && !raw.dated && same_type_dated == 1 &&
         compatible(clusters[last_same_type], agents, all) &&
-        (all.empty() || shares(all, clusters[last_same_type].everyone))) {
+        (all.empty() || clusters[last_same_type].everyone.empty() ||
+         shares(all, clusters[last_same_type].everyone))) {
       chosen = last_same_type;
     }
     if (chosen == SIZE_MAX) {

@@ -137,6 +137,7 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
     if corpus == "seeds":
         attacks = find("chemical_attack", lambda e: e["start"] is not None)
         check(attacks and attacks[0]["date"] == "2017-04-04", "the chemical attack is dated 2017-04-04")
+        check(attacks and len(attacks[0]["mentions"]) >= 20, "the chemical attack gathers its mentions (20 or more)")
         strikes = find("aerial_attack", lambda e: e["start"] and "2017-04-03" <= e["start"] <= e["end"] <= "2017-04-09")
         check(strikes, "the missile strike is dated within the week of 2017-04-03")
         meetings = find("meeting", lambda e: e["date"] == "2017-04-12" and {"Rex Tillerson", "Vladimir Putin"} <= names(e))
