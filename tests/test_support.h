@@ -37,6 +37,15 @@ inline const EntityMention* FindMention(const DocumentMentions& mentions,
   return nullptr;
 }
 
+// The canonical name of an event mention's first argument in `role`, or "".
+inline std::string ArgumentName(const DocumentMentions& mentions, const EventMention& event,
+                                ArgumentRole role) {
+  for (const EventArgument& a : event.arguments) {
+    if (a.role == role) return mentions.entities[a.entity].canonical;
+  }
+  return "";
+}
+
 // A private copy of the bundled data/ under the temp directory, to break.
 inline std::filesystem::path CopyData(const std::string& name) {
   std::filesystem::path copy = std::filesystem::temp_directory_path() / name;

@@ -17,12 +17,7 @@ const EventMention* FirstOfType(const DocumentMentions& m, const std::string& ty
   return nullptr;
 }
 
-std::string Argument(const DocumentMentions& m, const EventMention& e, ArgumentRole role) {
-  for (const EventArgument& a : e.arguments) {
-    if (a.role == role) return m.entities[a.entity].canonical;
-  }
-  return "";
-}
+const auto Argument = eventgraph::testing::ArgumentName;
 
 }  // namespace
 

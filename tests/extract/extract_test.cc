@@ -12,12 +12,7 @@ namespace {
 
 const auto FindEntity = eventgraph::testing::FindMention;
 
-std::string ArgumentName(const DocumentMentions& m, const EventMention& e, ArgumentRole role) {
-  for (const EventArgument& a : e.arguments) {
-    if (a.role == role) return m.entities[a.entity].canonical;
-  }
-  return "";
-}
+using eventgraph::testing::ArgumentName;
 
 }  // namespace
 
