@@ -25,22 +25,11 @@ Processed Process(Document document, const Lexicons& lexicons, const TemporalLex
                   const std::string& fallback_date) {
   Processed out;
   out.mentions = ExtractMentions(document, lexicons);
-  if (!document.date.empty()) {
-    out.anchor = document.date;
-    out.anchor_source = "document";
-  } else if (!fallback_date.empty()) {
-    out.anchor = fallback_date;
-    out.anchor_source = "fallback";
-  }
-  out.timexes = TagTimexes(document.text, out.mentions.segmented, temporal, out.anchor);
-  if (out.anchor.empty()) {
-    std::string dateline = FindDateline(out.timexes, kDatelineBytes);
-    if (!dateline.empty()) {
-      out.anchor = dateline;
-      out.anchor_source = "dateline";
-      out.timexes = TagTimexes(document.text, out.mentions.segmented, temporal, out.anchor);
-    }
-  }
+  AnchoredTimexes tagged = TagWithBestAnchor(document.text, out.mentions.segmented, temporal,
+                                             document.date, fallback_date, kDatelineBytes);
+  out.timexes = std::move(tagged.timexes);
+  out.anchor = std::move(tagged.anchor);
+  out.anchor_source = std::move(tagged.anchor_source);
   out.document = std::move(document);
   return out;
 }

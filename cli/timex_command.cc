@@ -155,19 +155,12 @@ class TimexRunner {
         out.id = document.id;
         out.path = document.path;
         Segmented segmented = Segment(document.text, lexicons_);
-        if (!document.date.empty()) {
-          out.anchor = document.date, out.anchor_source = "document";
-        } else if (!options_.date.empty()) {
-          out.anchor = options_.date, out.anchor_source = "fallback";
-        }
-        out.timexes = TagTimexes(document.text, segmented, rules_, out.anchor, timex_options_);
-        if (out.anchor.empty()) {
-          out.anchor = FindDateline(out.timexes, kDatelineBytes);
-          if (!out.anchor.empty()) {
-            out.anchor_source = "dateline";
-            out.timexes = TagTimexes(document.text, segmented, rules_, out.anchor, timex_options_);
-          }
-        }
+        AnchoredTimexes anchored =
+            TagWithBestAnchor(document.text, segmented, rules_, document.date, options_.date,
+                              kDatelineBytes, timex_options_);
+        out.timexes = std::move(anchored.timexes);
+        out.anchor = std::move(anchored.anchor);
+        out.anchor_source = std::move(anchored.anchor_source);
         tagged.push_back(std::move(out));
       }
     }

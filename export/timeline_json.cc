@@ -155,10 +155,19 @@ std::string TimelineJson(const EventGraph& graph) {
         StringOrNull(w, m.time_anchor);
         w.EndObject();
       }
-      Key(w, "negated");
-      w.Bool(m.negated);
-      Key(w, "hedged");
-      w.Bool(m.hedged);
+      Key(w, "modality");
+      String(w, m.modality);
+      Key(w, "source");
+      if (m.source == SIZE_MAX) {
+        w.Null();
+      } else {
+        w.StartObject();
+        Key(w, "entity");
+        String(w, graph.entities[m.source].id);
+        Key(w, "name");
+        String(w, graph.entities[m.source].name);
+        w.EndObject();
+      }
       w.EndObject();
     }
     w.EndArray();

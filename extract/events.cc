@@ -9,11 +9,20 @@
 //   - after it, the preposition before a name decides its role: "with",
 //     "between", "and" -> participant; "in", "at" + a place -> location;
 //     "by" -> agent; "on", "against", "to" or none -> target.
-// Negation ("did not discuss") and hedges ("could", "alleged") within a
-// few words before the trigger are flagged, not dropped.
+//   - a noun told "with" someone ("talks with X", "a news conference with X")
+//     also takes the clause's subject: "Lavrov spoke after talks with X".
+// "He", "his" stand for the first person named in the sentence before them,
+// else in one of the two sentences before (data/lexicon/pronouns.tsv).
+// Modality: the nearest word of lexicon/modality.tsv within a few words before
+// the trigger marks it hypothetical ("could"), future ("will") or alleged
+// ("alleged"); a negation ("did not") always wins. Mentions are kept, flagged.
+// Reported speech: events in the clause a reporting verb introduces ("Lavrov
+// said X", "X, Lavrov said") get the verb's subject as their source; a claim
+// ("Moscow claimed X") marks them alleged.
 // A relation cue ("prompted", "in retaliation for") between two triggers
 // of one sentence states "causes" or "before" in the direction it names.
 #include <algorithm>
+#include <set>
 
 #include "entities_internal.h"
 
@@ -55,8 +64,21 @@ bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, ui
   return false;
 }
 
-bool Contains(const std::vector<std::string>& words, const std::string& word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+bool IsPreposition(const std::string& word) {
+  static const std::set<std::string> kPrepositions = {
+      "with",      "between", "in",   "at",    "by",    "on",     "against",
+      "to",        "of",      "from", "for",   "after", "before", "during",
+      "following", "over",    "into", "about", "near",  "under"};
+  return kPrepositions.count(word) > 0;
+}
+
+// A participle right after a preposition ("talks with visiting X") modifies a
+// name; it does not start another clause.
+bool IsAttributiveParticiple(const std::vector<Token>& tokens, const EventMention& event) {
+  const std::string& word = tokens[event.first_token].lower;
+  return event.verbal && event.end_token == event.first_token + 1 && word.size() > 4 &&
+         word.compare(word.size() - 3, 3, "ing") == 0 && event.first_token > 0 &&
+         IsPreposition(tokens[event.first_token - 1].lower);
 }
 
 }  // namespace
@@ -70,6 +92,50 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     for (uint32_t t = mention.first_token; t < mention.end_token; ++t)
       entity_at[t] = static_cast<int>(m);
   }
+  // A pronoun stands for the first person named before it in its sentence,
+  // else for the first person of one of the two sentences before.
+  std::vector<int> first_person(seg.sentences.size(), -1);
+  for (std::size_t m = 0; m < out->entities.size(); ++m) {
+    const EntityMention& mention = out->entities[m];
+    if (mention.kind == EntityKind::kPerson && !mention.modifier &&
+        first_person[mention.sentence] < 0)
+      first_person[mention.sentence] = static_cast<int>(m);
+  }
+  auto referent = [&](uint32_t t, uint32_t sentence, bool possessive_too = false) -> int {
+    if (entity_at[t] >= 0) return entity_at[t];
+    auto pronoun = lex.pronouns.find(tokens[t].lower);
+    if (pronoun == lex.pronouns.end() ||
+        !(pronoun->second == "subject" || (possessive_too && pronoun->second == "possessive")))
+      return -1;
+    if (int p = first_person[sentence]; p >= 0 && out->entities[p].end_token <= t) return p;
+    for (uint32_t back = 1; back <= 2 && back <= sentence; ++back) {
+      if (seg.sentences[sentence - back].furniture) continue;
+      if (first_person[sentence - back] >= 0) return first_person[sentence - back];
+    }
+    return -1;
+  };
+  // "their talks": everyone named before in the sentence, else in the one before.
+  auto group_referent = [&](uint32_t t, uint32_t sentence) {
+    std::vector<int> group;
+    auto pronoun = lex.pronouns.find(tokens[t].lower);
+    if (entity_at[t] >= 0 || pronoun == lex.pronouns.end() ||
+        pronoun->second != "plural possessive")
+      return group;
+    for (uint32_t s = sentence + 1; s-- > 0 && s + 1 >= sentence && group.size() < 2;) {
+      group.clear();
+      for (std::size_t m = 0; m < out->entities.size(); ++m) {
+        const EntityMention& mention = out->entities[m];
+        if (mention.sentence == s && mention.kind == EntityKind::kPerson && !mention.modifier &&
+            (s < sentence || mention.end_token <= t))
+          group.push_back(static_cast<int>(m));
+      }
+    }
+    if (group.size() < 2) group.clear();
+    return group;
+  };
+  auto first_token_of = [&](uint32_t t) {
+    return entity_at[t] >= 0 ? out->entities[entity_at[t]].first_token : t;
+  };
 
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -102,15 +168,24 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         if (t > i) event.trigger += ' ';
         event.trigger += tokens[t].text;
       }
+      std::string nearest;
       for (uint32_t t = i; t > sentence.first_token && i - t < kModalityWindow; --t) {
-        const std::string& word = tokens[t - 1].lower;
         if (IsClauseBreak(tokens[t - 1]) || tokens[t - 1].text == ",") break;
-        if (Contains(lex.negations, word)) event.negated = true;
-        if (Contains(lex.hedges, word)) event.hedged = true;
+        auto cue = lex.modality_words.find(tokens[t - 1].lower);
+        if (cue == lex.modality_words.end()) continue;
+        if (cue->second == "negated") {
+          nearest = cue->second;
+          break;
+        }
+        if (nearest.empty()) nearest = cue->second;
       }
+      if (!nearest.empty()) event.modality = nearest;
       out->events.push_back(std::move(event));
       i += best;
     }
+
+    for (std::size_t e = first_event; e < out->events.size(); ++e)
+      out->events[e].attributive = IsAttributiveParticiple(tokens, out->events[e]);
 
     // Arguments, now that every trigger of the sentence is known: a clause
     // ends at the next trigger, so arguments are not shared by accident.
@@ -118,9 +193,14 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       EventMention& event = out->events[e];
       const uint32_t left_limit =
           e > first_event ? out->events[e - 1].end_token : sentence.first_token;
+      uint32_t next_clause = sentence.end_token;
+      for (std::size_t n = e + 1; n < out->events.size(); ++n) {
+        if (out->events[n].attributive) continue;
+        next_clause = out->events[n].first_token;
+        break;
+      }
       const uint32_t right_limit =
-          std::min(e + 1 < out->events.size() ? out->events[e + 1].first_token : sentence.end_token,
-                   std::min(sentence.end_token, event.end_token + kArgumentWindow));
+          std::min(next_clause, std::min(sentence.end_token, event.end_token + kArgumentWindow));
       auto add = [&](ArgumentRole role, int entity) {
         for (const EventArgument& argument : event.arguments) {
           if (argument.entity == static_cast<uint32_t>(entity)) return;
@@ -128,19 +208,31 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         event.arguments.push_back({role, static_cast<uint32_t>(entity)});
       };
       // Left: the subject, and names joined to it by "and". A noun takes
-      // only a name right before it: "Syria's attack", "the U.S. missile strike".
+      // only a name right before it: "Syria's attack", "the U.S. missile strike", "his meeting".
       const uint32_t noun_reach = event.first_token > left_limit + kNounAgentReach
                                       ? event.first_token - kNounAgentReach
                                       : left_limit;
       for (uint32_t t = event.first_token; t > (event.verbal ? left_limit : noun_reach); --t) {
         const Token& token = tokens[t - 1];
         if (IsClauseBreak(token)) break;
-        int entity = entity_at[t - 1];
+        if (!event.verbal) {
+          const std::vector<int> group = group_referent(t - 1, s);
+          for (int member : group) add(ArgumentRole::kParticipant, member);
+          if (!group.empty()) break;
+        }
+        int entity = referent(t - 1, s, /*possessive_too=*/!event.verbal);
         if (entity < 0) continue;
-        const EntityMention& mention = out->entities[entity];
-        if (mention.modifier) continue;
+        if (entity_at[t - 1] >= 0 && out->entities[entity].modifier) continue;
+        // "the Moscow talks": a place before a noun says where, not who ("Washington's strike"
+        // does).
+        const EntityMention& named = out->entities[entity];
+        if (!event.verbal && entity_at[t - 1] >= 0 && named.kind == EntityKind::kLocation &&
+            !(named.end_token < tokens.size() && tokens[named.end_token].lower == "'s")) {
+          add(ArgumentRole::kLocation, entity);
+          break;
+        }
         bool leads_conjunction = false;
-        uint32_t before = mention.first_token;
+        uint32_t before = first_token_of(t - 1);
         add(ArgumentRole::kAgent, entity);
         // "X and Y met": both take part.
         while (before >= left_limit + 2 && tokens[before - 1].lower == "and" &&
@@ -155,6 +247,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       }
       // Right: the preposition before each name decides its role.
       std::string preposition;
+      bool told_with = false;
       for (uint32_t t = event.end_token; t < right_limit; ++t) {
         const Token& token = tokens[t];
         if (IsClauseBreak(token) || CueAt(lex, tokens, t, sentence.end_token) ||
@@ -179,12 +272,15 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
               token.lower == "in" || token.lower == "at" || token.lower == "by" ||
               token.lower == "on" || token.lower == "against" || token.lower == "to" ||
               token.lower == "of" || token.lower == "from" || token.lower == "for") {
+            // "the town of X" keeps what came before, and so does a title: "with Secretary of
+            // State X".
             const bool place_of =
-                token.lower == "of" && t > 0 && lex.place_cues.count(tokens[t - 1].lower);
+                token.lower == "of" && t > 0 &&
+                (lex.place_cues.count(tokens[t - 1].lower) ||
+                 (tokens[t - 1].capitalized && t + 1 < right_limit && tokens[t + 1].capitalized));
             const bool place_list =
                 token.lower == "and" && (preposition == "in" || preposition == "at");
-            if (!place_of && !place_list)
-              preposition = token.lower;  // "the town of X" keeps what came before
+            if (!place_of && !place_list) preposition = token.lower;
           }
           continue;
         }
@@ -198,6 +294,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
           add(ArgumentRole::kLocation, entity);  // "the attack on the town of X"
         } else if (preposition == "with" || preposition == "between" || preposition == "and") {
           add(ArgumentRole::kParticipant, entity);
+          told_with = told_with || preposition == "with";
         } else if ((preposition == "in" || preposition == "at") && place) {
           add(ArgumentRole::kLocation, entity);
         } else if (preposition == "by") {
@@ -206,6 +303,69 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
                    preposition == "against" || preposition == "to") {
           add(ArgumentRole::kTarget, entity);
         }
+      }
+      // "Lavrov spoke after talks with X": the other side of a noun told "with"
+      // someone is the clause's subject, the nearest name before it that no
+      // preposition governs.
+      const bool has_agent =
+          std::any_of(event.arguments.begin(), event.arguments.end(),
+                      [](const EventArgument& a) { return a.role == ArgumentRole::kAgent; });
+      if (!event.verbal && told_with && !has_agent) {
+        for (uint32_t t = event.first_token; t > sentence.first_token; --t) {
+          if (IsClauseBreak(tokens[t - 1])) break;
+          int entity = referent(t - 1, s);
+          if (entity < 0) continue;
+          const uint32_t begin = first_token_of(t - 1);
+          t = begin + 1;
+          const EntityMention& mention = out->entities[entity];
+          if ((entity_at[begin] >= 0 && mention.modifier) || mention.kind == EntityKind::kLocation)
+            continue;
+          if (begin > sentence.first_token && IsPreposition(tokens[begin - 1].lower)) continue;
+          add(ArgumentRole::kParticipant, entity);
+          break;
+        }
+      }
+    }
+
+    // Reported speech: "X said (that) ...", "... , X said".
+    for (uint32_t v = sentence.first_token; v < sentence.end_token; ++v) {
+      auto verb = lex.reporting_verbs.find(tokens[v].lower);
+      if (verb == lex.reporting_verbs.end() || entity_at[v] >= 0) continue;
+      int speaker = -1;
+      uint32_t speaker_begin = v;
+      for (uint32_t t = v; t > sentence.first_token && v - t < 3; --t) {
+        if (IsClauseBreak(tokens[t - 1]) || tokens[t - 1].text == ",") break;
+        if (int entity = referent(t - 1, s); entity >= 0) {
+          if (entity_at[t - 1] >= 0 && out->entities[entity].modifier) continue;
+          speaker = entity;
+          speaker_begin = first_token_of(t - 1);
+          break;
+        }
+      }
+      if (speaker < 0 && v + 1 < sentence.end_token && entity_at[v + 1] >= 0 &&
+          !out->entities[entity_at[v + 1]].modifier) {
+        speaker = entity_at[v + 1];  // "..., said Lavrov"
+      }
+      if (speaker < 0 && !verb->second) continue;  // a claim is one whoever makes it
+      // What was said: after the verb, past a circumstance ("said at a news
+      // conference", "said after talks") up to its comma or "that"; or, when
+      // the speaker comes after a quotation or comma, everything before.
+      uint32_t content = v + 1;
+      if (content < sentence.end_token && IsPreposition(tokens[content].lower)) {
+        while (content < sentence.end_token && tokens[content].text != "," &&
+               tokens[content].lower != "that")
+          ++content;
+      }
+      const bool inverted =
+          speaker_begin > sentence.first_token &&
+          (tokens[speaker_begin - 1].text == "," || IsClauseBreak(tokens[speaker_begin - 1]));
+      for (std::size_t e = first_event; e < out->events.size(); ++e) {
+        EventMention& event = out->events[e];
+        const bool after = event.first_token >= content;
+        const bool before = inverted && event.end_token <= speaker_begin;
+        if (!after && !before) continue;
+        if (event.source < 0 && speaker >= 0) event.source = speaker;
+        if (verb->second && event.modality == "asserted") event.modality = "alleged";
       }
     }
 
@@ -217,6 +377,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         if (length == 0) continue;
         int left = -1, right = -1;
         for (std::size_t e = first_event; e < out->events.size(); ++e) {
+          if (out->events[e].attributive) continue;
           if (out->events[e].end_token <= i) left = static_cast<int>(e);
           if (right < 0 && out->events[e].first_token >= i + length) right = static_cast<int>(e);
         }

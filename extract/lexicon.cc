@@ -336,15 +336,28 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
   for (const TsvRow& row : furniture) lex.furniture.push_back(row.fields[0]);
   EVENTGRAPH_READ(modality, lexdir + "modality.tsv", 2, 2);
   for (const TsvRow& row : modality) {
-    if (row.fields[1] == "negation") {
-      lex.negations.push_back(AsciiLower(row.fields[0]));
-    } else if (row.fields[1] == "hedge") {
-      lex.hedges.push_back(AsciiLower(row.fields[0]));
-    } else {
-      return Status(StatusCode::kDataError,
-                    "expected \"negation\" or \"hedge\", got \"" + row.fields[1] + "\"",
-                    lexdir + "modality.tsv", row.line);
+    static const std::set<std::string> kModalities = {"negation", "hypothetical", "future",
+                                                      "alleged"};
+    if (!kModalities.count(row.fields[1])) {
+      return Status(
+          StatusCode::kDataError,
+          "expected negation, hypothetical, future or alleged, got \"" + row.fields[1] + "\"",
+          lexdir + "modality.tsv", row.line);
     }
+    lex.modality_words[AsciiLower(row.fields[0])] =
+        row.fields[1] == "negation" ? "negated" : row.fields[1];
+  }
+  EVENTGRAPH_READ(pronouns, lexdir + "pronouns.tsv", 2, 2);
+  for (const TsvRow& row : pronouns) {
+    static const std::set<std::string> kCases = {"subject", "possessive", "object",
+                                                 "plural possessive"};
+    if (!kCases.count(row.fields[1])) {
+      return Status(StatusCode::kDataError,
+                    "expected subject, possessive, object or plural possessive, got \"" +
+                        row.fields[1] + "\"",
+                    lexdir + "pronouns.tsv", row.line);
+    }
+    lex.pronouns[AsciiLower(row.fields[0])] = row.fields[1];
   }
 
   // The event ontology and its triggers.
@@ -378,6 +391,16 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
   for (const TsvRow& row : acting) {
     for (const std::string& form : VerbForms(AsciiLower(row.fields[0]), irregular))
       lex.acting_verbs[form] = true;
+  }
+  EVENTGRAPH_READ(reporting, lexdir + "reporting_verbs.tsv", 2, 2);
+  for (const TsvRow& row : reporting) {
+    if (row.fields[1] != "report" && row.fields[1] != "claim") {
+      return Status(StatusCode::kDataError,
+                    "expected \"report\" or \"claim\", got \"" + row.fields[1] + "\"",
+                    lexdir + "reporting_verbs.tsv", row.line);
+    }
+    for (const std::string& form : VerbForms(AsciiLower(row.fields[0]), irregular))
+      lex.reporting_verbs[form] = row.fields[1] == "claim";
   }
   EVENTGRAPH_READ(trigger_rows, lexdir + "triggers.tsv", 3, 3);
   // Nouns last: a word that is both ("attack") is then read as a noun, the

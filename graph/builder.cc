@@ -5,7 +5,10 @@
 // into events, aggregate stated relations and infer "before" links between
 // dated events that share a participant, then sort, number and label.
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "entity_resolution.h"
@@ -17,10 +20,14 @@ namespace eventgraph {
 namespace {
 
 constexpr uint32_t kNounTimexGap = 3;  // words between a noun trigger and "its" time expression
-constexpr uint32_t kVerbTimexDistance = 10;
+constexpr uint32_t kVerbTimexDistance = 10;  // farther than this, a date is another clause's
+// Words between a verb and "in"/"during" + the event noun it happened in ("meddled in last year's
+// US election").
+constexpr uint32_t kInsideReach = 6;
+// How many days before its publication an article may report as its narrative's day.
+constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
-const std::set<std::string> kNewsOfTheDay = {
-    "contact", "statement", "cooperation"};  // farther than this, a date is another clause's
+const std::set<std::string> kNewsOfTheDay = {"contact", "statement", "cooperation"};
 
 struct RawEvent {
   std::size_t document = 0;
@@ -30,6 +37,7 @@ struct RawEvent {
   Mention mention;
   DayInterval interval;
   bool dated = false;
+  std::size_t source = SIZE_MAX;  // raw entity reporting it
 };
 
 struct RawRelation {
@@ -42,6 +50,17 @@ struct RawRelation {
 bool IsClauseBreak(const Token& token) { return token.text == ";" || token.text == ":"; }
 
 bool IsContactFamily(const std::string& family) { return family == "contact"; }
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" day; nullopt for anything else.
+std::optional<int> DayNumber(const std::string& day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
+                                         std::chrono::day(d)};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days(date).time_since_epoch().count();
+}
 
 }  // namespace
 
@@ -108,7 +127,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     uint32_t best_distance = UINT32_MAX;
     for (std::size_t e = 0; e < mentions.events.size(); ++e) {
       const EventMention& event = mentions.events[e];
-      if (event.sentence != timex.sentence || event.verbal) continue;
+      if (event.sentence != timex.sentence || event.verbal || event.attributive) continue;
       uint32_t gap = UINT32_MAX;
       if (timex.first_token >= event.end_token) gap = timex.first_token - event.end_token;
       if (event.first_token >= timex.end_token) gap = event.first_token - timex.end_token;
@@ -127,11 +146,14 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       // ("A strong earthquake hit the coast early on Sunday" once "hit" is no trigger).
       bool sentence_has_verb = false;
       for (const EventMention& event : mentions.events) {
-        sentence_has_verb = sentence_has_verb || (event.sentence == timex.sentence && event.verbal);
+        sentence_has_verb = sentence_has_verb || (event.sentence == timex.sentence &&
+                                                  event.verbal && !event.attributive);
       }
       for (std::size_t e = 0; e < mentions.events.size(); ++e) {
         const EventMention& event = mentions.events[e];
-        if (event.sentence != timex.sentence || (sentence_has_verb && !event.verbal)) continue;
+        if (event.sentence != timex.sentence || event.attributive ||
+            (sentence_has_verb && !event.verbal))
+          continue;
         // Inside a trigger with a gap ("agreed on Monday to buy") the distance is nil.
         uint32_t distance =
             timex.first_token >= event.end_token   ? timex.first_token - event.end_token
@@ -155,6 +177,28 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     }
   }
 
+  // "Putin meddled in last year's election": what happens in or during an
+  // event happens at its time, when nothing else dates it.
+  for (std::size_t e = 0; e + 1 < mentions.events.size(); ++e) {
+    const EventMention& event = mentions.events[e];
+    if (!event.verbal || timex_for_event[e] >= 0) continue;
+    std::size_t next = e + 1;
+    while (next < mentions.events.size() && mentions.events[next].attributive) ++next;
+    if (next == mentions.events.size() || timex_for_event[next] < 0) continue;
+    const EventMention& inner = mentions.events[next];
+    if (inner.sentence != event.sentence || inner.verbal ||
+        inner.first_token > event.end_token + kInsideReach)
+      continue;
+    for (uint32_t t = event.end_token; t < inner.first_token; ++t) {
+      const std::string& word = seg.tokens[t].lower;
+      if (word == "in" || word == "during") {
+        timex_for_event[e] = timex_for_event[next];
+        break;
+      }
+      if (!seg.tokens[t].is_word) break;
+    }
+  }
+
   const std::size_t event_base = st.events.size();
   for (std::size_t e = 0; e < mentions.events.size(); ++e) {
     const EventMention& m = mentions.events[e];
@@ -171,8 +215,8 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     raw.mention.begin = code_point_at[seg.tokens[m.first_token].begin];
     raw.mention.end = code_point_at[seg.tokens[m.end_token - 1].end];
     raw.mention.trigger = m.trigger;
-    raw.mention.negated = m.negated;
-    raw.mention.hedged = m.hedged;
+    raw.mention.modality = m.modality;
+    if (m.source >= 0) raw.source = entity_base + static_cast<std::size_t>(m.source);
     if (int x = timex_for_event[e]; x >= 0) {
       raw.mention.time_text = timexes[x].text;
       raw.mention.time_value = timexes[x].value;
@@ -206,18 +250,24 @@ EventGraph GraphBuilder::Build() {
     DayInterval interval;  // the narrowest seen
     std::vector<std::size_t> members;
     std::set<std::size_t> agents, everyone;
+    std::set<std::size_t> collective_members;  // tell more people than this event has
   };
   std::vector<Cluster> clusters;
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
 
   auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents,
-                             std::set<std::size_t>* all) {
+                             std::set<std::size_t>* all, std::set<std::size_t>* actors = nullptr) {
     for (const auto& [role, raw_entity] : e.arguments) {
       std::size_t entity = entity_cluster[raw_entity];
       all->insert(entity);
       if (role == "agent") agents->insert(entity);
+      if (actors && role != "location") actors->insert(entity);
     }
   };
+  // Which entities each document names, and how often.
+  std::vector<std::map<std::size_t, int>> named_in(st.documents.size());
+  for (std::size_t r = 0; r < st.entities.size(); ++r)
+    named_in[st.entities[r].document][entity_cluster[r]]++;
   auto shares = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
     for (std::size_t x : a) {
       if (b.count(x)) return true;
@@ -274,7 +324,9 @@ EventGraph GraphBuilder::Build() {
     // one without making its people everyone's.
     const bool collective = IsContactFamily(family_of(cluster.type)) && persons(all).size() > 2 &&
                             persons(cluster.everyone).size() >= 2;
-    if (!collective) {
+    if (collective) {
+      cluster.collective_members.insert(e);
+    } else {
       cluster.agents.insert(agents.begin(), agents.end());
       cluster.everyone.insert(all.begin(), all.end());
     }
@@ -284,7 +336,7 @@ EventGraph GraphBuilder::Build() {
       cluster.interval = raw.interval;
       cluster.dated = true;
     }
-    cluster_of[e] = c;
+    if (cluster_of[e] == SIZE_MAX) cluster_of[e] = c;
   };
 
   std::vector<std::size_t> order(st.events.size());
@@ -310,27 +362,56 @@ EventGraph GraphBuilder::Build() {
     const RawEvent &x = st.events[a], &y = st.events[b];
     return std::make_pair(crowd(x), width(x)) < std::make_pair(crowd(y), width(y));
   });
+  auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
+    const EventType* cluster_type = st.lexicons.FindEventType(cluster.type);
+    *generalises = cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack"
+    return (cluster.type == raw.type || *generalises) && cluster.negated == raw.mention.negated();
+  };
+  auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
+    return !raw.dated || !cluster.dated ||
+           (raw.interval.first <= cluster.interval.last &&
+            cluster.interval.first <= raw.interval.last);
+  };
+  auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
+    return std::any_of(cluster.members.begin(), cluster.members.end(),
+                       [&](std::size_t m) { return st.events[m].document == document; });
+  };
   for (std::size_t e : order) {
     const RawEvent& raw = st.events[e];
-    std::set<std::size_t> agents, all;
-    participants_of(raw, &agents, &all);
+    std::set<std::size_t> agents, all, actors;
+    participants_of(raw, &agents, &all, &actors);
+    bool generalises = false;
+
+    // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
+    // at once: it is a mention of every meeting of two of its people.
+    if (crowd(raw)) {
+      std::vector<std::size_t> covered;
+      const std::set<std::size_t> people = persons(all);
+      for (std::size_t c = 0; c < clusters.size(); ++c) {
+        const Cluster& cluster = clusters[c];
+        if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw))
+          continue;
+        const std::set<std::size_t> theirs = persons(cluster.everyone);
+        if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
+      }
+      if (covered.size() >= 2) {
+        for (std::size_t c : covered) add_to(c, e, agents, all);
+        continue;
+      }
+    }
+
     std::size_t chosen = SIZE_MAX;
     int chosen_score = -1;
     std::size_t same_type_dated = 0, last_same_type = SIZE_MAX;
     for (std::size_t c = 0; c < clusters.size(); ++c) {
       const Cluster& cluster = clusters[c];
-      const EventType* cluster_type = st.lexicons.FindEventType(cluster.type);
-      const bool generalises =
-          cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack" -> chemical
-      if ((cluster.type != raw.type && !generalises) || cluster.negated != raw.mention.negated)
-        continue;
+      if (!same_kind(cluster, raw, &generalises)) continue;
       if (cluster.dated) {
         ++same_type_dated;
         last_same_type = c;
       }
       if (!compatible(cluster, agents, all)) continue;
-      bool overlap = raw.dated && cluster.dated && raw.interval.first <= cluster.interval.last &&
-                     cluster.interval.first <= raw.interval.last;
+      bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
       int shared = 0;
       for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
       if (!agents.empty() && !cluster.agents.empty()) ++shared;  // compatible agents: the same side
@@ -348,11 +429,40 @@ EventGraph GraphBuilder::Build() {
         chosen_score = score;
       }
     }
+    // An undated mention that names nobody ("the joint news conference")
+    // refers to an event of its type that is dated, told by its own article,
+    // or told by people its article names; of several, to the one whose
+    // actors its article names most.
+    if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
+      std::pair<int, int> best{-1, 0};
+      bool tie = false;
+      for (std::size_t c = 0; c < clusters.size(); ++c) {
+        if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
+          continue;
+        std::pair<int, int> salience{0, 0};  // actors its article names, and how often
+        for (std::size_t x : clusters[c].everyone) {
+          auto named = named_in[raw.document].find(x);
+          if (named == named_in[raw.document].end() || entities[x].kind == "location") continue;
+          salience.first += 1;
+          salience.second += named->second;
+        }
+        if (!clusters[c].dated && !has_member_in(clusters[c], raw.document) && salience.first == 0)
+          continue;
+        if (salience > best) {
+          best = salience;
+          chosen = c;
+          tie = false;
+        } else if (salience == best) {
+          tie = true;
+        }
+      }
+      if (tie) chosen = SIZE_MAX;
+    }
     // An undated mention joins the only dated event of its type when nothing
-    // it says contradicts it: one of them names nobody, or they share someone.
+    // it says contradicts it: that event names nobody, or they share someone.
     if (chosen == SIZE_MAX && !raw.dated && same_type_dated == 1 &&
         compatible(clusters[last_same_type], agents, all) &&
-        (all.empty() || clusters[last_same_type].everyone.empty() ||
+        (actors.empty() || clusters[last_same_type].everyone.empty() ||
          shares(all, clusters[last_same_type].everyone))) {
       chosen = last_same_type;
     }
@@ -360,10 +470,35 @@ EventGraph GraphBuilder::Build() {
       chosen = clusters.size();
       Cluster cluster;
       cluster.type = raw.type;
-      cluster.negated = raw.mention.negated;
+      cluster.negated = raw.mention.negated();
       clusters.push_back(std::move(cluster));
     }
     add_to(chosen, e, agents, all);
+  }
+
+  // The day an article's story happened: the dated meeting it tells most,
+  // when that is its publication day or a few days before (a report
+  // published the morning after the talks). Undated news of that article is
+  // of that day.
+  std::vector<std::string> narrative_day(st.documents.size());
+  for (std::size_t d = 0; d < st.documents.size(); ++d) {
+    const std::optional<int> published = DayNumber(st.documents[d].anchor);
+    if (!published) continue;
+    std::size_t best_count = 0;
+    for (const Cluster& cluster : clusters) {
+      if (!cluster.dated || cluster.interval.granularity != "day" ||
+          !IsContactFamily(family_of(cluster.type)))
+        continue;
+      const std::optional<int> day = DayNumber(cluster.interval.first);
+      if (!day || *day > *published || *day < *published - kNarrativeLagDays) continue;
+      const std::size_t count = static_cast<std::size_t>(
+          std::count_if(cluster.members.begin(), cluster.members.end(),
+                        [&](std::size_t m) { return st.events[m].document == d; }));
+      if (count > best_count) {
+        best_count = count;
+        narrative_day[d] = cluster.interval.first;
+      }
+    }
   }
 
   // ---- events from clusters
@@ -382,11 +517,15 @@ EventGraph GraphBuilder::Build() {
     std::map<std::size_t, std::map<std::string, int>> roles;
     std::map<std::string, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
+    std::map<std::string, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
       event.mentions.push_back(raw.mention);
-      for (const auto& [role, raw_entity] : raw.arguments)
-        roles[entity_cluster[raw_entity]][role]++;
+      if (raw.source != SIZE_MAX) event.mentions.back().source = entity_cluster[raw.source];
+      if (!cluster.collective_members.count(m)) {
+        for (const auto& [role, raw_entity] : raw.arguments)
+          roles[entity_cluster[raw_entity]][role]++;
+      }
       if (raw.dated) {
         ++explicit_dates;
         if (raw.interval.first == cluster.interval.first &&
@@ -394,8 +533,9 @@ EventGraph GraphBuilder::Build() {
           values[raw.mention.time_value]++;
         }
       }
-      negated += raw.mention.negated;
-      hedged += raw.mention.hedged;
+      negated += raw.mention.negated();
+      hedged += !raw.mention.negated() && raw.mention.modality != "asserted";
+      modalities[raw.mention.modality]++;
     }
     if (cluster.dated) {
       std::string best;
@@ -411,17 +551,20 @@ EventGraph GraphBuilder::Build() {
       event.end = cluster.interval.last;
       event.granularity = cluster.interval.granularity;
       event.date_source = "text";
-    } else if (const std::string& day = st.documents[st.events[members.front()].document].anchor;
-               !day.empty() && kNewsOfTheDay.count(event.family) &&
+    } else if (const std::size_t document = st.events[members.front()].document;
+               !st.documents[document].anchor.empty() && kNewsOfTheDay.count(event.family) &&
                negated < static_cast<int>(members.size()) &&
                hedged < static_cast<int>(members.size()) &&
                std::any_of(roles.begin(), roles.end(),
                            [](const auto& entry) { return !entry.second.count("location"); })) {
       // Meetings, statements and agreements an article tells without a date are, in news, the
       // day's own: dated by the article, after merging so that they never split a dated event.
-      event.date = event.start = event.end = day;
+      const bool narrative = !narrative_day[document].empty() &&
+                             narrative_day[document] != st.documents[document].anchor;
+      event.date = event.start = event.end =
+          narrative ? narrative_day[document] : st.documents[document].anchor;
       event.granularity = "day";
-      event.date_source = "document";
+      event.date_source = narrative ? "narrative" : "document";
     }
     static const std::map<std::string, int> kRoleOrder = {
         {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
@@ -442,12 +585,22 @@ EventGraph GraphBuilder::Build() {
                 return entities[a.entity].name < entities[b.entity].name;
               });
     const int n = static_cast<int>(members.size());
-    event.modality = negated == n ? "negated" : hedged == n ? "hedged" : "asserted";
+    event.modality = "asserted";
+    if (!modalities.count("asserted")) {
+      int most = 0;
+      for (const auto& [modality, count] : modalities) {
+        if (count > most) {
+          most = count;
+          event.modality = modality;
+        }
+      }
+    }
     // Confidence: more independent mentions, an explicit date and stated
     // participants raise it; hedged or negated mentions lower it.
-    double confidence = 0.35 + 0.1 * std::min(n - 1, 4) + (explicit_dates > 0 ? 0.15 : 0.0) -
-                        (event.date_source == "document" ? 0.1 : 0.0) +
-                        (event.participants.empty() ? 0.0 : 0.05);
+    double confidence =
+        0.35 + 0.1 * std::min(n - 1, 4) + (explicit_dates > 0 ? 0.15 : 0.0) -
+        (event.date_source == "document" || event.date_source == "narrative" ? 0.1 : 0.0) +
+        (event.participants.empty() ? 0.0 : 0.05);
     if (event.modality != "asserted") confidence -= 0.2;
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
     events.push_back(std::move(event));
@@ -459,6 +612,9 @@ EventGraph GraphBuilder::Build() {
   std::vector<bool> participates(entities.size(), false);
   for (const Event& event : events) {
     for (const Participant& p : event.participants) participates[p.entity] = true;
+    for (const Mention& m : event.mentions) {
+      if (m.source != SIZE_MAX) participates[m.source] = true;
+    }
   }
   std::vector<std::size_t> entity_order;
   for (std::size_t i = 0; i < entities.size(); ++i) {
@@ -482,6 +638,9 @@ EventGraph GraphBuilder::Build() {
   }
   for (Event& event : events) {
     for (Participant& p : event.participants) p.entity = entity_new_index[p.entity];
+    for (Mention& m : event.mentions) {
+      if (m.source != SIZE_MAX) m.source = entity_new_index[m.source];
+    }
     event.label = FillLabel(st.lexicons, event, graph.entities);
   }
 

@@ -64,12 +64,14 @@ std::string FillLabel(const Lexicons& lexicons, const Event& event,
     if (p.role == "agent") agents.push_back(name);
     if (p.role == "target") targets.push_back(name);
     if (p.role == "location") locations.push_back(name);
-    if (p.role == "agent" || p.role == "participant") everyone.push_back(name);
+    if (p.role != "location") everyone.push_back(name);
   }
-  // A headline names people when it can, and no more than three.
+  // {participants} fills symmetric templates ("Meeting of ...", "Fighting between ..."), where who
+  // met whom is one relation: targets take part too. A headline names people when it can, and no
+  // more than three.
   std::vector<std::string> people;
   for (const Participant& p : event.participants) {
-    if ((p.role == "agent" || p.role == "participant") && entities[p.entity].kind == "person") {
+    if (p.role != "location" && entities[p.entity].kind == "person") {
       people.push_back(entities[p.entity].name);
     }
   }

@@ -341,4 +341,27 @@ std::string FindDateline(const std::vector<Timex>& timexes, uint32_t max_bytes) 
   return {};
 }
 
+AnchoredTimexes TagWithBestAnchor(const std::string& text, const Segmented& segmented,
+                                  const TemporalLexicon& rules, const std::string& document_date,
+                                  const std::string& fallback, uint32_t dateline_bytes,
+                                  const TimexOptions& options) {
+  AnchoredTimexes out;
+  if (!document_date.empty()) {
+    out.anchor = document_date;
+    out.anchor_source = "document";
+    out.timexes = TagTimexes(text, segmented, rules, out.anchor, options);
+    return out;
+  }
+  // A date the text carries beats the user's guess for the whole corpus.
+  out.timexes = TagTimexes(text, segmented, rules, "", options);
+  out.anchor = FindDateline(out.timexes, dateline_bytes);
+  out.anchor_source = out.anchor.empty() ? "" : "dateline";
+  if (out.anchor.empty() && !fallback.empty()) {
+    out.anchor = fallback;
+    out.anchor_source = "fallback";
+  }
+  if (!out.anchor.empty()) out.timexes = TagTimexes(text, segmented, rules, out.anchor, options);
+  return out;
+}
+
 }  // namespace eventgraph

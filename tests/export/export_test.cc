@@ -58,7 +58,7 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   event.modality = "asserted";
   event.confidence = 0.5;
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back({0, "A met B.\x01", 2, 5, "met", "", "", "", "", false, false});
+  event.mentions.push_back({0, "A met B.\x01", 2, 5, "met", "", "", "", "", "asserted", SIZE_MAX});
   graph.events.push_back(event);
   event.id = "evt-0002";
   graph.events.push_back(event);

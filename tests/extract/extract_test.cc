@@ -99,10 +99,9 @@ TEST_CASE("Multi-word patterns with gaps, negation and hedges", "[events]") {
   CHECK(m.events[0].type == "aerial_attack");
   CHECK(m.events[0].trigger == "launched a barrage of cruise missiles");
   CHECK(m.events[1].type == "sanctions");
-  CHECK(m.events[1].negated);
+  CHECK(m.events[1].modality == "negated");
   CHECK(m.events[2].type == "meeting");
-  CHECK(m.events[2].hedged);
-  CHECK_FALSE(m.events[2].negated);
+  CHECK(m.events[2].modality == "hypothetical");
 }
 
 TEST_CASE("Cue phrases state causes in either direction", "[events]") {

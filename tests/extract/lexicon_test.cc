@@ -40,6 +40,34 @@ TEST_CASE("A malformed data file fails the load with file:line", "[lexicon]") {
   fs::remove_all(data);
 }
 
+TEST_CASE("Modality, reporting verbs and pronouns are validated", "[lexicon]") {
+  struct Row {
+    const char* file;
+    const char* line;
+    const char* expected;  // part of the message
+  };
+  const Row kRows[] = {
+      {"modality.tsv", "perhaps\thedge\n", "expected negation, hypothetical, future or alleged"},
+      {"reporting_verbs.tsv", "whisper\tgossip\n", "expected \"report\" or \"claim\""},
+      {"pronouns.tsv", "they\tplural\n", "expected subject, possessive, object"},
+      {"pronouns.tsv", "it\n", "tab-separated fields, got 1"},
+  };
+  for (const Row& row : kRows) {
+    INFO(row.file << ": " << row.line);
+    fs::path data = CopyData("eventgraph_bad_modality");
+    {
+      std::ofstream out(data / "lexicon" / row.file, std::ios::app);
+      out << row.line;
+    }
+    Result<Lexicons> lexicons = LoadLexicons(data.string());
+    REQUIRE_FALSE(lexicons.ok());
+    CHECK(lexicons.status().file() == (data / "lexicon" / row.file).string());
+    CHECK(lexicons.status().line() > 0);
+    CHECK(lexicons.status().message().find(row.expected) != std::string::npos);
+    fs::remove_all(data);
+  }
+}
+
 TEST_CASE("A missing data file is named", "[lexicon]") {
   fs::path data = CopyData("eventgraph_missing_file");
   fs::remove(data / "gazetteer" / "demonyms.tsv");

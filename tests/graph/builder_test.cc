@@ -157,3 +157,114 @@ TEST_CASE("An undated meeting is the day's news; an undated attack stays undated
     if (e.modality == "negated") CHECK(e.date.empty());  // what did not happen has no day
   }
 }
+
+namespace {
+
+std::set<std::string> PeopleOf(const EventGraph& graph, const Event& event) {
+  std::set<std::string> names;
+  for (const Participant& p : event.participants) {
+    if (graph.entities[p.entity].kind == "person") names.insert(graph.entities[p.entity].name);
+  }
+  return names;
+}
+
+std::vector<const Event*> EventsOfType(const EventGraph& graph, const std::string& type) {
+  std::vector<const Event*> out;
+  for (const Event& e : graph.events) {
+    if (e.type == type) out.push_back(&e);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A sentence telling two meetings at once is a mention of each, and dates both",
+          "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Brazilian Foreign Minister Ana Souza met Kenyan Foreign Minister Peter Mwangi "
+                   "in Nairobi. Kenyan President Grace Otieno met Souza later.",
+                   "2019-06-12", "a"),
+      MakeDocument("Brazilian Foreign Minister Ana Souza met with Peter Mwangi and Grace Otieno "
+                   "on Monday.",
+                   "2019-06-13", "b"),
+  });
+  std::vector<const Event*> meetings = EventsOfType(graph, "meeting");
+  REQUIRE(meetings.size() == 2);
+  for (const Event* meeting : meetings) {
+    INFO(meeting->label);
+    CHECK(meeting->date == "2019-06-10");  // from the sentence telling both
+    CHECK(meeting->date_source == "text");
+    CHECK(meeting->mentions.size() == 2);
+    CHECK(PeopleOf(graph, *meeting).size() == 2);  // the shared sentence widens neither
+    CHECK(PeopleOf(graph, *meeting).count("Ana Souza") == 1);
+  }
+}
+
+TEST_CASE("A mention naming nobody joins the event its article talks about", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Ana Souza spoke at a news conference with Peter Mwangi on Monday. On Tuesday, "
+                   "Grace Otieno held a news conference with Luis Ortega.",
+                   "2019-06-12", "a"),
+      // Names Souza and Mwangi, not Otieno or Ortega: its "news conference" is theirs.
+      MakeDocument("Ana Souza and Peter Mwangi disagreed on tariffs. At the joint news conference, "
+                   "the two ministers avoided each other.",
+                   "2019-06-13", "b"),
+  });
+  std::vector<const Event*> conferences = EventsOfType(graph, "press_conference");
+  REQUIRE(conferences.size() == 2);
+  for (const Event* conference : conferences) {
+    INFO(conference->label);
+    if (PeopleOf(graph, *conference).count("Ana Souza")) {
+      CHECK(conference->mentions.size() == 2);
+      CHECK(conference->date == "2019-06-10");
+    } else {
+      CHECK(conference->mentions.size() == 1);
+    }
+  }
+}
+
+TEST_CASE("An article published after the talks dates its undated news by them", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Ana Souza met Peter Mwangi in Nairobi on Wednesday.", "2019-06-13", "a"),
+      // Published Thursday about Wednesday's talks: the agreement is Wednesday's.
+      MakeDocument("Ana Souza said after talks with Peter Mwangi that the two sides agreed to "
+                   "establish a joint commission.",
+                   "2019-06-14", "b"),
+  });
+  const Event* pledge = FindEvent(graph, "cooperation_pledge");
+  REQUIRE(pledge != nullptr);
+  CHECK(pledge->date == "2019-06-12");
+  CHECK(pledge->date_source == "narrative");
+  const Event* meeting = FindEvent(graph, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->mentions.size() == 2);
+}
+
+TEST_CASE("What happens in an event happens at its time", "[graph]") {
+  EventGraph graph = BuildFrom(
+      {MakeDocument("Investigators say hackers interfered in last year's presidential election.",
+                    "2019-06-12", "a")});
+  const Event* interference = FindEvent(graph, "election_interference");
+  REQUIRE(interference != nullptr);
+  CHECK(interference->date == "2018");
+}
+
+TEST_CASE("Mentions keep their modality and source; the event is asserted if any mention is",
+          "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Ana Souza could meet Peter Mwangi next week.", "2019-06-12", "a"),
+      MakeDocument("Officials said Ana Souza will meet Peter Mwangi next week.", "2019-06-12", "b"),
+      MakeDocument("Grace Otieno claimed that rebels attacked the convoy.", "2019-06-12", "c"),
+  });
+  const Event* meeting = FindEvent(graph, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->mentions.size() == 2);
+  CHECK(meeting->mentions[0].modality == "hypothetical");
+  CHECK(meeting->mentions[1].modality == "future");
+  CHECK(meeting->modality == "future");  // tie: the first in alphabetical order
+  const Event* attack = FindEvent(graph, "attack");
+  REQUIRE(attack != nullptr);
+  CHECK(attack->modality == "alleged");
+  REQUIRE(attack->mentions[0].source != SIZE_MAX);
+  CHECK(graph.entities[attack->mentions[0].source].name == "Grace Otieno");
+}

@@ -124,8 +124,11 @@ struct Lexicons {
   std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
   std::vector<RelationCue> relation_cues;
-  std::vector<std::string> negations;  // "not", "never", ...
-  std::vector<std::string> hedges;     // "could", "alleged", ...
+  // "not" -> "negated", "could" -> "hypothetical", "will" -> "future", "alleged" -> "alleged"
+  std::unordered_map<std::string, std::string> modality_words;
+  std::unordered_map<std::string, bool>
+      reporting_verbs;  // inflected "said" -> false, "claims" -> true
+  std::unordered_map<std::string, std::string> pronouns;  // "he" -> subject, "his" -> possessive
 
   const EventType* FindEventType(const std::string& slug) const;
 };
@@ -194,9 +197,14 @@ struct EventMention {
   std::string trigger;                      // trigger words as written
   std::string type;                         // EventType::slug
   bool verbal = false;                      // the trigger is a verb
+  bool attributive = false;  // a participle modifying a name ("talks with visiting X"): no clause
   std::vector<EventArgument> arguments;
-  bool negated = false;  // "did not discuss"
-  bool hedged = false;   // "could meet", "alleged attack"
+  // "asserted", "negated" ("did not discuss"), "hypothetical" ("could meet"), "future" ("will
+  // appeal") or "alleged" ("the alleged attack", "Moscow claimed ...").
+  std::string modality = "asserted";
+  int source = -1;  // who reports it ("Lavrov said ..."): index into DocumentMentions::entities
+  bool negated() const { return modality == "negated"; }
+  bool hedged() const { return modality != "asserted" && modality != "negated"; }
 };
 
 struct StatedRelation {

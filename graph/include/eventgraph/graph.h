@@ -17,6 +17,7 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
 
 #include <memory>
 #include <string>
@@ -61,7 +62,10 @@ struct Mention {
   std::string time_value;
   std::string time_rule;
   std::string time_anchor;  // the date the value was computed from; "" for a date written in full
-  bool negated = false, hedged = false;
+  // "asserted", "negated", "hypothetical", "future" or "alleged" (see EventMention::modality)
+  std::string modality = "asserted";
+  std::size_t source = SIZE_MAX;  // who reports it (index into EventGraph::entities), if anyone
+  bool negated() const { return modality == "negated"; }
 };
 
 struct Event {
@@ -71,12 +75,15 @@ struct Event {
   std::string date;  // TIMEX3 value or "" (null)
   std::string start, end, granularity;
   // "text": a time expression dated it; "document": nothing in the text did, and it is news of the
-  // day its article reports (a meeting, a statement, an agreement), dated by the article; "" undated.
+  // day its article reports (a meeting, a statement, an agreement), dated by the article;
+  // "narrative": the same, but the article reports the day of an earlier dated event it tells (a
+  // report published the morning after the talks); "" undated.
   std::string date_source;
   std::vector<Participant> participants;
   std::vector<Mention> mentions;
   double confidence = 0;
-  std::string modality;  // "asserted", "hedged" or "negated"
+  // "asserted" when any mention asserts it; else the most frequent of its mentions' modalities
+  std::string modality;
 };
 
 struct Relation {

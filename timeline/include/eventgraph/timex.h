@@ -99,6 +99,19 @@ std::vector<Timex> TagTimexes(const std::string& text, const Segmented& segmente
 // can anchor an undated document. "" when there is none.
 std::string FindDateline(const std::vector<Timex>& unanchored_timexes, uint32_t max_bytes);
 
+// A document's time expressions, tagged against the best anchor it has: its
+// own date, else a dateline in its first `dateline_bytes`, else `fallback`
+// (the user's --date). `anchor_source` says which: "document", "dateline",
+// "fallback", or "" when there is none.
+struct AnchoredTimexes {
+  std::vector<Timex> timexes;
+  std::string anchor, anchor_source;
+};
+AnchoredTimexes TagWithBestAnchor(const std::string& text, const Segmented& segmented,
+                                  const TemporalLexicon& rules, const std::string& document_date,
+                                  const std::string& fallback, uint32_t dateline_bytes,
+                                  const TimexOptions& options = {});
+
 // The calendar days a DATE or TIME value covers, as YYYY-MM-DD strings.
 // Handles days (and times of day), ISO weeks and weekends, months, quarters,
 // halves, seasons, years, decades and centuries. Returns false for durations,
