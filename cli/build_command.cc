@@ -17,15 +17,15 @@ namespace {
 namespace fs = std::filesystem;
 
 struct BuildOptions {
-  std::vector<std::string> inputs;  // files, directories, or "-" (JSONL on stdin)
-  std::string out;                  // output directory, created if missing
-  std::string date;                 // fallback anchor for undated documents ("" = none)
-  std::string data_dir;             // lexicons; default: see DefaultDataDir()
+  std::vector<std::string> inputs;    // files, directories, or "-" (JSONL on stdin)
+  std::string out;                    // output directory, created if missing
+  std::string date;                   // fallback anchor for undated documents ("" = none)
+  std::string data_dir;               // lexicons; default: see DefaultDataDir()
   std::vector<std::string> lexicons;  // user lexicons added over the bundled ones, in order
-  unsigned jobs = 0;                // 0 = one per core
-  bool strict = false;              // skipped documents make the run fail
-  bool quiet = false;               // no warnings or progress on stderr
-  bool json = false;                // the summary as JSON on stdout
+  unsigned jobs = 0;                  // 0 = one per core
+  bool strict = false;                // skipped documents make the run fail
+  bool quiet = false;                 // no warnings or progress on stderr
+  bool json = false;                  // the summary as JSON on stdout
 };
 
 Status PrepareOutputDirectory(const std::string& dir) {
@@ -95,6 +95,14 @@ int RunBuild(const BuildOptions& options) {
     return fail(s, kExitOutput);
   if (Status s = WriteFileAtomically(graph_path, GraphMl(result.graph)); !s.ok())
     return fail(s, kExitOutput);
+  const std::string gexf_path = (fs::path(options.out) / "graph.gexf").string();
+  const std::string timelinejs_path = (fs::path(options.out) / "timelinejs.json").string();
+  if (Status s = WriteFileAtomically(gexf_path, Gexf(result.graph)); !s.ok())
+    return fail(s, kExitOutput);
+  if (Status s =
+          WriteFileAtomically(timelinejs_path, TimelineJs(result.graph, "eventgraph timeline"));
+      !s.ok())
+    return fail(s, kExitOutput);
 
   std::size_t dated = 0;
   for (const Event& event : result.graph.events) dated += !event.start.empty();
@@ -105,14 +113,17 @@ int RunBuild(const BuildOptions& options) {
               << ", \"events\": " << result.graph.events.size() << ", \"dated_events\": " << dated
               << ", \"relations\": " << result.graph.relations.size()
               << ", \"timeline\": " << JsonString(timeline_path)
-              << ", \"graph\": " << JsonString(graph_path) << "}\n";
+              << ", \"graph\": " << JsonString(graph_path)
+              << ", \"gexf\": " << JsonString(gexf_path)
+              << ", \"timelinejs\": " << JsonString(timelinejs_path) << "}\n";
   } else {
     std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped
               << " skipped, " << result.empty << " empty) -> " << result.graph.entities.size()
               << " entities, " << result.graph.events.size() << " events (" << dated << " dated), "
               << result.graph.relations.size() << " relations\n"
               << "  timeline: " << timeline_path << "\n"
-              << "  graph:    " << graph_path << "\n";
+              << "  graph:    " << graph_path << " (GraphML), " << gexf_path << " (GEXF)\n"
+              << "  timelinejs: " << timelinejs_path << "\n";
     std::size_t shown = 0;
     for (const Event& event : result.graph.events) {
       if (event.start.empty() || event.mentions.size() < 2) continue;
@@ -147,9 +158,11 @@ Command RegisterBuild(CLI::App& app) {
   build->add_option(
       "--data-dir", options->data_dir,
       "Directory of lexicons and ontology (default: $EVENTGRAPH_DATA_DIR, else the bundled data/)");
-  build->add_option("--lexicon", options->lexicons,
-                    "A user lexicon (TSV) that adds or overrides entities, aliases, demonyms, titles and other "
-                    "name words; repeatable, later files win (see docs/entities.md)")
+  build
+      ->add_option("--lexicon", options->lexicons,
+                   "A user lexicon (TSV) that adds or overrides entities, aliases, demonyms, "
+                   "titles and other "
+                   "name words; repeatable, later files win (see docs/entities.md)")
       ->check(CLI::ExistingFile);
   build->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1u, 1024u));

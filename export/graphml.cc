@@ -32,7 +32,7 @@ constexpr Key kKeys[] = {
     {"mentions", "node", "mentions", "int"},
     {"entity_kind", "node", "entity_kind", "string"},
     {"country", "node", "country", "string"},
-    {"code", "node", "code", "string"},
+    {"actor_code", "node", "actor_code", "string"},
     {"region", "node", "region", "string"},
     {"e_kind", "edge", "kind", "string"},
     {"e_role", "edge", "role", "string"},
@@ -132,7 +132,7 @@ std::string GraphMl(const EventGraph& graph) {
     Data(&out, "kind", "entity");
     Data(&out, "entity_kind", entity.kind);
     Data(&out, "country", entity.country);
-    Data(&out, "code", entity.code);
+    Data(&out, "actor_code", entity.code);
     Data(&out, "region", entity.region_name.empty() ? entity.region : entity.region_name);
     Data(&out, "mentions", std::to_string(entity.mentions));
     out += "    </node>\n";

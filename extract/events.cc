@@ -174,6 +174,11 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         auto cue = lex.modality_words.find(tokens[t - 1].lower);
         if (cue == lex.modality_words.end()) continue;
         if (cue->second == "negated") {
+          // "wasn't responsible for the attack" denies a responsibility, not the attack.
+          bool governed = false;
+          for (uint32_t between = t; between < i; ++between)
+            governed = governed || IsPreposition(tokens[between].lower);
+          if (governed) continue;
           nearest = cue->second;
           break;
         }

@@ -120,9 +120,22 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
   // trigger ("the April 4 attack", "an attack last week") belongs to it;
   // otherwise the nearest verb trigger of the sentence takes it.
   std::vector<int> timex_for_event(mentions.events.size(), -1);
+  // "Foreign Minister January Makamba": a month between a capitalised word and a
+  // name (a person's, or one of no known kind) is a first name, not a date ("in
+  // January Trump took office" is a date).
+  std::vector<bool> person_starts(seg.tokens.size() + 1, false);
+  for (const EntityMention& m : mentions.entities)
+    person_starts[m.first_token] = m.kind == EntityKind::kPerson || m.kind == EntityKind::kOther;
+  auto first_name = [&](const Timex& timex) {
+    const uint32_t first = timex.first_token;
+    return timex.end_token == first + 1 && person_starts[timex.end_token] && first > 0 &&
+           seg.tokens[first - 1].capitalized &&
+           seg.sentences[timex.sentence].first_token < first - 1;
+  };
   for (std::size_t x = 0; x < timexes.size(); ++x) {
     const Timex& timex = timexes[x];
     if (timex.type != "DATE" && timex.type != "TIME") continue;  // "Tuesday night" dates too
+    if (first_name(timex)) continue;
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     for (std::size_t e = 0; e < mentions.events.size(); ++e) {

@@ -1,3 +1,4 @@
+#include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -77,4 +78,85 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   CHECK(xml.find("source=\"ent-a\" target=\"evt-0001\"") != std::string::npos);
   CHECK(xml.find("source=\"evt-0001\" target=\"evt-0002\"") != std::string::npos);
   CHECK(xml.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("GEXF is dynamic: dated nodes and edges carry their days", "[export]") {
+  EventGraph graph;
+  graph.documents.push_back({"d1", "d1.txt", "2017-04-12", "T", "2017-04-12", "document"});
+  graph.entities.push_back({"ent-a", "A & B", "person", {"A"}, "USA", "", "USAGOV", "", "", 2});
+  Event event;
+  event.id = "evt-0001";
+  event.type = "meeting";
+  event.family = "contact";
+  event.label = "Meeting <of> A";
+  event.date = "2017-W14";
+  event.start = "2017-04-03";
+  event.end = "2017-04-09";
+  event.participants.push_back({0, "agent"});
+  event.mentions.push_back({0, "A met B.", 2, 5, "met", "", "", "", "", "asserted", SIZE_MAX});
+  graph.events.push_back(event);
+  event.id = "evt-0002";
+  event.date = event.start = event.end = "";  // undated: always shown
+  graph.events.push_back(event);
+
+  const std::string gexf = Gexf(graph);
+  CHECK(gexf.find("mode=\"dynamic\"") != std::string::npos);
+  CHECK(gexf.find("timeformat=\"date\"") != std::string::npos);
+  CHECK(gexf.find("id=\"evt-0001\" label=\"Meeting &lt;of&gt; A\" start=\"2017-04-03\" "
+                  "end=\"2017-04-09\"") != std::string::npos);
+  CHECK(gexf.find("id=\"evt-0002\" label=\"Meeting &lt;of&gt; A\">") != std::string::npos);
+  // The entity lives over the days of its dated events.
+  CHECK(gexf.find("id=\"ent-a\" label=\"A &amp; B\" start=\"2017-04-03\" end=\"2017-04-09\"") !=
+        std::string::npos);
+  CHECK(gexf.find("source=\"ent-a\" target=\"evt-0001\" start=\"2017-04-03\" end=\"2017-04-09\"") !=
+        std::string::npos);
+  CHECK(gexf.find("<viz:color r=\"55\" g=\"126\" b=\"184\"/>") != std::string::npos);  // contact
+}
+
+TEST_CASE("TimelineJS slides give dates only as precisely as they are known", "[export]") {
+  EventGraph graph;
+  graph.documents.push_back({"d1", "d1.txt", "2017-04-12", "T", "2017-04-12", "document"});
+  struct Row {
+    const char *date, *start, *end, *granularity;
+  };
+  const Row kRows[] = {{"2017-04-04", "2017-04-04", "2017-04-04", "day"},
+                       {"2017-W14", "2017-04-03", "2017-04-09", "week"},
+                       {"2017-04", "2017-04-01", "2017-04-30", "month"},
+                       {"2016", "2016-01-01", "2016-12-31", "year"},
+                       {"", "", "", ""}};
+  for (const Row& row : kRows) {
+    Event event;
+    event.id = "evt-000" + std::to_string(graph.events.size() + 1);
+    event.type = "meeting";
+    event.family = "contact";
+    event.label = "Talks <b>";
+    event.date = row.date;
+    event.start = row.start;
+    event.end = row.end;
+    event.granularity = row.granularity;
+    event.mentions.push_back({0, "A & B met.", 0, 1, "met", "", "", "", "", "alleged", SIZE_MAX});
+    graph.events.push_back(event);
+  }
+  rapidjson::Document doc;
+  doc.Parse(TimelineJs(graph, "My <story>").c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(std::string(doc["title"]["text"]["headline"].GetString()) == "My &lt;story&gt;");
+  const auto& events = doc["events"];
+  REQUIRE(events.Size() == 4);  // the undated event has no slide
+  for (const auto& e : events.GetArray()) {
+    REQUIRE(e["start_date"]["year"].IsInt());
+    CHECK(std::string(e["group"].GetString()) == "contact");
+    CHECK(std::string(e["text"]["headline"].GetString()) == "Talks &lt;b&gt;");
+    CHECK(std::string(e["text"]["text"].GetString()).find("A &amp; B met. <i>(alleged)</i>") !=
+          std::string::npos);
+  }
+  CHECK_FALSE(events[0].HasMember("end_date"));
+  CHECK(events[0]["start_date"]["day"].GetInt() == 4);
+  CHECK(events[1]["start_date"]["day"].GetInt() == 3);
+  CHECK(events[1]["end_date"]["day"].GetInt() == 9);
+  CHECK(events[2]["start_date"]["month"].GetInt() == 4);
+  CHECK_FALSE(events[2]["start_date"].HasMember("day"));
+  CHECK(events[3]["start_date"]["year"].GetInt() == 2016);
+  CHECK_FALSE(events[3]["start_date"].HasMember("month"));
+  CHECK(events[3]["end_date"]["year"].GetInt() == 2016);
 }

@@ -138,6 +138,8 @@ TEST_CASE("Modality: negated, hypothetical, future and alleged mentions are kept
       {"The alleged attack on the convoy killed four.", "attack", "alleged"},
       {"Rebels attacked the convoy.", "attack", "asserted"},
       {"Rebels never attacked the convoy.", "attack", "negated"},
+      {"The army was not responsible for the attack on the convoy.", "attack", "asserted"},
+      {"The minister did not discuss sanctions.", "sanctions", "negated"},
       {"The ministry claimed that rebels attacked the convoy.", "attack", "alleged"},
       {"The ministry said that rebels attacked the convoy.", "attack", "asserted"},
   };

@@ -268,3 +268,18 @@ TEST_CASE("Mentions keep their modality and source; the event is asserted if any
   REQUIRE(attack->mentions[0].source != SIZE_MAX);
   CHECK(graph.entities[attack->mentions[0].source].name == "Grace Otieno");
 }
+
+TEST_CASE("A month between a title and a name is a first name, not a date", "[graph]") {
+  EventGraph graph = BuildFrom({
+      MakeDocument("Foreign Minister Ana Souza met Foreign Minister June Mwangi in Lima.",
+                   "2019-06-12", "a"),
+      MakeDocument("Ana Souza took office in January Dorvik time.", "2019-06-12", "b"),
+  });
+  const Event* meeting = FindEvent(graph, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date == "2019-06-12");  // the article's day, not June
+  CHECK(meeting->date_source == "document");
+  const Event* office = FindEvent(graph, "taking_office");
+  REQUIRE(office != nullptr);
+  CHECK(office->date == "2019-01");  // "in January" stays a date
+}

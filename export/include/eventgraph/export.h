@@ -1,5 +1,6 @@
 // EventGraph -> files: timeline JSON (docs/timeline-json.md, schema in
-// docs/schema/timeline.schema.json) and GraphML for Gephi.
+// docs/schema/timeline.schema.json), GraphML and dynamic GEXF for Gephi, and
+// TimelineJS3 JSON (docs/exports.md).
 //
 //   Status written = WriteFileAtomically(dir + "/timeline.json", TimelineJson(graph));
 //
@@ -19,6 +20,8 @@ inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
 
 std::string TimelineJson(const EventGraph& graph);
 std::string GraphMl(const EventGraph& graph);
+std::string Gexf(const EventGraph& graph);  // GEXF 1.3, mode="dynamic", timeformat="date"
+std::string TimelineJs(const EventGraph& graph, const std::string& title);
 
 // Text safe inside XML 1.0 character data and attribute values: markup
 // characters escaped, characters XML 1.0 forbids (most C0 controls) and

@@ -1,0 +1,132 @@
+// EventGraph -> the Knight Lab TimelineJS3 JSON format
+// (https://timeline.knightlab.com/docs/json-format.html): one slide per dated
+// event, its dates given only as precisely as the event is known (a year-only
+// event has only a year; a week runs from its Monday to its Sunday), grouped
+// by event family, its sources in the slide text. Undated events have no place
+// on a timeline and are left out.
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <set>
+
+#include "eventgraph/export.h"
+
+namespace eventgraph {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void String(Writer& w, const std::string& s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+// TimelineJS renders slide text as HTML.
+std::string HtmlEscape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// {year, month, day} of a YYYY-MM-DD day, down to `granularity`.
+void Date(Writer& w, const std::string& day, const std::string& granularity) {
+  w.StartObject();
+  w.Key("year");
+  w.Int(std::stoi(day.substr(0, 4)));
+  static const std::set<std::string> kYearOnly = {"year", "decade", "century"};
+  if (!kYearOnly.count(granularity)) {
+    w.Key("month");
+    w.Int(std::stoi(day.substr(5, 2)));
+    if (granularity == "day" || granularity == "week") {
+      w.Key("day");
+      w.Int(std::stoi(day.substr(8, 2)));
+    }
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string TimelineJs(const EventGraph& graph, const std::string& title) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("title");
+  w.StartObject();
+  w.Key("text");
+  w.StartObject();
+  w.Key("headline");
+  String(w, HtmlEscape(title));
+  w.Key("text");
+  String(w, std::to_string(graph.events.size()) + " events from " +
+                std::to_string(graph.documents.size()) + " articles");
+  w.EndObject();
+  w.EndObject();
+  w.Key("events");
+  w.StartArray();
+  for (const Event& event : graph.events) {
+    if (event.start.empty() || event.start.size() != 10 || event.end.size() != 10) continue;
+    w.StartObject();
+    w.Key("unique_id");
+    String(w, event.id);
+    w.Key("start_date");
+    Date(w, event.start, event.granularity);
+    // A single day needs no end; anything wider shows as a span.
+    if (event.end != event.start) {
+      w.Key("end_date");
+      Date(w, event.end, event.granularity);
+    }
+    w.Key("display_date");
+    String(w, event.date);
+    w.Key("group");
+    String(w, event.family);
+    w.Key("text");
+    w.StartObject();
+    w.Key("headline");
+    String(w, HtmlEscape(event.label));
+    std::string text;
+    if (!event.participants.empty()) {
+      text += "<p>";
+      for (std::size_t i = 0; i < event.participants.size(); ++i) {
+        const Participant& p = event.participants[i];
+        if (i > 0) text += ", ";
+        text += HtmlEscape(graph.entities[p.entity].name) + " (" + p.role + ")";
+      }
+      text += "</p>";
+    }
+    text += "<ul>";
+    for (const Mention& m : event.mentions) {
+      text += "<li><b>" + HtmlEscape(graph.documents[m.document].id) +
+              "</b>: " + HtmlEscape(m.sentence);
+      if (m.modality != "asserted") text += " <i>(" + m.modality + ")</i>";
+      text += "</li>";
+    }
+    text += "</ul>";
+    w.Key("text");
+    String(w, text);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace eventgraph
