@@ -1,4 +1,5 @@
-// `eventgraph build`: inputs -> DIR/timeline.json and DIR/graph.graphml.
+// `eventgraph build`: inputs -> DIR/timeline.json, graph.graphml, graph.gexf,
+// timelinejs.json and graph.json.
 #include <unistd.h>
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "common.h"
 #include "eventgraph/export.h"
 #include "exit_codes.h"
+#include "formats.h"
 #include "pipeline.h"
 
 namespace eventgraph::cli {
@@ -89,21 +91,15 @@ int RunBuild(const BuildOptions& options) {
     return kExitPartial;
   }
 
-  const std::string timeline_path = (fs::path(options.out) / "timeline.json").string();
-  const std::string graph_path = (fs::path(options.out) / "graph.graphml").string();
-  if (Status s = WriteFileAtomically(timeline_path, TimelineJson(result.graph)); !s.ok())
-    return fail(s, kExitOutput);
-  if (Status s = WriteFileAtomically(graph_path, GraphMl(result.graph)); !s.ok())
-    return fail(s, kExitOutput);
-  const std::string gexf_path = (fs::path(options.out) / "graph.gexf").string();
-  const std::string timelinejs_path = (fs::path(options.out) / "timelinejs.json").string();
-  if (Status s = WriteFileAtomically(gexf_path, Gexf(result.graph)); !s.ok())
-    return fail(s, kExitOutput);
-  if (Status s =
-          WriteFileAtomically(timelinejs_path, TimelineJs(result.graph, "eventgraph timeline"));
-      !s.ok())
-    return fail(s, kExitOutput);
-
+  // Every format but DOT, which only helps small graphs: `export --format dot` writes it.
+  std::vector<std::pair<const OutputFormat*, std::string>> written;
+  for (const OutputFormat& format : OutputFormats()) {
+    if (std::string(format.name) == "dot") continue;
+    const std::string path = (fs::path(options.out) / format.file).string();
+    if (Status s = WriteFileAtomically(path, format.write(result.graph)); !s.ok())
+      return fail(s, kExitOutput);
+    written.emplace_back(&format, path);
+  }
   std::size_t dated = 0;
   for (const Event& event : result.graph.events) dated += !event.start.empty();
   if (options.json) {
@@ -111,19 +107,17 @@ int RunBuild(const BuildOptions& options) {
               << ", \"empty\": " << result.empty
               << ", \"entities\": " << result.graph.entities.size()
               << ", \"events\": " << result.graph.events.size() << ", \"dated_events\": " << dated
-              << ", \"relations\": " << result.graph.relations.size()
-              << ", \"timeline\": " << JsonString(timeline_path)
-              << ", \"graph\": " << JsonString(graph_path)
-              << ", \"gexf\": " << JsonString(gexf_path)
-              << ", \"timelinejs\": " << JsonString(timelinejs_path) << "}\n";
+              << ", \"relations\": " << result.graph.relations.size();
+    for (const auto& [format, path] : written)
+      std::cout << ", " << JsonString(format->name) << ": " << JsonString(path);
+    std::cout << "}\n";
   } else {
     std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped
               << " skipped, " << result.empty << " empty) -> " << result.graph.entities.size()
               << " entities, " << result.graph.events.size() << " events (" << dated << " dated), "
-              << result.graph.relations.size() << " relations\n"
-              << "  timeline: " << timeline_path << "\n"
-              << "  graph:    " << graph_path << " (GraphML), " << gexf_path << " (GEXF)\n"
-              << "  timelinejs: " << timelinejs_path << "\n";
+              << result.graph.relations.size() << " relations\n";
+    for (const auto& [format, path] : written)
+      std::cout << "  " << path << "  (" << format->what << ")\n";
     std::size_t shown = 0;
     for (const Event& event : result.graph.events) {
       if (event.start.empty() || event.mentions.size() < 2) continue;
@@ -142,7 +136,8 @@ Command RegisterBuild(CLI::App& app) {
   auto options = std::make_shared<BuildOptions>();
   CLI::App* build = app.add_subcommand("build",
                                        "Extract events, entities and dates from articles; write "
-                                       "DIR/timeline.json and DIR/graph.graphml.");
+                                       "DIR/timeline.json, graph.graphml, graph.gexf, "
+                                       "timelinejs.json and graph.json.");
   build
       ->add_option(
           "inputs", options->inputs,

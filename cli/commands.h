@@ -12,5 +12,6 @@ using Command = std::function<int()>;
 
 Command RegisterBuild(CLI::App& app);
 Command RegisterTimex(CLI::App& app);
+Command RegisterExport(CLI::App& app);
 
 }  // namespace eventgraph::cli

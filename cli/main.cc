@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       "subcommand's options.");
   eventgraph::cli::Command build = eventgraph::cli::RegisterBuild(app);
   eventgraph::cli::Command timex = eventgraph::cli::RegisterTimex(app);
+  eventgraph::cli::Command export_graph = eventgraph::cli::RegisterExport(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -25,5 +26,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("build")) return build();
   if (app.got_subcommand("timex")) return timex();
+  if (app.got_subcommand("export")) return export_graph();
   return eventgraph::cli::kExitUsage;
 }

@@ -41,7 +41,9 @@ constexpr Key kKeys[] = {
     {"e_start", "edge", "start", "string"},
     {"e_end", "edge", "end", "string"},
     {"e_weight", "edge", "weight", "double"},
-    {"e_inferred", "edge", "inferred", "boolean"},
+    // 0/1, not a boolean: Boost's reader takes xs:boolean only as 0/1, and Gephi reads "1" as
+    // false.
+    {"e_inferred", "edge", "inferred", "int"},
 };
 
 void Data(std::string* out, const char* key, const std::string& value) {
@@ -179,7 +181,7 @@ std::string GraphMl(const EventGraph& graph) {
     Data(&out, "e_start", !source.start.empty() ? source.start : target.start);
     Data(&out, "e_end", !target.end.empty() ? target.end : source.end);
     Data(&out, "e_weight", Number(relation.inferred ? 0.5 : static_cast<double>(relation.support)));
-    Data(&out, "e_inferred", relation.inferred ? "true" : "false");
+    Data(&out, "e_inferred", relation.inferred ? "1" : "0");
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";

@@ -572,7 +572,6 @@ void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMen
   }
 }
 
-
 void ResolveSeats(const Segmented& seg, const Lexicons& lex, DocumentMentions* mentions) {
   std::vector<bool> agent(mentions->entities.size(), false);
   for (const EventMention& event : mentions->events) {

@@ -723,25 +723,29 @@ EventGraph GraphBuilder::Build() {
         return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
       });
 
-  // ---- topology
-  for (std::size_t i = 0; i < graph.entities.size(); ++i)
-    boost::add_vertex({false, i}, graph.topology);
-  const std::size_t event_base = graph.entities.size();
-  for (std::size_t i = 0; i < graph.events.size(); ++i)
-    boost::add_vertex({true, i}, graph.topology);
-  for (std::size_t e = 0; e < graph.events.size(); ++e) {
-    const auto& participants = graph.events[e].participants;
+  RebuildTopology(&graph);
+  return graph;
+}
+
+void RebuildTopology(EventGraph* graph) {
+  graph->topology = Topology();
+  for (std::size_t i = 0; i < graph->entities.size(); ++i)
+    boost::add_vertex({false, i}, graph->topology);
+  const std::size_t event_base = graph->entities.size();
+  for (std::size_t i = 0; i < graph->events.size(); ++i)
+    boost::add_vertex({true, i}, graph->topology);
+  for (std::size_t e = 0; e < graph->events.size(); ++e) {
+    const auto& participants = graph->events[e].participants;
     for (std::size_t p = 0; p < participants.size(); ++p) {
       boost::add_edge(participants[p].entity, event_base + e, EdgeData{false, p, e},
-                      graph.topology);
+                      graph->topology);
     }
   }
-  for (std::size_t r = 0; r < graph.relations.size(); ++r) {
-    const Relation& relation = graph.relations[r];
+  for (std::size_t r = 0; r < graph->relations.size(); ++r) {
+    const Relation& relation = graph->relations[r];
     boost::add_edge(event_base + relation.source, event_base + relation.target,
-                    EdgeData{true, r, relation.source}, graph.topology);
+                    EdgeData{true, r, relation.source}, graph->topology);
   }
-  return graph;
 }
 
 }  // namespace eventgraph

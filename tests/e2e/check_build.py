@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """End-to-end check of `eventgraph build` on a corpus, read back by independent tools.
 
 Usage: check_build.py EVENTGRAPH CORPUS_NAME INPUT_DIR SCHEMA_JSON
@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import csv
 
 import jsonschema
 import networkx
@@ -28,8 +29,7 @@ def check(condition, message):
 
 
 def build(out, jobs):
-#Two seeds carry no date line; \
-    they report the talks of 2017 - 04 - 12, as a user would say with-- date.
+    # Two seeds carry no date line; they report the talks of 2017-04-12, as a user would say with --date.
     fallback = ["--date", "2017-04-12"] if corpus == "seeds" else []
     run = subprocess.run([exe, "build", "--json", "--jobs", str(jobs), *fallback, "--out", out, input_dir],
                          capture_output=True, text=True)
@@ -67,8 +67,8 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
     graph_path = os.path.join(parallel_dir, "graph.graphml")
     check(summary["timeline"] == timeline_path, "summary names the timeline file")
 
-#The same bytes for any number of jobs.
-    for name in ("timeline.json", "graph.graphml", "graph.gexf", "timelinejs.json"):
+    # The same bytes for any number of jobs.
+    for name in ("timeline.json", "graph.graphml", "graph.gexf", "timelinejs.json", "graph.json"):
         with open(os.path.join(parallel_dir, name), "rb") as a, open(os.path.join(serial_dir, name), "rb") as b:
             check(a.read() == b.read(), f"{name} differs between --jobs 2 and --jobs 1")
     check(not [f for f in os.listdir(parallel_dir) if ".tmp." in f], "no temporary files are left behind")
@@ -94,7 +94,7 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
         if event["start"]:
             check(event["start"] <= event["end"], f"{event['id']} starts after it ends")
 
-#Offsets are code points into the document text and cover the trigger.
+    # Offsets are code points into the document text and cover the trigger.
     texts = document_texts(timeline)
     checked = 0
     for event in events:
@@ -107,7 +107,7 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
                   f"{event['id']}: offsets {m['begin']}-{m['end']} give {text[m['begin']:m['end']]!r}, not {m['trigger']!r}")
     check(checked > 0, "some mention offsets were checked")
 
-#Every dated mention says which temporal rule dated it and from which anchor.
+    # Every dated mention says which temporal rule dated it and from which anchor.
     for event in events:
         for m in event["mentions"]:
             if m["time"] is None:
@@ -116,7 +116,7 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
             anchor = m["time"]["anchor"]
             check(anchor is None or anchor[:4].isdigit(), f"{event['id']}: anchor {anchor!r} is a date or null")
 
-#GraphML : well - formed for xmllint, and loaded by networkx with the same content.
+    # GraphML: well-formed for xmllint, and loaded by networkx with the same content.
     lint = subprocess.run(["xmllint", "--noout", graph_path], capture_output=True, text=True)
     check(lint.returncode == 0, f"xmllint rejects graph.graphml: {lint.stderr}")
     graph = networkx.read_graphml(graph_path)
@@ -131,8 +131,8 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
         check("date" in data or graph.nodes[target].get("date") is None and graph.nodes[source].get("date") is None,
               f"edge {source}->{target} of a dated event carries no date")
 
-#GEXF 1.3, dynamic.Debian 12's networkx(2.8) reads GEXF up to 1.2draft, whose elements and
-#attributes ours uses unchanged : it reads our file with the namespace mapped back.
+    # GEXF 1.3, dynamic. Debian 12's networkx (2.8) reads GEXF up to 1.2draft, whose elements and
+    # attributes ours uses unchanged: it reads our file with the namespace mapped back.
     gexf_path = os.path.join(parallel_dir, "graph.gexf")
     check(summary.get("gexf") == gexf_path, "summary names the GEXF file")
     lint = subprocess.run(["xmllint", "--noout", gexf_path], capture_output=True, text=True)
@@ -157,7 +157,8 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
             check(node.get("start") == event["start"] and node.get("end") == event["end"],
                   f"{event['id']}: GEXF start/end {node.get('start')}..{node.get('end')}")
         check("viz" in node and "color" in node["viz"] and "size" in node["viz"], f"{event['id']}: GEXF viz")
-#TimelineJS3 : one slide per dated event, each with a numeric start year.
+
+    # TimelineJS3: one slide per dated event, each with a numeric start year.
     with open(os.path.join(parallel_dir, "timelinejs.json"), encoding="utf-8") as f:
         slides = json.load(f)
     check(slides["title"]["text"]["headline"], "the TimelineJS file has a title")
@@ -167,15 +168,44 @@ with tempfile.TemporaryDirectory() as parallel_dir, tempfile.TemporaryDirectory(
         check(isinstance(slide["start_date"].get("year"), int), f"{slide['unique_id']}: a numeric start year")
         check(slide["text"]["headline"] and slide["group"], f"{slide['unique_id']}: headline and group")
 
+    # export re-writes the built graph (graph.json) into the very bytes build wrote.
+    with tempfile.TemporaryDirectory() as export_dir:
+        for fmt, name in (("timeline", "timeline.json"), ("graphml", "graph.graphml"), ("gexf", "graph.gexf"),
+                          ("timelinejs", "timelinejs.json"), ("json", "graph.json")):
+            target = os.path.join(export_dir, name)
+            run = subprocess.run([exe, "export", "--format", fmt, "--graph", parallel_dir, "--out", target],
+                                 capture_output=True, text=True)
+            check(run.returncode == 0, f"export --format {fmt} failed: {run.stderr}")
+            if run.returncode == 0:
+                with open(target, "rb") as a, open(os.path.join(parallel_dir, name), "rb") as b:
+                    check(a.read() == b.read(), f"export --format {fmt} differs from what build wrote")
+        run = subprocess.run([exe, "export", "--format", "csv", "--graph", os.path.join(parallel_dir, "graph.json"),
+                              "--out", export_dir], capture_output=True, text=True)
+        check(run.returncode == 0, f"export --format csv failed: {run.stderr}")
+        with open(os.path.join(export_dir, "nodes.csv"), encoding="utf-8", newline="") as f:
+            nodes = list(csv.DictReader(f))
+        with open(os.path.join(export_dir, "relationships.csv"), encoding="utf-8", newline="") as f:
+            rels = list(csv.DictReader(f))
+        check(len(nodes) == len(events) + len(entities) and {"id:ID", ":LABEL"} <= set(nodes[0]),
+              "Neo4j nodes.csv: one row per node, with :ID and :LABEL")
+        check(len(rels) == edges and {":START_ID", ":END_ID", ":TYPE"} <= set(rels[0]),
+              "Neo4j relationships.csv: one row per edge, with :START_ID, :END_ID and :TYPE")
+        ids = {n["id:ID"] for n in nodes}
+        check(all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rels), "every relationship ends at a node")
+        dot = os.path.join(export_dir, "graph.dot")
+        run = subprocess.run([exe, "export", "--format", "dot", "--graph", parallel_dir, "--out", dot],
+                             capture_output=True, text=True)
+        check(run.returncode == 0 and open(dot, encoding="utf-8").read().startswith("digraph eventgraph {"),
+              "export --format dot writes a digraph")
+
     def find(event_type, predicate=lambda e: True):
         return [e for e in events if e["type"] == event_type and predicate(e)]
 
     def names(event):
-        return {p["name"] for p in event["participants"]
-    }
+        return {p["name"] for p in event["participants"]}
 
-if corpus == "seeds":
-#Issue 5's acceptance : one event for each of these, with its participants and mentions.
+    if corpus == "seeds":
+        # Issue 5's acceptance: one event for each of these, with its participants and mentions.
         attacks = find("chemical_attack")
         check(len(attacks) == 1 and attacks[0]["date"] == "2017-04-04",
               f"one chemical attack, dated 2017-04-04: {[(e['date'], len(e['mentions'])) for e in attacks]}")
@@ -219,24 +249,24 @@ if corpus == "seeds":
         check(putin and conferences and any(r["type"] == "before" and r["source"] == putin[0]["id"]
                                             and r["target"] == conferences[0]["id"] for r in timeline["relations"]),
               "the news conference is ordered after the Putin meeting")
-#Past events the articles refer to, dated as the text says.
+        # Past events the articles refer to, dated as the text says.
         for event_type, date in (("intervention", "2015"), ("invasion", "2003"),
                                  ("election_interference", "2016"), ("taking_office", "2017-01")):
             check(find(event_type, lambda e: e["date"] == date), f"a {event_type} dated {date}")
-#Modality and attribution.
+        # Modality and attribution.
         town = "the Syrian government wasn't responsible for the attack on the town of Khan Sheikhoun"
         check(attacks and any(town in m["sentence"] for m in attacks[0]["mentions"]),
               "'the attack on the town of Khan Sheikhoun' is a mention of the chemical attack")
         sourced = [m for e in events for m in e["mentions"] if m["source"]]
         check(any(m["source"]["name"] == "Sergey Lavrov" for m in sourced), "Lavrov is the source of what he said")
-#Exactly one entity for each of these referents(by its name or one of its aliases).
+        # Exactly one entity for each of these referents (by its name or one of its aliases).
         for name in ("Rex Tillerson", "Sergey Lavrov", "Vladimir Putin", "Bashar al-Assad", "Donald Trump",
                      "Dmitry Peskov", "James Mattis", "Sergei Ryabkov", "Vladimir Safronkov", "Sergio Mattarella",
                      "Russia", "United States", "Syria", "Islamic State", "Hezbollah", "Iran", "United Nations",
                      "Khan Sheikhoun", "Idlib", "Ukraine", "Crimea", "Iraq", "Italy"):
             holders = [e for e in entities.values() if e["name"] == name or name in e["aliases"]]
             check(len(holders) == 1, f"exactly one entity for {name}, got {[e['name'] for e in holders]}")
-#Spellings that must land on one entity.
+        # Spellings that must land on one entity.
         for group in (("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), ("Bashar Assad", "Bashar al-Assad", "Assad"),
                       ("U.S.", "US", "USA", "United States", "United State"), ("Russian Federation", "Russia")):
             owners = {e["id"] for e in entities.values() for alias in group if alias in e["aliases"]}
@@ -246,7 +276,7 @@ if corpus == "seeds":
                 "WATCH", "LIVE", "WATCH LIVE", "More", "Please", "Photo", "Reuters Photo"}
         for e in entities.values():
             check(e["name"] not in junk and not junk & set(e["aliases"]), f"{e['name']} is not an entity")
-#Actor codes and metonymy : ministers code as their government, a seat that acts as its country.
+        # Actor codes and metonymy: ministers code as their government, a seat that acts as its country.
         by_name = {e["name"]: e for e in entities.values()}
         check(by_name.get("Sergey Lavrov", {}).get("code") == "RUSGOV", "Lavrov is RUSGOV")
         check(by_name.get("Dmitry Peskov", {}).get("code") == "RUSGOV", "the Kremlin's spokesman is RUSGOV")

@@ -30,12 +30,26 @@ build_help = run("build", "--help")
 for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "inputs"):
     check(option in build_help.stdout, f"build --help explains {option}")
 check(run().returncode == 2, "no subcommand is a usage error (2)")
+export_help = run("export", "--help")
+for option in ("--format", "--graph", "--out", "graphml", "gexf", "timelinejs", "dot", "csv"):
+    check(option in export_help.stdout, f"export --help explains {option}")
+check("export" in top.stdout, "eventgraph --help lists export")
 check(run("build", "--out", "/tmp/x").returncode == 2, "no input is a usage error (2)")
 
 with tempfile.TemporaryDirectory() as work:
     article = os.path.join(work, "a.txt")
     with open(article, "w") as f:
         f.write("date 2020-05-06 Rebels attacked the town of Dorvik on Monday.\n")
+
+    # export: a graph that is not ours is named and refused (2); an unknown format too.
+    not_graph = os.path.join(work, "not-graph.json")
+    with open(not_graph, "w") as f:
+        f.write('{"schema": "something-else"}')
+    refused_graph = run("export", "--format", "graphml", "--graph", not_graph, "--out", os.path.join(work, "g.graphml"))
+    check(refused_graph.returncode == 2 and "not-graph.json" in refused_graph.stderr
+          and not os.path.exists(os.path.join(work, "g.graphml")), "export refuses a file that is not graph.json, exit 2")
+    unknown_format = run("export", "--format", "pdf", "--graph", not_graph, "--out", os.path.join(work, "g.pdf"))
+    check(unknown_format.returncode == 2, "export --format pdf is a usage error (2)")
 
     missing = run("build", "--out", os.path.join(work, "o1"), os.path.join(work, "nope.txt"))
     check(missing.returncode == 2 and "nope.txt" in missing.stderr, "a missing input is named, exit 2")

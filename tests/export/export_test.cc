@@ -1,6 +1,8 @@
 #include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 
+#include <boost/graph/graphml.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -159,4 +161,165 @@ TEST_CASE("TimelineJS slides give dates only as precisely as they are known", "[
   CHECK(events[3]["start_date"]["year"].GetInt() == 2016);
   CHECK_FALSE(events[3]["start_date"].HasMember("month"));
   CHECK(events[3]["end_date"]["year"].GetInt() == 2016);
+}
+
+namespace {
+
+// A graph with a bit of everything, built from our own sentences.
+EventGraph SmallGraph() {
+  GraphBuilder builder(testing::TestLexicons());
+  const std::vector<Document> documents = {
+      testing::MakeDocument("Rebels launched a chemical attack on Dorvik on June 5. The attack "
+                            "prompted Brazil to launch a barrage of missiles on a rebel base.",
+                            "2019-06-12", "a"),
+      testing::MakeDocument("Ana Souza said on Monday that \"rebels & allies\" could meet "
+                            "Peter Mwangi.",
+                            "2019-06-13", "b"),
+  };
+  for (const Document& doc : documents) {
+    DocumentMentions mentions = ExtractMentions(doc, testing::TestLexicons());
+    std::vector<Timex> timexes =
+        TagTimexes(doc.text, mentions.segmented, testing::TestTemporal(), doc.date);
+    builder.AddDocument(doc, mentions, timexes, doc.date, "document");
+  }
+  return builder.Build();
+}
+
+}  // namespace
+
+TEST_CASE("graph.json is lossless: reading it back gives the same graph", "[export]") {
+  const EventGraph graph = SmallGraph();
+  REQUIRE(graph.events.size() >= 3);
+  REQUIRE_FALSE(graph.relations.empty());
+  const std::string json = GraphJson(graph);
+  Result<EventGraph> read = ParseGraphJson(json, "graph.json");
+  REQUIRE(read.ok());
+  CHECK(GraphJson(*read) == json);
+  // Every writer gives the same bytes from the read graph.
+  CHECK(TimelineJson(*read) == TimelineJson(graph));
+  CHECK(GraphMl(*read) == GraphMl(graph));
+  CHECK(Gexf(*read) == Gexf(graph));
+  CHECK(boost::num_vertices(read->topology) == boost::num_vertices(graph.topology));
+  CHECK(boost::num_edges(read->topology) == boost::num_edges(graph.topology));
+}
+
+TEST_CASE("A bad graph.json fails with its path and the problem", "[export]") {
+  const std::string good = GraphJson(SmallGraph());
+  struct Row {
+    std::string text;
+    const char* expected;
+  };
+  std::string bad_index = good;
+  const std::size_t number = bad_index.find("\"entity\": ") + 10;
+  bad_index.replace(number, bad_index.find_first_not_of("0123456789", number) - number, "999");
+  std::string missing = good;
+  missing.replace(missing.find("\"label\""), 7, "\"lable\"");
+  const Row kRows[] = {
+      {"{not json", "not JSON"},
+      {"{\"schema\": \"eventgraph-timeline/1\"}", "not an eventgraph graph"},
+      {bad_index, "is not an index below"},
+      {missing, "missing \"label\""},
+  };
+  for (const Row& row : kRows) {
+    INFO(row.expected);
+    Result<EventGraph> read = ParseGraphJson(row.text, "some/graph.json");
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.status().file() == "some/graph.json");
+    CHECK(read.status().message().find(row.expected) != std::string::npos);
+  }
+  CHECK(ReadGraphJson("/nonexistent/graph.json").status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("Boost's GraphML reader loads our GraphML with every attribute", "[export]") {
+  const EventGraph graph = SmallGraph();
+  struct Vertex {
+    std::string label, kind, type, family, cameo, date, start, end, entity_kind, country, code,
+        region;
+    double confidence = 0;
+    int mentions = 0;
+  };
+  struct Edge {
+    std::string kind, role, type, date, start, end;
+    double weight = 0;
+    int inferred = -1;
+  };
+  using Read = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Vertex, Edge>;
+  Read read;
+  boost::dynamic_properties properties;
+  properties.property("label", boost::get(&Vertex::label, read));
+  properties.property("kind", boost::get(&Vertex::kind, read));
+  properties.property("type", boost::get(&Vertex::type, read));
+  properties.property("family", boost::get(&Vertex::family, read));
+  properties.property("cameo", boost::get(&Vertex::cameo, read));
+  properties.property("date", boost::get(&Vertex::date, read));
+  properties.property("start", boost::get(&Vertex::start, read));
+  properties.property("end", boost::get(&Vertex::end, read));
+  properties.property("confidence", boost::get(&Vertex::confidence, read));
+  properties.property("mentions", boost::get(&Vertex::mentions, read));
+  properties.property("entity_kind", boost::get(&Vertex::entity_kind, read));
+  properties.property("country", boost::get(&Vertex::country, read));
+  properties.property("actor_code", boost::get(&Vertex::code, read));
+  properties.property("region", boost::get(&Vertex::region, read));
+  properties.property("kind", boost::get(&Edge::kind, read));
+  properties.property("role", boost::get(&Edge::role, read));
+  properties.property("type", boost::get(&Edge::type, read));
+  properties.property("date", boost::get(&Edge::date, read));
+  properties.property("start", boost::get(&Edge::start, read));
+  properties.property("end", boost::get(&Edge::end, read));
+  properties.property("weight", boost::get(&Edge::weight, read));
+  properties.property("inferred", boost::get(&Edge::inferred, read));
+  std::istringstream in(GraphMl(graph));
+  REQUIRE_NOTHROW(boost::read_graphml(in, read, properties));
+  REQUIRE(boost::num_vertices(read) == graph.entities.size() + graph.events.size());
+  CHECK(boost::num_edges(read) == boost::num_edges(graph.topology));
+  // Vertices come in document order: the entities, then the events.
+  for (std::size_t i = 0; i < graph.entities.size(); ++i) {
+    INFO(graph.entities[i].id);
+    CHECK(read[i].label == graph.entities[i].name);
+    CHECK(read[i].kind == "entity");
+    CHECK(read[i].entity_kind == graph.entities[i].kind);
+    CHECK(read[i].code == graph.entities[i].code);
+  }
+  const std::size_t base = graph.entities.size();
+  for (std::size_t e = 0; e < graph.events.size(); ++e) {
+    const Event& event = graph.events[e];
+    INFO(event.id);
+    CHECK(read[base + e].label == event.label);
+    CHECK(read[base + e].kind == "event");
+    CHECK(read[base + e].start == event.start);
+    CHECK(read[base + e].mentions == static_cast<int>(event.mentions.size()));
+    CHECK(read[base + e].confidence == Approx(event.confidence).margin(0.006));
+  }
+  int relations = 0;
+  for (auto [it, end] = boost::edges(read); it != end; ++it) {
+    const Edge& edge = read[*it];
+    relations += edge.kind == "relation";
+    if (edge.kind == "relation") CHECK((edge.inferred == 0 || edge.inferred == 1));
+    if (!read[boost::target(*it, read)].start.empty()) CHECK_FALSE(edge.start.empty());
+  }
+  CHECK(relations == static_cast<int>(graph.relations.size()));
+}
+
+TEST_CASE("DOT and Neo4j CSV escape what they must", "[export]") {
+  EventGraph graph;
+  graph.documents.push_back({"d1", "d1.txt", "", "T", "", ""});
+  graph.entities.push_back(
+      {"ent-a", "A \"Q\", Ltd\\", "organization", {"A"}, "", "", "", "", "", 1});
+  Event event;
+  event.id = "evt-0001";
+  event.type = "merger";
+  event.label = "Merger, \"big\"";
+  event.participants.push_back({0, "agent"});
+  event.mentions.push_back({0, "x", 0, 1, "x", "", "", "", "", "asserted", SIZE_MAX});
+  graph.events.push_back(event);
+  const std::string dot = Dot(graph);
+  CHECK(dot.find("\"ent-a\" [label=\"A \\\"Q\\\", Ltd\\\\\"") != std::string::npos);
+  CHECK(dot.find("\"ent-a\" -> \"evt-0001\" [label=\"agent\"") != std::string::npos);
+  const std::string nodes = Neo4jNodesCsv(graph);
+  CHECK(nodes.rfind("id:ID,:LABEL,name,", 0) == 0);
+  CHECK(nodes.find("ent-a,Entity,\"A \"\"Q\"\", Ltd\\\",organization") != std::string::npos);
+  CHECK(nodes.find("evt-0001,Event,\"Merger, \"\"big\"\"\",event,merger") != std::string::npos);
+  const std::string relationships = Neo4jRelationshipsCsv(graph);
+  CHECK(relationships.rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
+  CHECK(relationships.find("ent-a,evt-0001,TAKES_PART_IN,agent") != std::string::npos);
 }

@@ -17,11 +17,24 @@
 namespace eventgraph {
 
 inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
+inline constexpr const char* kGraphSchemaVersion = "eventgraph-graph/1";
 
 std::string TimelineJson(const EventGraph& graph);
 std::string GraphMl(const EventGraph& graph);
 std::string Gexf(const EventGraph& graph);  // GEXF 1.3, mode="dynamic", timeformat="date"
 std::string TimelineJs(const EventGraph& graph, const std::string& title);
+std::string Dot(const EventGraph& graph);  // Graphviz
+// Neo4j bulk import (neo4j-admin database import): nodes and relationships.
+std::string Neo4jNodesCsv(const EventGraph& graph);
+std::string Neo4jRelationshipsCsv(const EventGraph& graph);
+
+// graph.json, the lossless native form that `export` and `query` load:
+// ParseGraphJson(GraphJson(g)) gives back g. Reading fails with the path and
+// the first problem found (not JSON, another schema, a missing field, an
+// index out of range).
+std::string GraphJson(const EventGraph& graph);
+Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& path);
+Result<EventGraph> ReadGraphJson(const std::string& path);
 
 // Text safe inside XML 1.0 character data and attribute values: markup
 // characters escaped, characters XML 1.0 forbids (most C0 controls) and

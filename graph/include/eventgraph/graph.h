@@ -115,6 +115,10 @@ struct EventGraph {
   Topology topology;  // vertex i < entities.size() is entity i; then the events in order
 };
 
+// Rebuilds `graph->topology` from its entities, events and relations (after
+// loading a graph from graph.json, say).
+void RebuildTopology(EventGraph* graph);
+
 struct BuildStats {
   std::size_t entity_mentions = 0, event_mentions = 0, timexes = 0;
 };
