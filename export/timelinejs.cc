@@ -3,7 +3,8 @@
 // event, its dates given only as precisely as the event is known (a year-only
 // event has only a year; a week runs from its Monday to its Sunday), grouped
 // by event family, its sources in the slide text. Undated events have no place
-// on a timeline and are left out.
+// on a timeline and are left out. Slide text is HTML: everything is escaped
+// (XmlEscape serves HTML too).
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -18,30 +19,6 @@ using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 void String(Writer& w, const std::string& s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-// TimelineJS renders slide text as HTML.
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // {year, month, day} of a YYYY-MM-DD day, down to `granularity`.
@@ -73,10 +50,12 @@ std::string TimelineJs(const EventGraph& graph, const std::string& title) {
   w.Key("text");
   w.StartObject();
   w.Key("headline");
-  String(w, HtmlEscape(title));
+  String(w, XmlEscape(title));
   w.Key("text");
-  String(w, std::to_string(graph.events.size()) + " events from " +
-                std::to_string(graph.documents.size()) + " articles");
+  std::size_t dated = 0;
+  for (const Event& event : graph.events) dated += !event.start.empty();
+  String(w, std::to_string(dated) + " dated events from " + std::to_string(graph.documents.size()) +
+                " articles");
   w.EndObject();
   w.EndObject();
   w.Key("events");
@@ -100,21 +79,21 @@ std::string TimelineJs(const EventGraph& graph, const std::string& title) {
     w.Key("text");
     w.StartObject();
     w.Key("headline");
-    String(w, HtmlEscape(event.label));
+    String(w, XmlEscape(event.label));
     std::string text;
     if (!event.participants.empty()) {
       text += "<p>";
       for (std::size_t i = 0; i < event.participants.size(); ++i) {
         const Participant& p = event.participants[i];
         if (i > 0) text += ", ";
-        text += HtmlEscape(graph.entities[p.entity].name) + " (" + p.role + ")";
+        text += XmlEscape(graph.entities[p.entity].name) + " (" + p.role + ")";
       }
       text += "</p>";
     }
     text += "<ul>";
     for (const Mention& m : event.mentions) {
-      text += "<li><b>" + HtmlEscape(graph.documents[m.document].id) +
-              "</b>: " + HtmlEscape(m.sentence);
+      text +=
+          "<li><b>" + XmlEscape(graph.documents[m.document].id) + "</b>: " + XmlEscape(m.sentence);
       if (m.modality != "asserted") text += " <i>(" + m.modality + ")</i>";
       text += "</li>";
     }

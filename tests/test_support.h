@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "eventgraph/extract.h"
+#include "eventgraph/graph.h"
 #include "eventgraph/timex.h"
 
 namespace eventgraph::testing {
@@ -61,6 +62,17 @@ inline Document MakeDocument(std::string text, std::string date = "", std::strin
   doc.date = std::move(date);
   doc.text = std::move(text);
   return doc;
+}
+
+// The graph of `documents`, each anchored at its own date, as `build` makes it.
+inline EventGraph BuildGraph(const std::vector<Document>& documents) {
+  GraphBuilder builder(TestLexicons());
+  for (const Document& doc : documents) {
+    DocumentMentions mentions = ExtractMentions(doc, TestLexicons());
+    std::vector<Timex> timexes = TagTimexes(doc.text, mentions.segmented, TestTemporal(), doc.date);
+    builder.AddDocument(doc, mentions, timexes, doc.date, doc.date.empty() ? "" : "document");
+  }
+  return builder.Build();
 }
 
 }  // namespace eventgraph::testing

@@ -167,22 +167,14 @@ namespace {
 
 // A graph with a bit of everything, built from our own sentences.
 EventGraph SmallGraph() {
-  GraphBuilder builder(testing::TestLexicons());
-  const std::vector<Document> documents = {
+  return testing::BuildGraph({
       testing::MakeDocument("Rebels launched a chemical attack on Dorvik on June 5. The attack "
                             "prompted Brazil to launch a barrage of missiles on a rebel base.",
                             "2019-06-12", "a"),
       testing::MakeDocument("Ana Souza said on Monday that \"rebels & allies\" could meet "
                             "Peter Mwangi.",
                             "2019-06-13", "b"),
-  };
-  for (const Document& doc : documents) {
-    DocumentMentions mentions = ExtractMentions(doc, testing::TestLexicons());
-    std::vector<Timex> timexes =
-        TagTimexes(doc.text, mentions.segmented, testing::TestTemporal(), doc.date);
-    builder.AddDocument(doc, mentions, timexes, doc.date, "document");
-  }
-  return builder.Build();
+  });
 }
 
 }  // namespace

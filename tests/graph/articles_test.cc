@@ -17,16 +17,11 @@ EventGraph BuildArticles() {
   std::vector<InputFile> files;
   REQUIRE(ListInputs({EVENTGRAPH_TEST_ARTICLES_DIR}, &files).ok());
   REQUIRE(files.size() == 3);
-  GraphBuilder builder(testing::TestLexicons());
+  std::vector<Document> documents;
   for (const InputFile& file : files) {
-    for (const Document& doc : ReadInputFile(file).documents) {
-      DocumentMentions mentions = ExtractMentions(doc, testing::TestLexicons());
-      std::vector<Timex> timexes =
-          TagTimexes(doc.text, mentions.segmented, testing::TestTemporal(), doc.date);
-      builder.AddDocument(doc, mentions, timexes, doc.date, "document");
-    }
+    for (Document& doc : ReadInputFile(file).documents) documents.push_back(std::move(doc));
   }
-  return builder.Build();
+  return testing::BuildGraph(documents);
 }
 
 }  // namespace

@@ -12,16 +12,6 @@ using eventgraph::testing::TestTemporal;
 
 namespace {
 
-EventGraph BuildFrom(const std::vector<Document>& documents) {
-  GraphBuilder builder(TestLexicons());
-  for (const Document& doc : documents) {
-    DocumentMentions mentions = ExtractMentions(doc, TestLexicons());
-    std::vector<Timex> timexes = TagTimexes(doc.text, mentions.segmented, TestTemporal(), doc.date);
-    builder.AddDocument(doc, mentions, timexes, doc.date, doc.date.empty() ? "" : "document");
-  }
-  return builder.Build();
-}
-
 const Event* FindEvent(const EventGraph& graph, const std::string& type) {
   for (const Event& e : graph.events) {
     if (e.type == type) return &e;
@@ -32,7 +22,7 @@ const Event* FindEvent(const EventGraph& graph, const std::string& type) {
 }  // namespace
 
 TEST_CASE("The same event told by two documents becomes one dated node", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Rebels launched a chemical attack last week in Dorvik province.", "2019-06-12",
                    "a"),
       MakeDocument("The June 5 chemical attack killed twelve people, officials said.", "2019-06-13",
@@ -50,7 +40,7 @@ TEST_CASE("The same event told by two documents becomes one dated node", "[graph
 }
 
 TEST_CASE("Entities are canonicalised across documents", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument(
           "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi on Monday.",
           "2019-06-12", "a"),
@@ -73,7 +63,7 @@ TEST_CASE("Entities are canonicalised across documents", "[graph]") {
 
 TEST_CASE("Events are sorted by start, undated last, and stated causes become relations",
           "[graph]") {
-  EventGraph graph = BuildFrom({MakeDocument(
+  EventGraph graph = testing::BuildGraph({MakeDocument(
       "The explosion on Monday prompted a protest on Tuesday. Officials held a meeting.",
       "2019-06-12", "a")});
   REQUIRE(graph.events.size() >= 3);
@@ -98,7 +88,7 @@ TEST_CASE("Events are sorted by start, undated last, and stated causes become re
 }
 
 TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {
-  EventGraph graph = BuildFrom({MakeDocument(
+  EventGraph graph = testing::BuildGraph({MakeDocument(
       "The minister met the envoy on Monday. The minister did not meet the envoy on Monday.",
       "2019-06-12", "a")});
   int meetings = 0, negated = 0;
@@ -112,7 +102,7 @@ TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {
 }
 
 TEST_CASE("Two meetings on one day with different counterparts stay apart", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument(
           "Brazilian Foreign Minister Ana Souza met Kenyan Foreign Minister Peter Mwangi on "
           "Monday in Nairobi.",
@@ -138,7 +128,7 @@ TEST_CASE("Two meetings on one day with different counterparts stay apart", "[gr
 }
 
 TEST_CASE("An undated meeting is the day's news; an undated attack stays undated", "[graph]") {
-  EventGraph graph = BuildFrom({MakeDocument(
+  EventGraph graph = testing::BuildGraph({MakeDocument(
       "Brazilian Foreign Minister Ana Souza met Kenyan President Peter Mwangi. Rebels attacked a "
       "convoy. Souza did not meet Grace Otieno.",
       "2019-06-12", "a")});
@@ -180,7 +170,7 @@ std::vector<const Event*> EventsOfType(const EventGraph& graph, const std::strin
 
 TEST_CASE("A sentence telling two meetings at once is a mention of each, and dates both",
           "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Brazilian Foreign Minister Ana Souza met Kenyan Foreign Minister Peter Mwangi "
                    "in Nairobi. Kenyan President Grace Otieno met Souza later.",
                    "2019-06-12", "a"),
@@ -201,7 +191,7 @@ TEST_CASE("A sentence telling two meetings at once is a mention of each, and dat
 }
 
 TEST_CASE("A mention naming nobody joins the event its article talks about", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Ana Souza spoke at a news conference with Peter Mwangi on Monday. On Tuesday, "
                    "Grace Otieno held a news conference with Luis Ortega.",
                    "2019-06-12", "a"),
@@ -224,7 +214,7 @@ TEST_CASE("A mention naming nobody joins the event its article talks about", "[g
 }
 
 TEST_CASE("An article published after the talks dates its undated news by them", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Ana Souza met Peter Mwangi in Nairobi on Wednesday.", "2019-06-13", "a"),
       // Published Thursday about Wednesday's talks: the agreement is Wednesday's.
       MakeDocument("Ana Souza said after talks with Peter Mwangi that the two sides agreed to "
@@ -241,7 +231,7 @@ TEST_CASE("An article published after the talks dates its undated news by them",
 }
 
 TEST_CASE("What happens in an event happens at its time", "[graph]") {
-  EventGraph graph = BuildFrom(
+  EventGraph graph = testing::BuildGraph(
       {MakeDocument("Investigators say hackers interfered in last year's presidential election.",
                     "2019-06-12", "a")});
   const Event* interference = FindEvent(graph, "election_interference");
@@ -251,7 +241,7 @@ TEST_CASE("What happens in an event happens at its time", "[graph]") {
 
 TEST_CASE("Mentions keep their modality and source; the event is asserted if any mention is",
           "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Ana Souza could meet Peter Mwangi next week.", "2019-06-12", "a"),
       MakeDocument("Officials said Ana Souza will meet Peter Mwangi next week.", "2019-06-12", "b"),
       MakeDocument("Grace Otieno claimed that rebels attacked the convoy.", "2019-06-12", "c"),
@@ -270,7 +260,7 @@ TEST_CASE("Mentions keep their modality and source; the event is asserted if any
 }
 
 TEST_CASE("A month between a title and a name is a first name, not a date", "[graph]") {
-  EventGraph graph = BuildFrom({
+  EventGraph graph = testing::BuildGraph({
       MakeDocument("Foreign Minister Ana Souza met Foreign Minister June Mwangi in Lima.",
                    "2019-06-12", "a"),
       MakeDocument("Ana Souza took office in January Dorvik time.", "2019-06-12", "b"),
