@@ -13,5 +13,6 @@ using Command = std::function<int()>;
 Command RegisterBuild(CLI::App& app);
 Command RegisterTimex(CLI::App& app);
 Command RegisterExport(CLI::App& app);
+Command RegisterQuery(CLI::App& app);
 
 }  // namespace eventgraph::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   eventgraph::cli::Command build = eventgraph::cli::RegisterBuild(app);
   eventgraph::cli::Command timex = eventgraph::cli::RegisterTimex(app);
   eventgraph::cli::Command export_graph = eventgraph::cli::RegisterExport(app);
+  eventgraph::cli::Command query = eventgraph::cli::RegisterQuery(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -27,5 +28,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("build")) return build();
   if (app.got_subcommand("timex")) return timex();
   if (app.got_subcommand("export")) return export_graph();
+  if (app.got_subcommand("query")) return query();
   return eventgraph::cli::kExitUsage;
 }

@@ -442,10 +442,27 @@ EventGraph GraphBuilder::Build() {
         chosen_score = score;
       }
     }
-    // An undated mention that names nobody ("the joint news conference")
-    // refers to an event of its type that is dated, told by its own article,
-    // or told by people its article names; of several, to the one whose
-    // actors its article names most.
+    // Otherwise an undated mention that names nobody ("the joint news
+    // conference") refers to an event of its type that is dated, told by its
+    // own article, or told by people its article names; of several, to the one
+    // whose actors its article names most.
+    // In its own article, a definite mention ("the attack") is the latest
+    // compatible event told before it.
+    if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
+      std::size_t latest = 0;
+      for (std::size_t c = 0; c < clusters.size(); ++c) {
+        if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
+          continue;
+        for (std::size_t m : clusters[c].members) {
+          const RawEvent& earlier = st.events[m];
+          if (earlier.document == raw.document && earlier.order < raw.order &&
+              (chosen == SIZE_MAX || earlier.order > latest)) {
+            chosen = c;
+            latest = earlier.order;
+          }
+        }
+      }
+    }
     if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
       std::pair<int, int> best{-1, 0};
       bool tie = false;
