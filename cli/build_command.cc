@@ -2,6 +2,7 @@
 // timelinejs.json and graph.json.
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -92,6 +93,7 @@ int RunBuild(const BuildOptions& options) {
   }
 
   // Every format but DOT, which only helps small graphs: `export --format dot` writes it.
+  const auto writing = std::chrono::steady_clock::now();
   std::vector<std::pair<const OutputFormat*, std::string>> written;
   for (const OutputFormat& format : OutputFormats()) {
     if (std::string(format.name) == "dot") continue;
@@ -100,6 +102,8 @@ int RunBuild(const BuildOptions& options) {
       return fail(s, kExitOutput);
     written.emplace_back(&format, path);
   }
+  const double write_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - writing).count();
   std::size_t dated = 0;
   for (const Event& event : result.graph.events) dated += !event.start.empty();
   if (options.json) {
@@ -110,7 +114,9 @@ int RunBuild(const BuildOptions& options) {
               << ", \"relations\": " << result.graph.relations.size();
     for (const auto& [format, path] : written)
       std::cout << ", " << JsonString(format->name) << ": " << JsonString(path);
-    std::cout << "}\n";
+    std::cout << ", \"seconds\": {\"extract\": " << result.extract_seconds
+              << ", \"merge\": " << result.merge_seconds << ", \"write\": " << write_seconds
+              << "}}\n";
   } else {
     std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped
               << " skipped, " << result.empty << " empty) -> " << result.graph.entities.size()

@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
-#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -39,49 +40,74 @@ Processed Process(Document document, const Lexicons& lexicons, const TemporalLex
 PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& lexicons,
                            const TemporalLexicon& temporal, const PipelineOptions& options,
                            const std::function<void(std::size_t, std::size_t)>& progress) {
-  std::vector<FileResult> results(files.size());
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex progress_mutex;
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  PipelineResult out;
+  GraphBuilder builder(lexicons);
+  const unsigned jobs =
+      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
+  // Streaming: a file is read and extracted by any worker, then added to the
+  // graph in input order (so the outputs do not depend on --jobs) and
+  // released. Workers run at most `window` files ahead of the next one to add,
+  // so memory holds a bounded number of documents, not the corpus.
+  const std::size_t window = 16 * static_cast<std::size_t>(jobs);
+  std::vector<FileResult> slots(files.size());
+  std::vector<bool> ready(files.size(), false);
+  std::size_t next_to_add = 0, next_to_take = 0;
+  std::mutex mutex;
+  std::condition_variable room;
+
+  auto add_ready = [&] {  // with `mutex` held
+    while (next_to_add < files.size() && ready[next_to_add]) {
+      FileResult& result = slots[next_to_add];
+      for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped;
+      out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
+      for (Processed& processed : result.documents) {
+        ++out.documents;
+        if (processed.mentions.segmented.tokens.empty()) ++out.empty;
+        if (processed.anchor_source == "dateline") ++out.dateline_anchored;
+        if (processed.anchor.empty()) ++out.unanchored;
+        builder.AddDocument(processed.document, processed.mentions, processed.timexes,
+                            processed.anchor, processed.anchor_source);
+      }
+      result = FileResult();  // release the text and tokens
+      ++next_to_add;
+      if (progress) progress(next_to_add, files.size());
+    }
+    room.notify_all();
+  };
   auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        if (next_to_take == files.size()) return;
+        i = next_to_take++;
+        room.wait(lock, [&] { return i < next_to_add + window; });
+      }
+      FileResult result;
       ReadOutcome read = ReadInputFile(files[i]);
-      FileResult& result = results[i];
       result.issues = std::move(read.issues);
       for (Document& document : read.documents) {
         result.documents.push_back(
             Process(std::move(document), lexicons, temporal, options.fallback_date));
       }
-      std::size_t finished = ++done;
-      if (progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        progress(finished, files.size());
-      }
+      std::lock_guard<std::mutex> lock(mutex);
+      slots[i] = std::move(result);
+      ready[i] = true;
+      add_ready();
     }
   };
-  unsigned jobs =
-      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
   std::vector<std::thread> pool;
   for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(work);
   work();
   for (std::thread& thread : pool) thread.join();
+  const auto extracted = Clock::now();
 
-  PipelineResult out;
-  GraphBuilder builder(lexicons);
-  for (FileResult& result : results) {
-    for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped;
-    out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
-    for (Processed& processed : result.documents) {
-      ++out.documents;
-      if (processed.mentions.segmented.tokens.empty()) ++out.empty;
-      if (processed.anchor_source == "dateline") ++out.dateline_anchored;
-      if (processed.anchor.empty()) ++out.unanchored;
-      builder.AddDocument(processed.document, processed.mentions, processed.timexes,
-                          processed.anchor, processed.anchor_source);
-      processed = Processed();  // release the text and tokens early
-    }
-  }
   out.graph = builder.Build();
   out.stats = builder.stats();
+  out.extract_seconds = std::chrono::duration<double>(extracted - started).count();
+  out.merge_seconds = std::chrono::duration<double>(Clock::now() - extracted).count();
   return out;
 }
 

@@ -6,10 +6,12 @@
 // dated events that share a participant, then sort, number and label.
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "entity_resolution.h"
 #include "eventgraph/graph.h"
@@ -24,6 +26,9 @@ constexpr uint32_t kVerbTimexDistance = 10;  // farther than this, a date is ano
 // Words between a verb and "in"/"during" + the event noun it happened in ("meddled in last year's
 // US election").
 constexpr uint32_t kInsideReach = 6;
+// An undated mention joins only events told by articles published within this many days of its own:
+// "the protests in the capital" of one year are not those of the next.
+constexpr int kNewsCycleDays = 31;
 // How many days before its publication an article may report as its narrative's day.
 constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
@@ -38,6 +43,7 @@ struct RawEvent {
   DayInterval interval;
   bool dated = false;
   std::size_t source = SIZE_MAX;  // raw entity reporting it
+  std::optional<int> published;   // the day its article is anchored to (days since 1970)
 };
 
 struct RawRelation {
@@ -229,6 +235,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     raw.mention.end = code_point_at[seg.tokens[m.end_token - 1].end];
     raw.mention.trigger = m.trigger;
     raw.mention.modality = m.modality;
+    raw.published = DayNumber(anchor);
     if (m.source >= 0) raw.source = entity_base + static_cast<std::size_t>(m.source);
     if (int x = timex_for_event[e]; x >= 0) {
       raw.mention.time_text = timexes[x].text;
@@ -256,14 +263,24 @@ EventGraph GraphBuilder::Build() {
   std::vector<Entity> entities = ResolveEntities(st.entities, &entity_cluster);
 
   // ---- merge event mentions
+  // One pass over the mentions, each joining the best compatible event so far
+  // or starting one. Candidates come from indexes (by type and month, by
+  // participant, by document), never from all events, so that merging stays
+  // near-linear in the number of mentions.
   struct Cluster {
     std::string type;
+    uint32_t type_id = 0;
+    bool contact = false;  // of the contact family
     bool negated = false;
     bool dated = false;
     DayInterval interval;  // the narrowest seen
     std::vector<std::size_t> members;
     std::set<std::size_t> agents, everyone;
     std::set<std::size_t> collective_members;  // tell more people than this event has
+    // The days its articles are anchored to: undated mentions join only
+    // events of their own news cycle.
+    int published_first = INT_MAX, published_last = INT_MIN;
+    std::set<int> published_months;  // the months it is indexed under by entity and side
   };
   std::vector<Cluster> clusters;
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
@@ -287,10 +304,33 @@ EventGraph GraphBuilder::Build() {
     }
     return false;
   };
-  auto family_of = [&](const std::string& type) {
+  std::map<std::string, std::string> family_cache;
+  auto family_of = [&](const std::string& type) -> const std::string& {
+    auto cached = family_cache.find(type);
+    if (cached != family_cache.end()) return cached->second;
     const EventType* t = st.lexicons.FindEventType(type);
-    return t ? t->family : std::string();
+    return family_cache[type] = t ? t->family : std::string();
   };
+  // Types as small numbers, and the types a mention of each may join: itself
+  // and its children ("an attack" joins a chemical attack).
+  std::unordered_map<std::string, uint32_t> type_ids;
+  auto type_id = [&](const std::string& type) {
+    return type_ids.emplace(type, static_cast<uint32_t>(type_ids.size())).first->second;
+  };
+  std::vector<std::vector<uint32_t>> kinds_of;
+  auto kinds = [&](uint32_t id) -> const std::vector<uint32_t>& {
+    if (kinds_of.size() <= id) kinds_of.resize(id + 1);
+    if (kinds_of[id].empty()) kinds_of[id].push_back(id);
+    return kinds_of[id];
+  };
+  for (const EventType& t : st.lexicons.event_types) {
+    kinds(type_id(t.slug));
+    if (!t.parent.empty() && t.parent != "-") {
+      const uint32_t parent = type_id(t.parent), child = type_id(t.slug);
+      kinds(parent);
+      kinds_of[parent].push_back(child);
+    }
+  }
   // Agents are on the same side when they are the same entity or belong to
   // the same country ("Bashar Assad" and "Syria").
   auto sides = [&](const std::set<std::size_t>& agents) {
@@ -316,7 +356,7 @@ EventGraph GraphBuilder::Build() {
   };
   auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
                         const std::set<std::size_t>& all) {
-    if (IsContactFamily(family_of(c.type))) {
+    if (c.contact) {
       if (all.empty() || c.everyone.empty()) return true;
       if (!shares(all, c.everyone)) return false;
       const std::set<std::size_t> mine = persons(all), theirs = persons(c.everyone);
@@ -329,25 +369,113 @@ EventGraph GraphBuilder::Build() {
     }
     return false;
   };
+
+  // Indexes over the clusters, keyed by type and a day, month, year, entity or
+  // side. Entries are never removed: a candidate is always checked again, so
+  // an index may hold a few too many. Buckets by entity, side and year can grow
+  // with the corpus: only their latest kBucketScan clusters are considered.
+  constexpr std::size_t kBucketScan = 64;
+  constexpr int kNarrowDays = 31;  // clusters this narrow are indexed by day, wider ones by month
+  auto key = [](uint32_t type, int tag, int64_t value) {
+    return (static_cast<uint64_t>(type) << 40) ^ (static_cast<uint64_t>(tag) << 36) ^
+           static_cast<uint64_t>(value & 0xFFFFFFFFF);
+  };
+  enum Tag { kDay, kMonth, kYear, kEntity, kSide };
+  std::unordered_map<uint64_t, std::vector<std::size_t>> buckets;
+  std::unordered_map<std::string, int64_t> side_ids;
+  auto side_id = [&](const std::string& side) {
+    return side_ids.emplace(side, static_cast<int64_t>(side_ids.size())).first->second;
+  };
+  auto month_of = [](const std::string& day) {
+    return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
+  };
+  std::vector<std::vector<std::size_t>> by_document(st.documents.size());  // clusters told there
+  std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
+  auto index_interval = [&](std::size_t c) {
+    const Cluster& cluster = clusters[c];
+    const int first = DayNumber(cluster.interval.first).value_or(0);
+    const int last = DayNumber(cluster.interval.last).value_or(first);
+    if (last - first < kNarrowDays) {
+      for (int d = first; d <= last; ++d) buckets[key(cluster.type_id, kDay, d)].push_back(c);
+    } else {
+      for (int m = month_of(cluster.interval.first); m <= month_of(cluster.interval.last); ++m)
+        buckets[key(cluster.type_id, kMonth, m)].push_back(c);
+    }
+    for (int y = std::stoi(cluster.interval.first.substr(0, 4));
+         y <= std::stoi(cluster.interval.last.substr(0, 4)); ++y)
+      buckets[key(cluster.type_id, kYear, y)].push_back(c);
+  };
+
+  // The month (of 4096, from 1800) of a mention's article, for the indexes by entity and side;
+  // 0 when the article has no date.
+  auto cycle_month = [](const RawEvent& raw) -> int {
+    if (!raw.published) return 0;
+    const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(*raw.published))};
+    return std::clamp((static_cast<int>(ymd.year()) - 1800) * 12 +
+                          static_cast<int>(static_cast<unsigned>(ymd.month())),
+                      1, 4095);
+  };
+  auto same_cycle = [](const Cluster& cluster, const RawEvent& raw) {
+    if (!raw.published || cluster.published_first == INT_MAX) return true;
+    return *raw.published >= cluster.published_first - kNewsCycleDays &&
+           *raw.published <= cluster.published_last + kNewsCycleDays;
+  };
   auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
                     const std::set<std::size_t>& all) {
     Cluster& cluster = clusters[c];
+    const RawEvent& raw = st.events[e];
     cluster.members.push_back(e);
+    if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
+      by_document[raw.document].push_back(c);
+    if (raw.published) {
+      cluster.published_first = std::min(cluster.published_first, *raw.published);
+      cluster.published_last = std::max(cluster.published_last, *raw.published);
+    }
     // "He met with both Lavrov and Putin" tells two meetings at once: it joins
     // one without making its people everyone's.
-    const bool collective = IsContactFamily(family_of(cluster.type)) && persons(all).size() > 2 &&
-                            persons(cluster.everyone).size() >= 2;
+    const bool collective =
+        cluster.contact && persons(all).size() > 2 && persons(cluster.everyone).size() >= 2;
     if (collective) {
       cluster.collective_members.insert(e);
     } else {
-      cluster.agents.insert(agents.begin(), agents.end());
-      cluster.everyone.insert(all.begin(), all.end());
+      const int month = cycle_month(raw);
+      const bool new_month = cluster.published_months.insert(month).second;
+      // A new month indexes everything the event has; otherwise only what is new.
+      for (std::size_t agent : agents) {
+        if (!cluster.agents.insert(agent).second && !new_month) continue;
+        for (const std::string& side : sides({agent}))
+          buckets[key(cluster.type_id, kSide, side_id(side) * 4096 + month)].push_back(c);
+      }
+      for (std::size_t entity : all) {
+        if (cluster.everyone.insert(entity).second || new_month)
+          buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
+              .push_back(c);
+      }
+      if (new_month) {
+        for (std::size_t agent : cluster.agents) {
+          if (agents.count(agent)) continue;
+          for (const std::string& side : sides({agent}))
+            buckets[key(cluster.type_id, kSide, side_id(side) * 4096 + month)].push_back(c);
+        }
+        for (std::size_t entity : cluster.everyone) {
+          if (all.count(entity)) continue;
+          buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
+              .push_back(c);
+        }
+      }
     }
-    const RawEvent& raw = st.events[e];
     if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
                                          raw.interval.last <= cluster.interval.last))) {
+      if (!cluster.dated) {
+        auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
+        ++count;
+        last = std::max(last, c);
+      }
+      const bool changed = !cluster.dated || raw.interval.first != cluster.interval.first ||
+                           raw.interval.last != cluster.interval.last;
       cluster.interval = raw.interval;
       cluster.dated = true;
+      if (changed) index_interval(c);
     }
     if (cluster_of[e] == SIZE_MAX) cluster_of[e] = c;
   };
@@ -365,20 +493,21 @@ EventGraph GraphBuilder::Build() {
   };
   // Contact mentions naming more than two people come after the pairs, so that
   // each pair makes its own meeting before a sentence telling several joins one.
-  auto crowd = [&](const RawEvent& e) {
-    if (!IsContactFamily(family_of(e.type))) return 0;
+  std::vector<int> crowd(st.events.size(), 0);
+  std::vector<int> rank(st.events.size(), 0);
+  for (std::size_t e = 0; e < st.events.size(); ++e) {
+    rank[e] = width(st.events[e]);
+    if (!IsContactFamily(family_of(st.events[e].type))) continue;
     std::set<std::size_t> agents, all;
-    participants_of(e, &agents, &all);
-    return persons(all).size() > 2 ? 1 : 0;
-  };
+    participants_of(st.events[e], &agents, &all);
+    crowd[e] = persons(all).size() > 2 ? 1 : 0;
+  }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const RawEvent &x = st.events[a], &y = st.events[b];
-    return std::make_pair(crowd(x), width(x)) < std::make_pair(crowd(y), width(y));
+    return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
   });
   auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
-    const EventType* cluster_type = st.lexicons.FindEventType(cluster.type);
-    *generalises = cluster_type != nullptr && cluster_type->parent == raw.type;  // "attack"
-    return (cluster.type == raw.type || *generalises) && cluster.negated == raw.mention.negated();
+    *generalises = cluster.type_id != type_id(raw.type);  // "attack" into "chemical attack"
+    return cluster.negated == raw.mention.negated();
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
     return !raw.dated || !cluster.dated ||
@@ -386,9 +515,63 @@ EventGraph GraphBuilder::Build() {
             cluster.interval.first <= raw.interval.last);
   };
   auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
-    return std::any_of(cluster.members.begin(), cluster.members.end(),
-                       [&](std::size_t m) { return st.events[m].document == document; });
+    return std::find(by_document[document].begin(), by_document[document].end(),
+                     static_cast<std::size_t>(&cluster - clusters.data())) !=
+           by_document[document].end();
   };
+  // The clusters of a kind a mention may join, in creation order, without repeats.
+  std::vector<std::size_t> seen_at(0);
+  std::size_t generation = 0;
+  auto candidates = [&](const RawEvent& raw, const std::set<std::size_t>& entities_named,
+                        bool by_date, std::size_t document,
+                        const std::set<std::size_t>& agents = {}) {
+    ++generation;
+    seen_at.resize(clusters.size(), 0);
+    std::vector<std::size_t> out;
+    const std::vector<uint32_t>& mine = kinds(type_id(raw.type));
+    auto take = [&](std::size_t c) {
+      if (seen_at[c] == generation) return;
+      if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
+      seen_at[c] = generation;
+      out.push_back(c);
+    };
+    auto scan = [&](uint64_t bucket_key, bool capped) {
+      auto found = buckets.find(bucket_key);
+      if (found == buckets.end()) return;
+      const std::vector<std::size_t>& bucket = found->second;
+      const std::size_t from =
+          capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
+      for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
+    };
+    for (uint32_t kind : mine) {
+      if (by_date && raw.dated) {
+        const int first = DayNumber(raw.interval.first).value_or(0);
+        const int last = DayNumber(raw.interval.last).value_or(first);
+        if (last - first < kNarrowDays) {
+          for (int d = first; d <= last; ++d) scan(key(kind, kDay, d), false);
+          for (int m = month_of(raw.interval.first); m <= month_of(raw.interval.last); ++m)
+            scan(key(kind, kMonth, m), false);
+        } else {
+          for (int y = std::stoi(raw.interval.first.substr(0, 4));
+               y <= std::stoi(raw.interval.last.substr(0, 4)); ++y)
+            scan(key(kind, kYear, y), true);
+        }
+      }
+      const int month = cycle_month(raw);
+      for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
+        for (std::size_t entity : entities_named)
+          scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m), true);
+        for (const std::string& side : sides(agents))
+          scan(key(kind, kSide, side_id(side) * 4096 + m), true);
+      }
+    }
+    if (document != SIZE_MAX) {
+      for (std::size_t c : by_document[document]) take(c);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
   for (std::size_t e : order) {
     const RawEvent& raw = st.events[e];
     std::set<std::size_t> agents, all, actors;
@@ -397,12 +580,13 @@ EventGraph GraphBuilder::Build() {
 
     // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
     // at once: it is a mention of every meeting of two of its people.
-    if (crowd(raw)) {
+    if (crowd[e]) {
       std::vector<std::size_t> covered;
       const std::set<std::size_t> people = persons(all);
-      for (std::size_t c = 0; c < clusters.size(); ++c) {
+      for (std::size_t c : candidates(raw, people, false, SIZE_MAX)) {
         const Cluster& cluster = clusters[c];
-        if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw))
+        if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw) ||
+            ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
           continue;
         const std::set<std::size_t> theirs = persons(cluster.everyone);
         if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
@@ -415,14 +599,10 @@ EventGraph GraphBuilder::Build() {
 
     std::size_t chosen = SIZE_MAX;
     int chosen_score = -1;
-    std::size_t same_type_dated = 0, last_same_type = SIZE_MAX;
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
+    for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agents)) {
       const Cluster& cluster = clusters[c];
       if (!same_kind(cluster, raw, &generalises)) continue;
-      if (cluster.dated) {
-        ++same_type_dated;
-        last_same_type = c;
-      }
+      if ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)) continue;
       if (!compatible(cluster, agents, all)) continue;
       bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
       int shared = 0;
@@ -442,15 +622,11 @@ EventGraph GraphBuilder::Build() {
         chosen_score = score;
       }
     }
-    // Otherwise an undated mention that names nobody ("the joint news
-    // conference") refers to an event of its type that is dated, told by its
-    // own article, or told by people its article names; of several, to the one
-    // whose actors its article names most.
     // In its own article, a definite mention ("the attack") is the latest
     // compatible event told before it.
     if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
       std::size_t latest = 0;
-      for (std::size_t c = 0; c < clusters.size(); ++c) {
+      for (std::size_t c : candidates(raw, {}, false, raw.document)) {
         if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
           continue;
         for (std::size_t m : clusters[c].members) {
@@ -463,21 +639,29 @@ EventGraph GraphBuilder::Build() {
         }
       }
     }
+    // Otherwise an undated mention that names nobody ("the joint news
+    // conference") refers to an event of its type told by its own article, or
+    // by people its article names; of several, to the one whose actors its
+    // article names most.
     if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
+      std::set<std::size_t> named;
+      for (const auto& [entity, count] : named_in[raw.document]) {
+        if (entities[entity].kind != "location") named.insert(entity);
+      }
       std::pair<int, int> best{-1, 0};
       bool tie = false;
-      for (std::size_t c = 0; c < clusters.size(); ++c) {
+      for (std::size_t c : candidates(raw, named, false, raw.document)) {
         if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
           continue;
         std::pair<int, int> salience{0, 0};  // actors its article names, and how often
         for (std::size_t x : clusters[c].everyone) {
-          auto named = named_in[raw.document].find(x);
-          if (named == named_in[raw.document].end() || entities[x].kind == "location") continue;
+          auto found = named_in[raw.document].find(x);
+          if (found == named_in[raw.document].end() || entities[x].kind == "location") continue;
           salience.first += 1;
-          salience.second += named->second;
+          salience.second += found->second;
         }
-        if (!clusters[c].dated && !has_member_in(clusters[c], raw.document) && salience.first == 0)
-          continue;
+        if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
+        if (!same_cycle(clusters[c], raw)) continue;
         if (salience > best) {
           best = salience;
           chosen = c;
@@ -490,16 +674,28 @@ EventGraph GraphBuilder::Build() {
     }
     // An undated mention joins the only dated event of its type when nothing
     // it says contradicts it: that event names nobody, or they share someone.
-    if (chosen == SIZE_MAX && !raw.dated && same_type_dated == 1 &&
-        compatible(clusters[last_same_type], agents, all) &&
-        (actors.empty() || clusters[last_same_type].everyone.empty() ||
-         shares(all, clusters[last_same_type].everyone))) {
-      chosen = last_same_type;
+    if (chosen == SIZE_MAX && !raw.dated) {
+      int same_type_dated = 0;
+      std::size_t last_same_type = 0;
+      for (uint32_t kind : kinds(type_id(raw.type))) {
+        auto found = dated_count.find({kind, raw.mention.negated()});
+        if (found == dated_count.end()) continue;
+        same_type_dated += found->second.first;
+        last_same_type = std::max(last_same_type, found->second.second);
+      }
+      if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
+          compatible(clusters[last_same_type], agents, all) &&
+          (actors.empty() || clusters[last_same_type].everyone.empty() ||
+           shares(all, clusters[last_same_type].everyone))) {
+        chosen = last_same_type;
+      }
     }
     if (chosen == SIZE_MAX) {
       chosen = clusters.size();
       Cluster cluster;
       cluster.type = raw.type;
+      cluster.type_id = type_id(raw.type);
+      cluster.contact = IsContactFamily(family_of(raw.type));
       cluster.negated = raw.mention.negated();
       clusters.push_back(std::move(cluster));
     }
@@ -511,21 +707,18 @@ EventGraph GraphBuilder::Build() {
   // published the morning after the talks). Undated news of that article is
   // of that day.
   std::vector<std::string> narrative_day(st.documents.size());
-  for (std::size_t d = 0; d < st.documents.size(); ++d) {
-    const std::optional<int> published = DayNumber(st.documents[d].anchor);
-    if (!published) continue;
-    std::size_t best_count = 0;
-    for (const Cluster& cluster : clusters) {
-      if (!cluster.dated || cluster.interval.granularity != "day" ||
-          !IsContactFamily(family_of(cluster.type)))
-        continue;
-      const std::optional<int> day = DayNumber(cluster.interval.first);
-      if (!day || *day > *published || *day < *published - kNarrativeLagDays) continue;
-      const std::size_t count = static_cast<std::size_t>(
-          std::count_if(cluster.members.begin(), cluster.members.end(),
-                        [&](std::size_t m) { return st.events[m].document == d; }));
-      if (count > best_count) {
-        best_count = count;
+  std::vector<std::size_t> narrative_count(st.documents.size(), 0);
+  for (const Cluster& cluster : clusters) {
+    if (!cluster.dated || cluster.interval.granularity != "day" || !cluster.contact) continue;
+    const std::optional<int> day = DayNumber(cluster.interval.first);
+    if (!day) continue;
+    std::map<std::size_t, std::size_t> told_in;  // document -> mentions of this meeting
+    for (std::size_t m : cluster.members) told_in[st.events[m].document]++;
+    for (const auto& [d, count] : told_in) {
+      const std::optional<int> published = DayNumber(st.documents[d].anchor);
+      if (!published || *day > *published || *day < *published - kNarrativeLagDays) continue;
+      if (count > narrative_count[d]) {  // ties: the earlier meeting, as clusters come in order
+        narrative_count[d] = count;
         narrative_day[d] = cluster.interval.first;
       }
     }

@@ -3,6 +3,7 @@
 // absent).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "../test_support.h"
@@ -142,6 +143,25 @@ TEST_CASE("Query the seed articles", "[query][seeds]") {
   for (const auto& [event, distance] : index.Causes(strike.front(), 2))
     chemical = chemical || graph.events[event].type == "chemical_attack";
   CHECK(chemical);
+
+  // effects: the chemical attack caused the strike; event TEXT finds it by its trigger.
+  const std::vector<std::size_t> attack = index.FindEvents("chemical attack");
+  REQUIRE_FALSE(attack.empty());
+  bool caused_strike = false;
+  for (const auto& [event, distance] : index.Effects(attack.front(), 1))
+    caused_strike = caused_strike || event == strike.front();
+  CHECK(caused_strike);
+  // after: the strike comes after the attack, by the stated cause and by the dates.
+  const std::vector<std::size_t> after = index.After(attack.front(), /*related=*/false);
+  CHECK(std::find(after.begin(), after.end(), strike.front()) != after.end());
+  // neighbors: Lavrov shares the most events with Tillerson among people.
+  const std::vector<std::size_t> lavrov = index.FindEntities("sergei lavrov");  // another spelling
+  REQUIRE(lavrov.size() == 1);
+  bool tillerson_near = false;
+  for (const auto& [entity, shared] : index.Neighbors(lavrov.front()))
+    tillerson_near =
+        tillerson_near || (graph.entities[entity].name == "Rex Tillerson" && shared >= 2);
+  CHECK(tillerson_near);
 
   // timeline --entity Putin lists the Tillerson-Putin meeting on 2017-04-12.
   bool meeting = false;
