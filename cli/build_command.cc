@@ -2,6 +2,7 @@
 // timelinejs.json and graph.json.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -92,15 +93,28 @@ int RunBuild(const BuildOptions& options) {
     return kExitPartial;
   }
 
-  // Every format but DOT, which only helps small graphs: `export --format dot` writes it.
+  // Every format but DOT, which only helps small graphs: `export --format dot` writes it. The
+  // formats are serialised and written in parallel, each atomically.
   const auto writing = std::chrono::steady_clock::now();
   std::vector<std::pair<const OutputFormat*, std::string>> written;
   for (const OutputFormat& format : OutputFormats()) {
     if (std::string(format.name) == "dot") continue;
-    const std::string path = (fs::path(options.out) / format.file).string();
-    if (Status s = WriteFileAtomically(path, format.write(result.graph)); !s.ok())
-      return fail(s, kExitOutput);
-    written.emplace_back(&format, path);
+    written.emplace_back(&format, (fs::path(options.out) / format.file).string());
+  }
+  std::vector<Status> write_status(written.size());
+  std::atomic<std::size_t> next_write{0};
+  auto write = [&] {
+    for (std::size_t i = next_write++; i < written.size(); i = next_write++)
+      write_status[i] = WriteFileAtomically(written[i].second, written[i].first->write(result.graph));
+  };
+  {
+    std::vector<std::thread> writers;
+    for (unsigned j = 1; j < pipeline.jobs && j < written.size(); ++j) writers.emplace_back(write);
+    write();
+    for (std::thread& writer : writers) writer.join();
+  }
+  for (const Status& status : write_status) {
+    if (!status.ok()) return fail(status, kExitOutput);
   }
   const double write_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - writing).count();
