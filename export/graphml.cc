@@ -4,6 +4,7 @@
 // collide), a "label" on every node, and the event's date on every edge.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "eventgraph/export.h"
@@ -64,6 +65,12 @@ std::string Number(double value) {
 }  // namespace
 
 std::string XmlEscape(const std::string& raw) {
+  // Most text is plain printable ASCII: nothing to escape or repair.
+  const bool plain = std::all_of(raw.begin(), raw.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+  });
+  if (plain) return raw;
   std::string text = RepairUtf8(raw);
   std::string out;
   out.reserve(text.size());
