@@ -11,10 +11,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "eventgraph " EVENTGRAPH_VERSION);
   app.footer(
-      "Exit codes: 0 success; 1 inputs skipped (build: only under --strict), or nothing readable; "
-      "2 usage "
-      "or data error; 3 outputs not written.\nRun 'eventgraph SUBCOMMAND --help' for a "
-      "subcommand's options.");
+      "Exit codes: 0 success; 1 inputs skipped (build: only under --strict), nothing readable, or "
+      "(query) nothing found; 2 usage, input or data error; 3 outputs not written.\nRun "
+      "'eventgraph "
+      "SUBCOMMAND --help' for a subcommand's options.");
   eventgraph::cli::Command build = eventgraph::cli::RegisterBuild(app);
   eventgraph::cli::Command timex = eventgraph::cli::RegisterTimex(app);
   eventgraph::cli::Command export_graph = eventgraph::cli::RegisterExport(app);
