@@ -97,6 +97,7 @@ class Tagger {
       tokens_ = SplitSentence(seg_, sentence);
       classes_.assign(tokens_.size(), {});
       for (std::size_t i = 0; i < tokens_.size(); ++i) classes_[i] = ClassesOf(tokens_[i]);
+      matches_.assign(tokens_.size(), std::nullopt);
       for (std::size_t i = 0; i < tokens_.size();) i = std::max(i + 1, TagAt(i));
     }
     return std::move(out_);
@@ -221,14 +222,20 @@ class Tagger {
   }
 
   // Where the longest match starting at `i` ends (i when there is none).
-  std::size_t LongestMatchEnd(std::size_t i) const {
+  std::size_t LongestMatchEnd(std::size_t i) {
     std::size_t longest = i;
     for (const auto& [r, match] : MatchesAt(i)) longest = std::max(longest, match.end);
     return longest;
   }
 
-  // Every rule's longest match at token `i`: longest first, the earlier rule on a tie.
-  std::vector<std::pair<uint32_t, Match>> MatchesAt(std::size_t i) const {
+  // Every rule's longest match at token `i`: longest first, the earlier rule on a tie. Computed
+  // once per token of the sentence (a rule's extent may ask again).
+  const std::vector<std::pair<uint32_t, Match>>& MatchesAt(std::size_t i) {
+    if (!matches_[i]) matches_[i] = ComputeMatchesAt(i);
+    return *matches_[i];
+  }
+
+  std::vector<std::pair<uint32_t, Match>> ComputeMatchesAt(std::size_t i) {
     std::vector<uint32_t> candidates;
     auto add = [&](const std::string& key) {
       auto found = rules_.rules_by_first.find(key);
@@ -236,7 +243,12 @@ class Tagger {
         candidates.insert(candidates.end(), found->second.begin(), found->second.end());
     };
     add(tokens_[i].lower);
-    for (const auto& entry : classes_[i]) add("@" + entry.first);
+    for (const auto& entry : classes_[i]) {
+      class_key_.assign(1, '@');
+      class_key_ += entry.first;
+      add(class_key_);
+    }
+    if (candidates.empty()) return {};
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
@@ -256,7 +268,7 @@ class Tagger {
 
   // Tags at token `i`; returns the token to continue from.
   std::size_t TagAt(std::size_t i) {
-    const std::vector<std::pair<uint32_t, Match>> matches = MatchesAt(i);
+    const std::vector<std::pair<uint32_t, Match>>& matches = MatchesAt(i);
     for (const auto& [r, match] : matches) {
       const TemporalRule& rule = rules_.rules[r];
       if (rule.type == "IGNORE") return match.end;
@@ -319,6 +331,8 @@ class Tagger {
   uint32_t sentence_ = 0;
   std::vector<TimeToken> tokens_;
   std::vector<ClassList> classes_;
+  std::vector<std::optional<std::vector<std::pair<uint32_t, Match>>>> matches_;  // per token
+  std::string class_key_;                                                        // "@class", reused
   std::vector<Timex> out_;
 };
 
