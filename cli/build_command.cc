@@ -105,8 +105,8 @@ int RunBuild(const BuildOptions& options) {
   std::atomic<std::size_t> next_write{0};
   auto write = [&] {
     for (std::size_t i = next_write++; i < written.size(); i = next_write++)
-      write_status[i] =
-          WriteFileAtomically(written[i].second, written[i].first->write(result.graph));
+      write_status[i] = WriteFileAtomically(
+          written[i].second, [&](OutputSink& out) { written[i].first->write(result.graph, out); });
   };
   {
     std::vector<std::thread> writers;

@@ -42,7 +42,13 @@ int RunExport(const ExportOptions& options) {
     files.emplace_back((fs::path(options.out) / "relationships.csv").string(),
                        Neo4jRelationshipsCsv(*graph));
   } else {
-    files.emplace_back(options.out, FindOutputFormat(options.format)->write(*graph));
+    const OutputFormat* format = FindOutputFormat(options.format);
+    if (Status s =
+            WriteFileAtomically(options.out, [&](OutputSink& out) { format->write(*graph, out); });
+        !s.ok())
+      return fail(s, kExitOutput);
+    std::cout << options.out << "\n";
+    return kExitOk;
   }
   for (const auto& [path, content] : files) {
     if (Status s = WriteFileAtomically(path, content); !s.ok()) return fail(s, kExitOutput);

@@ -5,20 +5,20 @@
 namespace eventgraph::cli {
 namespace {
 
-std::string TimelineJsWithTitle(const EventGraph& graph) {
-  return TimelineJs(graph, "eventgraph timeline");
+void TimelineJsWithTitle(const EventGraph& graph, OutputSink& out) {
+  WriteTimelineJs(graph, "eventgraph timeline", out);
 }
 
 }  // namespace
 
 const std::vector<OutputFormat>& OutputFormats() {
   static const std::vector<OutputFormat> kFormats = {
-      {"timeline", "timeline.json", TimelineJson, "timeline JSON (docs/timeline-json.md)"},
-      {"graphml", "graph.graphml", GraphMl, "GraphML for Gephi and networkx"},
-      {"gexf", "graph.gexf", Gexf, "dynamic GEXF 1.3 for Gephi's timeline"},
+      {"timeline", "timeline.json", WriteTimelineJson, "timeline JSON (docs/timeline-json.md)"},
+      {"graphml", "graph.graphml", WriteGraphMl, "GraphML for Gephi and networkx"},
+      {"gexf", "graph.gexf", WriteGexf, "dynamic GEXF 1.3 for Gephi's timeline"},
       {"timelinejs", "timelinejs.json", TimelineJsWithTitle, "TimelineJS3 JSON"},
-      {"json", "graph.json", GraphJson, "the lossless graph that export and query load"},
-      {"dot", "graph.dot", Dot, "Graphviz DOT"},
+      {"json", "graph.json", WriteGraphJson, "the lossless graph that export and query load"},
+      {"dot", "graph.dot", WriteDot, "Graphviz DOT"},
   };
   return kFormats;
 }

@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "eventgraph/graph.h"
+#include "eventgraph/export.h"
 
 namespace eventgraph::cli {
 
 struct OutputFormat {
   const char* name;  // --format value
   const char* file;  // the file name `build` gives it in its output directory
-  std::string (*write)(const EventGraph& graph);
+  void (*write)(const EventGraph& graph, OutputSink& out);
   const char* what;  // for --help and the summary
 };
 

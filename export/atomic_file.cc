@@ -9,17 +9,39 @@
 
 namespace eventgraph {
 
+void OutputSink::Flush() {
+  if (buffer_.empty()) return;
+  if (text_ != nullptr) {
+    text_->append(buffer_);
+  } else if (file_ != nullptr && !failed_) {
+    failed_ = std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size();
+  }
+  buffer_.clear();
+}
+
 Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  return WriteFileAtomically(path, [&](OutputSink& out) { out += content; });
+}
+
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<void(OutputSink& out)>& write) {
   std::string temporary = path + ".tmp." + std::to_string(::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) {
     return Status(StatusCode::kIoError, std::string("cannot create file: ") + std::strerror(errno),
                   temporary);
   }
-  bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+  bool ok = true;
+  {
+    OutputSink sink(file);
+    write(sink);
+    sink.Flush();
+    ok = !sink.failed();
+  }
+  int saved_errno = errno;
   ok = std::fflush(file) == 0 && ok;
   ok = ::fsync(::fileno(file)) == 0 && ok;
-  int saved_errno = errno;
+  if (!ok) saved_errno = errno;
   ok = std::fclose(file) == 0 && ok;
   if (!ok) {
     std::remove(temporary.c_str());

@@ -59,8 +59,8 @@ std::string Fixed(double value) {
 
 }  // namespace
 
-std::string Dot(const EventGraph& graph) {
-  std::string out = "digraph eventgraph {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n";
+void WriteDot(const EventGraph& graph, OutputSink& out) {
+  out += "digraph eventgraph {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n";
   for (const Entity& entity : graph.entities) {
     out += "  " + DotQuoted(entity.id) + " [label=" + DotQuoted(entity.name) +
            ", shape=ellipse, kind=" + DotQuoted(entity.kind) + "];\n";
@@ -82,7 +82,16 @@ std::string Dot(const EventGraph& graph) {
            (relation.type == "causes" ? ", style=bold, color=red" : "") +
            (relation.inferred ? ", style=dashed" : "") + "];\n";
   }
-  return out + "}\n";
+  out += "}\n";
+}
+
+std::string Dot(const EventGraph& graph) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteDot(graph, sink);
+  }
+  return text;
 }
 
 std::string Neo4jNodesCsv(const EventGraph& graph) {

@@ -45,7 +45,7 @@ constexpr Attribute kEdgeAttributes[] = {
     {"date", "string"}, {"inferred", "boolean"},
 };
 
-void Attr(std::string* out, const char* name, const std::string& value) {
+void Attr(OutputSink* out, const char* name, const std::string& value) {
   if (value.empty()) return;
   *out += ' ';
   *out += name;
@@ -54,7 +54,7 @@ void Attr(std::string* out, const char* name, const std::string& value) {
   *out += '"';
 }
 
-void Values(std::string* out, const std::vector<std::pair<const char*, std::string>>& values) {
+void Values(OutputSink* out, const std::vector<std::pair<const char*, std::string>>& values) {
   *out += "        <attvalues>\n";
   for (const auto& [key, value] : values) {
     if (value.empty()) continue;
@@ -65,7 +65,7 @@ void Values(std::string* out, const std::vector<std::pair<const char*, std::stri
   *out += "        </attvalues>\n";
 }
 
-void Viz(std::string* out, const std::string& group, double size) {
+void Viz(OutputSink* out, const std::string& group, double size) {
   const Rgb c = ColourOf(group);
   char buffer[128];
   std::snprintf(buffer, sizeof buffer,
@@ -75,7 +75,7 @@ void Viz(std::string* out, const std::string& group, double size) {
   *out += buffer;
 }
 
-void Declare(std::string* out, const char* domain, const Attribute* begin, const Attribute* end) {
+void Declare(OutputSink* out, const char* domain, const Attribute* begin, const Attribute* end) {
   *out += "    <attributes class=\"";
   *out += domain;
   *out += "\" mode=\"static\">\n";
@@ -93,7 +93,7 @@ void Declare(std::string* out, const char* domain, const Attribute* begin, const
 
 }  // namespace
 
-std::string Gexf(const EventGraph& graph) {
+void WriteGexf(const EventGraph& graph, OutputSink& out) {
   // An entity spans the days of the dated events it takes part in.
   std::vector<std::pair<std::string, std::string>> span(graph.entities.size());
   std::vector<int> appearances(graph.entities.size(), 0);
@@ -107,7 +107,6 @@ std::string Gexf(const EventGraph& graph) {
     }
   }
 
-  std::string out;
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n";
   out += "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n";
@@ -194,7 +193,15 @@ std::string Gexf(const EventGraph& graph) {
     out += "      </edge>\n";
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
-  return out;
+}
+
+std::string Gexf(const EventGraph& graph) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteGexf(graph, sink);
+  }
+  return text;
 }
 
 }  // namespace eventgraph

@@ -16,7 +16,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<OutputSink>;
 using Value = rapidjson::Value;
 
 void Field(Writer& w, const char* key, const std::string& value) {
@@ -87,9 +87,8 @@ class Reader {
 
 }  // namespace
 
-std::string GraphJson(const EventGraph& graph) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
+  Writer w(out);
   w.SetIndent(' ', 1);
   w.StartObject();
   Field(w, "schema", std::string(kGraphSchemaVersion));
@@ -191,7 +190,7 @@ std::string GraphJson(const EventGraph& graph) {
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  out += "\n";
 }
 
 Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& path) {
@@ -302,6 +301,15 @@ Result<EventGraph> ReadGraphJson(const std::string& path) {
   text << in.rdbuf();
   if (in.bad()) return Status(StatusCode::kIoError, "cannot read the graph", path);
   return ParseGraphJson(text.str(), path);
+}
+
+std::string GraphJson(const EventGraph& graph) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteGraphJson(graph, sink);
+  }
+  return text;
 }
 
 }  // namespace eventgraph

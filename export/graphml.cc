@@ -47,7 +47,7 @@ constexpr Key kKeys[] = {
     {"e_inferred", "edge", "inferred", "int"},
 };
 
-void Data(std::string* out, const char* key, const std::string& value) {
+void Data(OutputSink* out, const char* key, const std::string& value) {
   if (value.empty()) return;
   *out += "      <data key=\"";
   *out += key;
@@ -115,8 +115,7 @@ std::string XmlEscape(const std::string& raw) {
   return out;
 }
 
-std::string GraphMl(const EventGraph& graph) {
-  std::string out;
+void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n";
   out += "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n";
@@ -192,7 +191,15 @@ std::string GraphMl(const EventGraph& graph) {
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
-  return out;
+}
+
+std::string GraphMl(const EventGraph& graph) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteGraphMl(graph, sink);
+  }
+  return text;
 }
 
 }  // namespace eventgraph

@@ -9,7 +9,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<OutputSink>;
 
 void String(Writer& w, const std::string& s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -25,9 +25,8 @@ void StringOrNull(Writer& w, const std::string& s) {
 
 }  // namespace
 
-std::string TimelineJson(const EventGraph& graph) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
+  Writer w(out);
   w.SetIndent(' ', 2);
   w.StartObject();
   Key(w, "schema");
@@ -202,9 +201,16 @@ std::string TimelineJson(const EventGraph& graph) {
   }
   w.EndArray();
   w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out += '\n';
-  return out;
+  out += "\n";
+}
+
+std::string TimelineJson(const EventGraph& graph) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteTimelineJson(graph, sink);
+  }
+  return text;
 }
 
 }  // namespace eventgraph

@@ -15,7 +15,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<OutputSink>;
 
 void String(Writer& w, const std::string& s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -40,9 +40,8 @@ void Date(Writer& w, const std::string& day, const std::string& granularity) {
 
 }  // namespace
 
-std::string TimelineJs(const EventGraph& graph, const std::string& title) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSink& out) {
+  Writer w(out);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("title");
@@ -105,7 +104,16 @@ std::string TimelineJs(const EventGraph& graph, const std::string& title) {
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  out += "\n";
+}
+
+std::string TimelineJs(const EventGraph& graph, const std::string& title) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    WriteTimelineJs(graph, title, sink);
+  }
+  return text;
 }
 
 }  // namespace eventgraph

@@ -725,6 +725,10 @@ EventGraph GraphBuilder::Build() {
   }
 
   // ---- events from clusters
+  std::vector<int> uses(st.events.size(), 0);  // how many events each mention belongs to
+  for (const Cluster& cluster : clusters) {
+    for (std::size_t m : cluster.members) ++uses[m];
+  }
   std::vector<Event> events;
   for (const Cluster& cluster : clusters) {
     Event event;
@@ -743,7 +747,12 @@ EventGraph GraphBuilder::Build() {
     std::map<std::string, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
-      event.mentions.push_back(raw.mention);
+      // The last event a mention belongs to takes its text; others copy it.
+      if (--uses[m] == 0) {
+        event.mentions.push_back(std::move(st.events[m].mention));
+      } else {
+        event.mentions.push_back(raw.mention);
+      }
       if (raw.source != SIZE_MAX) event.mentions.back().source = entity_cluster[raw.source];
       if (!cluster.collective_members.count(m)) {
         for (const auto& [role, raw_entity] : raw.arguments)
@@ -753,12 +762,12 @@ EventGraph GraphBuilder::Build() {
         ++explicit_dates;
         if (raw.interval.first == cluster.interval.first &&
             raw.interval.last == cluster.interval.last) {
-          values[raw.mention.time_value]++;
+          values[event.mentions.back().time_value]++;
         }
       }
-      negated += raw.mention.negated();
-      hedged += !raw.mention.negated() && raw.mention.modality != "asserted";
-      modalities[raw.mention.modality]++;
+      negated += event.mentions.back().negated();
+      hedged += !event.mentions.back().negated() && event.mentions.back().modality != "asserted";
+      modalities[event.mentions.back().modality]++;
     }
     if (cluster.dated) {
       std::string best;

@@ -4,35 +4,82 @@
 //
 //   Status written = WriteFileAtomically(dir + "/timeline.json", TimelineJson(graph));
 //
-// Writers return the whole text; WriteFileAtomically writes it to a
-// temporary file in the same directory and renames it into place, so a
-// reader never sees half a file and a failed run leaves the old one intact.
+// Writers stream into an OutputSink (or return the whole text);
+// WriteFileAtomically writes to a temporary file in the same directory and
+// renames it into place, so a reader never sees half a file and a failed run
+// leaves the old one intact.
 #pragma once
 
+#include <cstdio>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "eventgraph/graph.h"
 #include "eventgraph/status.h"
 
 namespace eventgraph {
 
+// Where a writer puts its text: a string, or a file through a small buffer, so
+// that a large graph is written without holding the whole text in memory.
+class OutputSink {
+ public:
+  using Ch = char;  // lets RapidJSON write here (Put, Flush)
+  explicit OutputSink(std::string* text) : text_(text) {}
+  explicit OutputSink(std::FILE* file) : file_(file) {}
+  ~OutputSink() { Flush(); }
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+
+  OutputSink& operator+=(std::string_view text) {
+    buffer_.append(text);
+    if (buffer_.size() >= kChunk) Flush();
+    return *this;
+  }
+  OutputSink& operator+=(char c) {
+    Put(c);
+    return *this;
+  }
+  void Put(char c) {
+    buffer_.push_back(c);
+    if (buffer_.size() >= kChunk) Flush();
+  }
+  void Flush();
+  bool failed() const { return failed_; }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  std::string* text_ = nullptr;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  bool failed_ = false;
+};
+
 inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
 inline constexpr const char* kGraphSchemaVersion = "eventgraph-graph/1";
 
+// Each writer streams into a sink; the string forms are for tests and small graphs.
+void WriteTimelineJson(const EventGraph& graph, OutputSink& out);
+void WriteGraphMl(const EventGraph& graph, OutputSink& out);
+void WriteGexf(const EventGraph& graph, OutputSink& out);  // GEXF 1.3, dynamic, timeformat date
+void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSink& out);
+void WriteDot(const EventGraph& graph, OutputSink& out);  // Graphviz
+// graph.json, the lossless native form that `export` and `query` load:
+// ParseGraphJson(GraphJson(g)) gives back g.
+void WriteGraphJson(const EventGraph& graph, OutputSink& out);
+
 std::string TimelineJson(const EventGraph& graph);
 std::string GraphMl(const EventGraph& graph);
-std::string Gexf(const EventGraph& graph);  // GEXF 1.3, mode="dynamic", timeformat="date"
+std::string Gexf(const EventGraph& graph);
 std::string TimelineJs(const EventGraph& graph, const std::string& title);
-std::string Dot(const EventGraph& graph);  // Graphviz
+std::string Dot(const EventGraph& graph);
+std::string GraphJson(const EventGraph& graph);
 // Neo4j bulk import (neo4j-admin database import): nodes and relationships.
 std::string Neo4jNodesCsv(const EventGraph& graph);
 std::string Neo4jRelationshipsCsv(const EventGraph& graph);
 
-// graph.json, the lossless native form that `export` and `query` load:
-// ParseGraphJson(GraphJson(g)) gives back g. Reading fails with the path and
-// the first problem found (not JSON, another schema, a missing field, an
-// index out of range).
-std::string GraphJson(const EventGraph& graph);
+// Reading graph.json fails with the path and the first problem found (not
+// JSON, another schema, a missing field, an index out of range).
 Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& path);
 Result<EventGraph> ReadGraphJson(const std::string& path);
 
@@ -42,5 +89,8 @@ Result<EventGraph> ReadGraphJson(const std::string& path);
 std::string XmlEscape(const std::string& text);
 
 Status WriteFileAtomically(const std::string& path, const std::string& content);
+// The same, with the content streamed by `write` into the temporary file.
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<void(OutputSink& out)>& write);
 
 }  // namespace eventgraph

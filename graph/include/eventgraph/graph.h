@@ -134,6 +134,7 @@ class GraphBuilder {
   void AddDocument(const Document& document, const DocumentMentions& mentions,
                    const std::vector<Timex>& timexes, const std::string& anchor,
                    const std::string& anchor_source);
+  // Once, after the last AddDocument: the mentions move into the graph.
   EventGraph Build();
   const BuildStats& stats() const;
 
