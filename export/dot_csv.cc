@@ -85,14 +85,7 @@ void WriteDot(const EventGraph& graph, OutputSink& out) {
   out += "}\n";
 }
 
-std::string Dot(const EventGraph& graph) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteDot(graph, sink);
-  }
-  return text;
-}
+std::string Dot(const EventGraph& graph) { return WrittenText(WriteDot, graph); }
 
 std::string Neo4jNodesCsv(const EventGraph& graph) {
   std::string out =

@@ -195,13 +195,6 @@ void WriteGexf(const EventGraph& graph, OutputSink& out) {
   out += "    </edges>\n  </graph>\n</gexf>\n";
 }
 
-std::string Gexf(const EventGraph& graph) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteGexf(graph, sink);
-  }
-  return text;
-}
+std::string Gexf(const EventGraph& graph) { return WrittenText(WriteGexf, graph); }
 
 }  // namespace eventgraph

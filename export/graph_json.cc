@@ -303,13 +303,6 @@ Result<EventGraph> ReadGraphJson(const std::string& path) {
   return ParseGraphJson(text.str(), path);
 }
 
-std::string GraphJson(const EventGraph& graph) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteGraphJson(graph, sink);
-  }
-  return text;
-}
+std::string GraphJson(const EventGraph& graph) { return WrittenText(WriteGraphJson, graph); }
 
 }  // namespace eventgraph

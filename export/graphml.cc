@@ -193,13 +193,6 @@ void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
   out += "  </graph>\n</graphml>\n";
 }
 
-std::string GraphMl(const EventGraph& graph) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteGraphMl(graph, sink);
-  }
-  return text;
-}
+std::string GraphMl(const EventGraph& graph) { return WrittenText(WriteGraphMl, graph); }
 
 }  // namespace eventgraph

@@ -204,13 +204,6 @@ void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
   out += "\n";
 }
 
-std::string TimelineJson(const EventGraph& graph) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteTimelineJson(graph, sink);
-  }
-  return text;
-}
+std::string TimelineJson(const EventGraph& graph) { return WrittenText(WriteTimelineJson, graph); }
 
 }  // namespace eventgraph

@@ -108,12 +108,7 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
 }
 
 std::string TimelineJs(const EventGraph& graph, const std::string& title) {
-  std::string text;
-  {
-    OutputSink sink(&text);
-    WriteTimelineJs(graph, title, sink);
-  }
-  return text;
+  return WrittenText(WriteTimelineJs, graph, title);
 }
 
 }  // namespace eventgraph

@@ -68,6 +68,17 @@ void WriteDot(const EventGraph& graph, OutputSink& out);  // Graphviz
 // ParseGraphJson(GraphJson(g)) gives back g.
 void WriteGraphJson(const EventGraph& graph, OutputSink& out);
 
+// The text a writer streams, as one string.
+template <typename Write, typename... Args>
+std::string WrittenText(Write write, const Args&... args) {
+  std::string text;
+  {
+    OutputSink sink(&text);
+    write(args..., sink);
+  }
+  return text;
+}
+
 std::string TimelineJson(const EventGraph& graph);
 std::string GraphMl(const EventGraph& graph);
 std::string Gexf(const EventGraph& graph);
