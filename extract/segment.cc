@@ -9,11 +9,15 @@
 // furniture; a short line with no final punctuation is marked a heading.
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "eventgraph/extract.h"
 #include "eventgraph/text_util.h"
 
 namespace eventgraph {
 namespace {
+
+constexpr uint32_t kMaxSentenceTokens = 150;
 
 struct CodePoint {
   int32_t value = 0;
@@ -179,9 +183,13 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   const auto& tokens = out.tokens;
   const uint32_t count = static_cast<uint32_t>(tokens.size());
 
-  auto line_break_between = [&](uint32_t a, uint32_t b) {
-    return text.find('\n', tokens[a].end) < tokens[b].begin;
-  };
+  // One pass over the text, so that a document without newlines stays linear.
+  std::vector<bool> break_after(count, false);
+  for (uint32_t i = 0; i + 1 < count; ++i) {
+    std::string_view gap(text.data() + tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+    break_after[i] = gap.find('\n') != std::string_view::npos;
+  }
+  auto line_break_between = [&](uint32_t a, uint32_t) { return break_after[a]; };
   uint32_t start = 0;
   auto close = [&](uint32_t end_token) {
     if (end_token <= start) return;
@@ -193,7 +201,22 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
     out.sentences.push_back(sentence);
     start = end_token;
   };
+  // Text without sentence punctuation (lists, scraped junk, glued pages) still
+  // comes in sentences of bounded length, cut at the last comma or semicolon
+  // when there is one: every per-sentence step stays linear in the document.
+  auto close_if_too_long = [&](uint32_t i) {
+    if (i + 1 - start < kMaxSentenceTokens) return;
+    uint32_t cut = i + 1;
+    for (uint32_t j = i; j > start + kMaxSentenceTokens / 2; --j) {
+      if (tokens[j].text == "," || tokens[j].text == ";") {
+        cut = j + 1;
+        break;
+      }
+    }
+    close(cut);
+  };
   for (uint32_t i = 0; i < count; ++i) {
+    close_if_too_long(i);
     if (i + 1 < count && line_break_between(i, i + 1)) {
       close(i + 1);
       continue;
@@ -210,11 +233,14 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   close(count);
 
   // Furniture and headings are judged per line.
+  std::vector<std::size_t> newlines;
+  for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1))
+    newlines.push_back(pos);
   for (Sentence& sentence : out.sentences) {
-    std::size_t line_begin = text.rfind('\n', sentence.begin);
-    line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
-    std::size_t line_end = text.find('\n', sentence.end);
-    if (line_end == std::string::npos) line_end = text.size();
+    auto after = std::lower_bound(newlines.begin(), newlines.end(), sentence.end);
+    std::size_t line_end = after == newlines.end() ? text.size() : *after;
+    auto before = std::lower_bound(newlines.begin(), newlines.end(), sentence.begin);
+    std::size_t line_begin = before == newlines.begin() ? 0 : *(before - 1) + 1;
     std::string_view line(text.data() + line_begin, line_end - line_begin);
     std::string_view own(text.data() + sentence.begin, sentence.end - sentence.begin);
     for (const std::string& marker : lexicons.furniture) {

@@ -138,15 +138,21 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
            seg.tokens[first - 1].capitalized &&
            seg.sentences[timex.sentence].first_token < first - 1;
   };
+  // Events by sentence: a document of many sentences costs linear time, not
+  // time expressions x events.
+  std::vector<std::vector<uint32_t>> events_in_sentence(seg.sentences.size());
+  for (std::size_t e = 0; e < mentions.events.size(); ++e)
+    events_in_sentence[mentions.events[e].sentence].push_back(static_cast<uint32_t>(e));
   for (std::size_t x = 0; x < timexes.size(); ++x) {
     const Timex& timex = timexes[x];
     if (timex.type != "DATE" && timex.type != "TIME") continue;  // "Tuesday night" dates too
     if (first_name(timex)) continue;
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
-    for (std::size_t e = 0; e < mentions.events.size(); ++e) {
+    const std::vector<uint32_t>& candidates = events_in_sentence[timex.sentence];
+    for (uint32_t e : candidates) {
       const EventMention& event = mentions.events[e];
-      if (event.sentence != timex.sentence || event.verbal || event.attributive) continue;
+      if (event.verbal || event.attributive) continue;
       uint32_t gap = UINT32_MAX;
       if (timex.first_token >= event.end_token) gap = timex.first_token - event.end_token;
       if (event.first_token >= timex.end_token) gap = event.first_token - timex.end_token;
@@ -164,15 +170,13 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       // The nearest verb takes it; in a sentence without one, the nearest noun
       // ("A strong earthquake hit the coast early on Sunday" once "hit" is no trigger).
       bool sentence_has_verb = false;
-      for (const EventMention& event : mentions.events) {
-        sentence_has_verb = sentence_has_verb || (event.sentence == timex.sentence &&
-                                                  event.verbal && !event.attributive);
-      }
-      for (std::size_t e = 0; e < mentions.events.size(); ++e) {
+      for (uint32_t e : candidates) {
         const EventMention& event = mentions.events[e];
-        if (event.sentence != timex.sentence || event.attributive ||
-            (sentence_has_verb && !event.verbal))
-          continue;
+        sentence_has_verb = sentence_has_verb || (event.verbal && !event.attributive);
+      }
+      for (uint32_t e : candidates) {
+        const EventMention& event = mentions.events[e];
+        if (event.attributive || (sentence_has_verb && !event.verbal)) continue;
         // Inside a trigger with a gap ("agreed on Monday to buy") the distance is nil.
         uint32_t distance =
             timex.first_token >= event.end_token   ? timex.first_token - event.end_token
@@ -375,6 +379,7 @@ EventGraph GraphBuilder::Build() {
   // an index may hold a few too many. Buckets by entity, side and year can grow
   // with the corpus: only their latest kBucketScan clusters are considered.
   constexpr std::size_t kBucketScan = 64;
+  constexpr std::size_t kDocumentScan = 256;
   constexpr int kNarrowDays = 31;  // clusters this narrow are indexed by day, wider ones by month
   auto key = [](uint32_t type, int tag, int64_t value) {
     return (static_cast<uint64_t>(type) << 40) ^ (static_cast<uint64_t>(tag) << 36) ^
@@ -420,11 +425,15 @@ EventGraph GraphBuilder::Build() {
     return *raw.published >= cluster.published_first - kNewsCycleDays &&
            *raw.published <= cluster.published_last + kNewsCycleDays;
   };
+  // (cluster, document) -> the orders of its mentions there, for "the latest
+  // event told before" without scanning a cluster's members.
+  std::map<std::pair<std::size_t, std::size_t>, std::set<std::size_t>> orders_in_document;
   auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
                     const std::set<std::size_t>& all) {
     Cluster& cluster = clusters[c];
     const RawEvent& raw = st.events[e];
     cluster.members.push_back(e);
+    orders_in_document[{c, raw.document}].insert(raw.order);
     if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
       by_document[raw.document].push_back(c);
     if (raw.published) {
@@ -566,7 +575,11 @@ EventGraph GraphBuilder::Build() {
       }
     }
     if (document != SIZE_MAX) {
-      for (std::size_t c : by_document[document]) take(c);
+      // The latest events of the article; a book-length document must not make
+      // every mention scan all of its events.
+      const std::vector<std::size_t>& told = by_document[document];
+      const std::size_t from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
+      for (std::size_t i = from; i < told.size(); ++i) take(told[i]);
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -629,13 +642,14 @@ EventGraph GraphBuilder::Build() {
       for (std::size_t c : candidates(raw, {}, false, raw.document)) {
         if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
           continue;
-        for (std::size_t m : clusters[c].members) {
-          const RawEvent& earlier = st.events[m];
-          if (earlier.document == raw.document && earlier.order < raw.order &&
-              (chosen == SIZE_MAX || earlier.order > latest)) {
-            chosen = c;
-            latest = earlier.order;
-          }
+        auto told = orders_in_document.find({c, raw.document});
+        if (told == orders_in_document.end()) continue;
+        auto after = told->second.lower_bound(raw.order);
+        if (after == told->second.begin()) continue;
+        const std::size_t earlier = *std::prev(after);
+        if (chosen == SIZE_MAX || earlier > latest) {
+          chosen = c;
+          latest = earlier;
         }
       }
     }
