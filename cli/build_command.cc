@@ -27,9 +27,10 @@ struct BuildOptions {
   std::string data_dir;               // lexicons; default: see DefaultDataDir()
   std::vector<std::string> lexicons;  // user lexicons added over the bundled ones, in order
   unsigned jobs = 0;                  // 0 = one per core
-  bool strict = false;                // skipped documents make the run fail
-  bool quiet = false;                 // no warnings or progress on stderr
-  bool json = false;                  // the summary as JSON on stdout
+  std::size_t max_doc_bytes = kDefaultMaxDocBytes;  // larger documents are skipped
+  bool strict = false;                              // skipped documents make the run fail
+  bool quiet = false;                               // no warnings or progress on stderr
+  bool json = false;                                // the summary as JSON on stdout
 };
 
 Status PrepareOutputDirectory(const std::string& dir) {
@@ -43,6 +44,24 @@ Status PrepareOutputDirectory(const std::string& dir) {
   return Status();
 }
 
+// A run killed while writing (SIGKILL, power loss) leaves its temporary files
+// ("graph.graphml.tmp.<pid>") beside the complete outputs of the run before; the
+// next run clears those whose process is gone.
+void RemoveStaleTemporaries(const std::string& dir) {
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    for (const OutputFormat& format : OutputFormats()) {
+      const std::string prefix = std::string(format.file) + ".tmp.";
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string pid = name.substr(prefix.size());
+      if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+      if (fs::exists("/proc/" + pid, error) && pid != std::to_string(::getpid())) continue;
+      fs::remove(entry.path(), error);
+    }
+  }
+}
+
 int RunBuild(const BuildOptions& options) {
   auto fail = [](const Status& status, int code) {
     std::cerr << "eventgraph build: error: " << status.ToString() << "\n";
@@ -54,7 +73,8 @@ int RunBuild(const BuildOptions& options) {
                 kExitUsage);
   }
   std::vector<InputFile> files;
-  if (Status listed = ListInputs(options.inputs, &files); !listed.ok())
+  std::vector<ReadIssue> listing_issues;  // directories that cannot be listed
+  if (Status listed = ListInputs(options.inputs, &files, &listing_issues); !listed.ok())
     return fail(listed, kExitUsage);
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   Result<Lexicons> lexicons = LoadLexicons(data_dir, options.lexicons);
@@ -64,9 +84,11 @@ int RunBuild(const BuildOptions& options) {
   // Fail before the work, not after it.
   if (Status ready = PrepareOutputDirectory(options.out); !ready.ok())
     return fail(ready, kExitOutput);
+  RemoveStaleTemporaries(options.out);
 
   PipelineOptions pipeline;
   pipeline.fallback_date = options.date;
+  pipeline.read.max_doc_bytes = options.max_doc_bytes;
   pipeline.jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) && files.size() > 1;
@@ -75,6 +97,8 @@ int RunBuild(const BuildOptions& options) {
       std::cerr << "\r[" << done << "/" << total << "] files read" << (done == total ? "\n" : "");
   };
   PipelineResult result = RunPipeline(files, *lexicons, *temporal, pipeline, progress);
+  for (const ReadIssue& issue : listing_issues) result.skipped += issue.skipped ? issue.count : 0;
+  result.issues.insert(result.issues.begin(), listing_issues.begin(), listing_issues.end());
 
   if (!options.quiet) {
     for (const ReadIssue& issue : result.issues) {
@@ -82,6 +106,14 @@ int RunBuild(const BuildOptions& options) {
       if (issue.line > 0) std::cerr << ":" << issue.line;
       std::cerr << ": " << issue.message << "\n";
     }
+    const RepairCounts& repaired = result.repairs;
+    if (repaired.html > 0)
+      std::cerr << "note: " << repaired.html << " document(s) read as HTML (tags stripped)\n";
+    if (repaired.utf16 > 0)
+      std::cerr << "note: " << repaired.utf16 << " document(s) decoded from UTF-16\n";
+    if (repaired.glued_words > 0)
+      std::cerr << "note: " << repaired.glued_words << " glued word(s) split in "
+                << repaired.glued_documents << " document(s) (\"thatAt\" -> \"that At\")\n";
     if (result.unanchored > 0) {
       std::cerr << "note: " << result.unanchored
                 << " document(s) have no date; their relative dates stay unresolved (give --date "
@@ -89,7 +121,9 @@ int RunBuild(const BuildOptions& options) {
     }
   }
   if (result.documents == 0) {
-    std::cerr << "eventgraph build: error: no document could be read\n";
+    std::cerr << "eventgraph build: error: no document could be read"
+              << (result.skipped > 0 ? " (" + std::to_string(result.skipped) + " skipped)" : "")
+              << "; no output written\n";
     return kExitPartial;
   }
 
@@ -126,7 +160,20 @@ int RunBuild(const BuildOptions& options) {
               << ", \"empty\": " << result.empty
               << ", \"entities\": " << result.graph.entities.size()
               << ", \"events\": " << result.graph.events.size() << ", \"dated_events\": " << dated
-              << ", \"relations\": " << result.graph.relations.size();
+              << ", \"relations\": " << result.graph.relations.size()
+              << ", \"repaired\": {\"invalid_utf8\": " << result.repairs.invalid_utf8
+              << ", \"html\": " << result.repairs.html << ", \"utf16\": " << result.repairs.utf16
+              << ", \"glued_documents\": " << result.repairs.glued_documents
+              << ", \"glued_words\": " << result.repairs.glued_words << "}"
+              << ", \"issues\": [";
+    for (std::size_t i = 0; i < result.issues.size(); ++i) {
+      const ReadIssue& issue = result.issues[i];
+      std::cout << (i ? ", " : "") << "{\"file\": " << JsonString(issue.file)
+                << ", \"line\": " << issue.line
+                << ", \"skipped\": " << (issue.skipped ? "true" : "false")
+                << ", \"message\": " << JsonString(issue.message) << "}";
+    }
+    std::cout << "]";
     for (const auto& [format, path] : written)
       std::cout << ", " << JsonString(format->name) << ": " << JsonString(path);
     std::cout << ", \"seconds\": {\"extract\": " << result.extract_seconds
@@ -182,6 +229,12 @@ Command RegisterBuild(CLI::App& app) {
       ->check(CLI::ExistingFile);
   build->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  build
+      ->add_option("--max-doc-bytes", options->max_doc_bytes,
+                   "Skip (with a message) any document, .txt file or JSONL line, longer than "
+                   "this many bytes; never truncated")
+      ->default_val(kDefaultMaxDocBytes)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   build->add_flag("--strict", options->strict,
                   "Exit with status 1 when any document was skipped (default: off)");
   build->add_flag("--quiet,-q", options->quiet, "No warnings or progress on stderr (default: off)");

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -60,11 +61,17 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
   auto add_ready = [&] {  // with `mutex` held
     while (next_to_add < files.size() && ready[next_to_add]) {
       FileResult& result = slots[next_to_add];
-      for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped;
+      for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped ? issue.count : 0;
       out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
       for (Processed& processed : result.documents) {
         ++out.documents;
         if (processed.mentions.segmented.tokens.empty()) ++out.empty;
+        const TextRepairs& repairs = processed.document.repairs;
+        out.repairs.invalid_utf8 += repairs.invalid_utf8 > 0;
+        out.repairs.html += repairs.html;
+        out.repairs.utf16 += repairs.utf16;
+        out.repairs.glued_documents += repairs.glued > 0;
+        out.repairs.glued_words += repairs.glued;
         if (processed.anchor_source == "dateline") ++out.dateline_anchored;
         if (processed.anchor.empty()) ++out.unanchored;
         builder.AddDocument(processed.document, processed.mentions, processed.timexes,
@@ -86,11 +93,25 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
         room.wait(lock, [&] { return i < next_to_add + window; });
       }
       FileResult result;
-      ReadOutcome read = ReadInputFile(files[i]);
-      result.issues = std::move(read.issues);
-      for (Document& document : read.documents) {
-        result.documents.push_back(
-            Process(std::move(document), lexicons, temporal, options.fallback_date));
+      // One document that breaks a stage must cost that document, not the run.
+      try {
+        ReadOutcome read = ReadInputFile(files[i], options.read);
+        result.issues = std::move(read.issues);
+        for (Document& document : read.documents) {
+          const std::string path = document.path;
+          const long line = document.line;
+          try {
+            result.documents.push_back(
+                Process(std::move(document), lexicons, temporal, options.fallback_date));
+          } catch (const std::exception& error) {
+            result.issues.push_back(
+                {path, line, std::string("internal error while extracting: ") + error.what(),
+                 true});
+          }
+        }
+      } catch (const std::exception& error) {
+        result.issues.push_back(
+            {files[i].path, 0, std::string("internal error while reading: ") + error.what(), true});
       }
       std::lock_guard<std::mutex> lock(mutex);
       slots[i] = std::move(result);

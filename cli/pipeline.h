@@ -17,6 +17,12 @@ namespace eventgraph::cli {
 struct PipelineOptions {
   std::string fallback_date;  // --date: anchor for undated documents ("" = none)
   unsigned jobs = 1;          // --jobs: worker threads
+  ReadOptions read;           // --max-doc-bytes
+};
+
+// What text repair did over the run (documents repaired, and glued words split).
+struct RepairCounts {
+  std::size_t invalid_utf8 = 0, html = 0, utf16 = 0, glued_documents = 0, glued_words = 0;
 };
 
 struct PipelineResult {
@@ -24,6 +30,7 @@ struct PipelineResult {
   BuildStats stats;
   std::vector<ReadIssue> issues;  // in input order
   std::size_t documents = 0, skipped = 0, empty = 0, dateline_anchored = 0, unanchored = 0;
+  RepairCounts repairs;
   double extract_seconds = 0;  // reading, extraction and tagging, in parallel, streamed in order
   double merge_seconds = 0;    // entity resolution, event merging, relations
 };

@@ -6,12 +6,16 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "eventgraph/document.h"
+#include "eventgraph/normalize.h"
 #include "eventgraph/text_util.h"
 
 namespace eventgraph {
@@ -36,15 +40,83 @@ std::string FirstLine(const std::string& text) {
 }
 
 std::string ReadWholeFile(const std::string& path, std::string* error) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    *error = "cannot open file";
+    *error = std::string("cannot open file") +
+             (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
     return {};
   }
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) *error = "read error";
   return content.str();
+}
+
+// Reads one line of at most `limit` bytes into `line`. A longer line is read
+// past and dropped, not stored: `*length` says how long it was. False at the
+// end of the input.
+bool ReadBoundedLine(std::istream& in, std::size_t limit, std::string* line, std::size_t* length) {
+  line->clear();
+  *length = 0;
+  std::streambuf* buffer = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const int c = buffer->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (++*length <= limit)
+      line->push_back(static_cast<char>(c));
+    else if (*length == limit + 1)
+      std::string().swap(*line);  // give the memory back
+  }
+}
+
+// Collects a file's issues, listing at most kMaxIssuesPerFile of them.
+class IssueList {
+ public:
+  explicit IssueList(std::vector<ReadIssue>* issues) : issues_(issues) {}
+  ~IssueList() = default;
+  IssueList(const IssueList&) = delete;
+  IssueList& operator=(const IssueList&) = delete;
+
+  void Add(ReadIssue issue) {
+    if (listed_ < kMaxIssuesPerFile) {
+      issues_->push_back(std::move(issue));
+      ++listed_;
+      return;
+    }
+    ++unlisted_;
+    unlisted_skipped_ += issue.skipped;
+    file_ = issue.file;
+  }
+  // Adds one issue that stands for the unlisted ones.
+  void Close() {
+    if (unlisted_ == 0) return;
+    ReadIssue summary{file_, 0, "and " + std::to_string(unlisted_) + " more issue(s) in this file",
+                      unlisted_skipped_ > 0};
+    if (unlisted_skipped_ > 0) {
+      summary.message += " (" + std::to_string(unlisted_skipped_) + " document(s) skipped)";
+      summary.count = unlisted_skipped_;
+    }
+    issues_->push_back(std::move(summary));
+  }
+
+ private:
+  std::vector<ReadIssue>* issues_;
+  std::size_t listed_ = 0, unlisted_ = 0, unlisted_skipped_ = 0;
+  std::string file_;
+};
+
+std::string RepairNote(const TextRepairs& repairs) {
+  std::string note;
+  if (repairs.invalid_utf8 > 0)
+    note = std::to_string(repairs.invalid_utf8) + " invalid UTF-8 sequence(s) replaced";
+  return note;
 }
 
 // Returns the string member `name`, "" when absent or null, and sets *wrong
@@ -86,18 +158,68 @@ std::string StripDateHeader(const std::string& content, std::string* date, std::
   std::size_t value_end = content.find_first_of(" \t\r\n", value);
   if (value_end == std::string::npos) value_end = content.size();
   std::string candidate = content.substr(value, value_end - value);
-  bool looks_like_date = candidate.size() == 10 && candidate[4] == '-' && candidate[7] == '-';
+  // Digits and separators only ("2017-02-30", "17/4/2017"): meant as a date.
+  const bool looks_like_date = candidate.size() >= 6 && candidate.size() <= 12 &&
+                               std::isdigit(static_cast<unsigned char>(candidate[0])) &&
+                               candidate.find_first_not_of("0123456789-/.") == std::string::npos &&
+                               candidate.find_first_of("-/.") != std::string::npos;
   if (!looks_like_date) return content;  // "date" was simply the first word
   if (IsValidIsoDate(candidate)) {
     *date = candidate;
-  } else {
+  } else if (candidate.size() == 10 && candidate[4] == '-' && candidate[7] == '-') {
     *issue = "impossible date in header: " + candidate + "; document kept undated";
+  } else {
+    *issue =
+        "unsupported date in header: " + candidate + " (write YYYY-MM-DD); document kept undated";
   }
   std::size_t text_start = content.find_first_not_of(" \t", value_end);
   return text_start == std::string::npos ? std::string() : content.substr(text_start);
 }
 
-Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* files) {
+namespace {
+
+// Lists `directory` recursively into `found`; a directory that cannot be
+// listed becomes an issue (or, without `issues`, the error returned).
+Status ListDirectory(const fs::path& directory, std::vector<InputFile>* found,
+                     std::vector<ReadIssue>* issues) {
+  std::error_code error;
+  fs::directory_iterator it(directory, error);
+  if (error) {
+    std::string reason = "cannot list directory: " + error.message();
+    if (issues == nullptr) return Status(StatusCode::kIoError, reason, directory.string());
+    issues->push_back({directory.string(), 0, reason + "; its files are skipped", true});
+    return Status();
+  }
+  std::vector<fs::path> subdirectories;
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) break;
+    const fs::path& path = it->path();
+    std::error_code kind_error;
+    if (it->is_directory(kind_error) && !it->is_symlink(kind_error)) {
+      subdirectories.push_back(path);
+    } else if (it->is_regular_file(kind_error)) {
+      if (HasExtension(path, ".txt")) {
+        found->push_back({path.string(), InputFile::Format::kText});
+      } else if (HasExtension(path, ".jsonl")) {
+        found->push_back({path.string(), InputFile::Format::kJsonl});
+      }
+    }
+  }
+  if (error) {
+    std::string reason = "error while listing directory: " + error.message();
+    if (issues == nullptr) return Status(StatusCode::kIoError, reason, directory.string());
+    issues->push_back({directory.string(), 0, reason, true});
+  }
+  for (const fs::path& subdirectory : subdirectories) {
+    if (Status listed = ListDirectory(subdirectory, found, issues); !listed.ok()) return listed;
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* files,
+                  std::vector<ReadIssue>* issues) {
   for (const std::string& input : inputs) {
     if (input == "-") {
       files->push_back({"-", InputFile::Format::kJsonl});
@@ -110,20 +232,7 @@ Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
     }
     if (fs::is_directory(status)) {
       std::vector<InputFile> found;
-      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                          error);
-      if (error)
-        return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
-      for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error)
-          return Status(StatusCode::kIoError, "cannot list directory: " + error.message(), input);
-        if (!it->is_regular_file(error)) continue;
-        if (HasExtension(it->path(), ".txt")) {
-          found.push_back({it->path().string(), InputFile::Format::kText});
-        } else if (HasExtension(it->path(), ".jsonl")) {
-          found.push_back({it->path().string(), InputFile::Format::kJsonl});
-        }
-      }
+      if (Status listed = ListDirectory(input, &found, issues); !listed.ok()) return listed;
       std::sort(found.begin(), found.end(),
                 [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
       files->insert(files->end(), found.begin(), found.end());
@@ -139,95 +248,156 @@ Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
   return Status();
 }
 
-ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name) {
+namespace {
+
+std::string TooLong(std::size_t bytes, std::size_t limit, const char* what) {
+  return std::string(what) + " is " + std::to_string(bytes) + " bytes, over --max-doc-bytes " +
+         std::to_string(limit) + "; skipped (raise --max-doc-bytes to read it)";
+}
+
+void ReadJsonlLine(const std::string& line, long number, const std::string& name,
+                   const std::string& stem, ReadOutcome* outcome, IssueList* issues) {
+  rapidjson::Document json;
+  json.Parse(line.data(), line.size());
+  if (json.HasParseError()) {
+    issues->Add({name, number,
+                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+                     " (at column " + std::to_string(json.GetErrorOffset() + 1) + ")",
+                 true});
+    return;
+  }
+  if (!json.IsObject()) {
+    issues->Add({name, number, "expected a JSON object", true});
+    return;
+  }
+  bool wrong_type = false;
+  Document doc;
+  doc.path = name;
+  doc.line = number;
+  doc.id = StringMember(json, "id", &wrong_type);
+  std::string date = StringMember(json, "date", &wrong_type);
+  doc.title = StringMember(json, "title", &wrong_type);
+  doc.url = StringMember(json, "url", &wrong_type);
+  doc.source = StringMember(json, "source", &wrong_type);
+  auto text = json.FindMember("text");
+  if (text == json.MemberEnd() || !text->value.IsString()) {
+    issues->Add({name, number, "missing \"text\" string", true});
+    return;
+  }
+  if (wrong_type) {
+    issues->Add({name, number, "a field that should be a string is not", true});
+    return;
+  }
+  doc.text = NormalizeText(std::string_view(text->value.GetString(), text->value.GetStringLength()),
+                           &doc.repairs, &doc.origin);
+  if (std::string note = RepairNote(doc.repairs); !note.empty())
+    issues->Add({name, number, note, false});
+  for (std::string* field : {&doc.id, &doc.title, &doc.url, &doc.source}) {
+    if (!field->empty()) *field = std::string(Trim(NormalizeText(*field)));
+  }
+  if (!date.empty()) {
+    std::string day = date.substr(0, 10);  // accept full timestamps, keep the day
+    if (IsValidIsoDate(day)) {
+      doc.date = day;
+    } else {
+      issues->Add({name, number,
+                   "impossible or unsupported date \"" + RepairUtf8(date.substr(0, 40)) +
+                       "\" (write YYYY-MM-DD); document kept undated",
+                   false});
+    }
+  }
+  if (doc.id.empty()) doc.id = stem + "#" + std::to_string(number);
+  outcome->documents.push_back(std::move(doc));
+}
+
+}  // namespace
+
+ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name, const ReadOptions& options) {
   ReadOutcome outcome;
+  IssueList issues(&outcome.issues);
   std::string stem = name == "-" ? "stdin" : fs::path(name).stem().string();
   std::string line;
+  std::size_t length = 0;
   long number = 0;
-  while (std::getline(in, line)) {
+  while (ReadBoundedLine(in, options.max_doc_bytes, &line, &length)) {
     ++number;
+    if (length > options.max_doc_bytes) {
+      issues.Add({name, number, TooLong(length, options.max_doc_bytes, "line"), true});
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
     if (Trim(line).empty()) continue;
-    rapidjson::Document json;
-    json.Parse(line.data(), line.size());
-    if (json.HasParseError()) {
-      outcome.issues.push_back(
-          {name, number,
-           std::string("invalid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-               " (at column " + std::to_string(json.GetErrorOffset() + 1) + ")",
-           true});
-      continue;
-    }
-    if (!json.IsObject()) {
-      outcome.issues.push_back({name, number, "expected a JSON object", true});
-      continue;
-    }
-    bool wrong_type = false;
-    Document doc;
-    doc.path = name;
-    doc.line = number;
-    doc.id = StringMember(json, "id", &wrong_type);
-    std::string date = StringMember(json, "date", &wrong_type);
-    doc.title = StringMember(json, "title", &wrong_type);
-    doc.url = StringMember(json, "url", &wrong_type);
-    doc.source = StringMember(json, "source", &wrong_type);
-    auto text = json.FindMember("text");
-    if (text == json.MemberEnd() || !text->value.IsString()) {
-      outcome.issues.push_back({name, number, "missing \"text\" string", true});
-      continue;
-    }
-    if (wrong_type) {
-      outcome.issues.push_back({name, number, "a field that should be a string is not", true});
-      continue;
-    }
-    std::size_t replaced = 0;
-    doc.text = RepairUtf8(std::string_view(text->value.GetString(), text->value.GetStringLength()),
-                          &replaced);
-    if (replaced > 0) {
-      outcome.issues.push_back(
-          {name, number, std::to_string(replaced) + " invalid UTF-8 sequence(s) replaced", false});
-    }
-    if (!date.empty()) {
-      std::string day = date.substr(0, 10);  // accept full timestamps, keep the day
-      if (IsValidIsoDate(day)) {
-        doc.date = day;
-      } else {
-        outcome.issues.push_back(
-            {name, number, "impossible or unsupported date \"" + date + "\"; document kept undated",
-             false});
-      }
-    }
-    if (doc.id.empty()) doc.id = stem + "#" + std::to_string(number);
-    outcome.documents.push_back(std::move(doc));
+    ReadJsonlLine(line, number, name, stem, &outcome, &issues);
   }
-  if (in.bad()) outcome.issues.push_back({name, number, "read error", false});
+  if (in.bad()) issues.Add({name, number, "read error", false});
+  issues.Close();
   return outcome;
 }
 
-ReadOutcome ReadInputFile(const InputFile& file) {
-  if (file.path == "-") return ReadJsonlStream(std::cin, "-");
-  if (file.format == InputFile::Format::kJsonl) {
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in) return {{}, {{file.path, 0, "cannot open file", true}}};
-    return ReadJsonlStream(in, file.path);
-  }
+ReadOutcome ReadInputFile(const InputFile& file, const ReadOptions& options) {
+  if (file.path == "-") return ReadJsonlStream(std::cin, "-", options);
   ReadOutcome outcome;
+  std::error_code size_error;
+  const std::uintmax_t size = fs::file_size(file.path, size_error);
+  if (file.format == InputFile::Format::kJsonl) {
+    errno = 0;
+    std::ifstream in(file.path, std::ios::binary);
+    if (!in) {
+      outcome.issues.push_back({file.path, 0,
+                                std::string("cannot open file") +
+                                    (errno != 0 ? ": " + std::string(std::strerror(errno)) : ""),
+                                true});
+      return outcome;
+    }
+    // A binary file named .jsonl would otherwise report every "line" of it.
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (LooksBinary(head)) {
+      outcome.issues.push_back({file.path, 0, "binary file, not JSON Lines text; skipped", true});
+      return outcome;
+    }
+    in.clear();
+    in.seekg(0);
+    return ReadJsonlStream(in, file.path, options);
+  }
+  if (!size_error && size > options.max_doc_bytes) {
+    outcome.issues.push_back(
+        {file.path, 0, TooLong(static_cast<std::size_t>(size), options.max_doc_bytes, "document"),
+         true});
+    return outcome;
+  }
   std::string error;
   std::string content = ReadWholeFile(file.path, &error);
   if (!error.empty()) {
     outcome.issues.push_back({file.path, 0, error, true});
     return outcome;
   }
-  std::size_t replaced = 0;
-  content = RepairUtf8(content, &replaced);
-  if (replaced > 0) {
+  if (content.size() > options.max_doc_bytes) {  // it grew since we asked its size
     outcome.issues.push_back(
-        {file.path, 0, std::to_string(replaced) + " invalid UTF-8 sequence(s) replaced", false});
+        {file.path, 0, TooLong(content.size(), options.max_doc_bytes, "document"), true});
+    return outcome;
+  }
+  if (LooksBinary(content)) {
+    outcome.issues.push_back({file.path, 0, "binary file, not text; skipped", true});
+    return outcome;
   }
   Document doc;
+  std::string text = NormalizeText(content, &doc.repairs, &doc.origin);
+  std::string().swap(content);
+  if (std::string note = RepairNote(doc.repairs); !note.empty())
+    outcome.issues.push_back({file.path, 0, note, false});
   doc.path = file.path;
   doc.id = fs::path(file.path).stem().string();
   std::string header_issue;
-  doc.text = StripDateHeader(content, &doc.date, &header_issue);
+  doc.text = StripDateHeader(text, &doc.date, &header_issue);
+  // Offsets count from the body: the header (ASCII, one byte a code point) goes.
+  if (const std::size_t header = text.size() - doc.text.size(); header > 0 && !doc.origin.empty()) {
+    const uint32_t base = doc.origin[header];
+    doc.origin.erase(doc.origin.begin(), doc.origin.begin() + static_cast<std::ptrdiff_t>(header));
+    for (uint32_t& offset : doc.origin) offset -= base;
+  }
   if (!header_issue.empty()) outcome.issues.push_back({file.path, 1, header_issue, false});
   doc.title = FirstLine(doc.text);
   outcome.documents.push_back(std::move(doc));

@@ -235,8 +235,8 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     }
     raw.mention.document = doc_index;
     raw.mention.sentence = document.text.substr(sentence.begin, sentence.end - sentence.begin);
-    raw.mention.begin = code_point_at[seg.tokens[m.first_token].begin];
-    raw.mention.end = code_point_at[seg.tokens[m.end_token - 1].end];
+    raw.mention.begin = document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]);
+    raw.mention.end = document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]);
     raw.mention.trigger = m.trigger;
     raw.mention.modality = m.modality;
     raw.published = DayNumber(anchor);

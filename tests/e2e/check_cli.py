@@ -105,8 +105,15 @@ with tempfile.TemporaryDirectory() as work:
     junk = os.path.join(work, "junk.txt")
     with open(junk, "wb") as f:
         f.write(bytes(range(256)) * 64)
-    binary = run("build", "--out", os.path.join(work, "o7"), junk)
-    check(binary.returncode == 0 and "invalid UTF-8" in binary.stderr, "binary junk is repaired and reported")
+    binary = run("build", "--out", os.path.join(work, "o7"), junk, article)
+    check(binary.returncode == 0 and "junk.txt: binary file" in binary.stderr
+          and "(1 skipped" in binary.stdout, "binary junk is skipped and reported, the rest built")
+    mojibake = os.path.join(work, "mojibake.txt")
+    with open(mojibake, "wb") as f:
+        f.write(b"date 2020-05-06\nTroops attacked Dorvik on Monday, caf\xe9 owners said.\n")
+    repaired = run("build", "--out", os.path.join(work, "o7b"), mojibake)
+    check(repaired.returncode == 0 and "1 invalid UTF-8 sequence(s) replaced" in repaired.stderr,
+          "invalid UTF-8 in text is replaced and reported")
 
     # An undated document with --date resolves relative dates.
     undated = os.path.join(work, "u.txt")

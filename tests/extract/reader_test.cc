@@ -101,3 +101,75 @@ TEST_CASE("Invalid UTF-8 in a .txt file is repaired and counted", "[reader]") {
   CHECK(read.issues[0].message.find("1 invalid UTF-8") != std::string::npos);
   fs::remove(path);
 }
+
+TEST_CASE("A header date in another format is a warning; the document stays, undated", "[reader]") {
+  std::string date, issue;
+  CHECK(StripDateHeader("date 17/4/2017\nText", &date, &issue) == "\nText");
+  CHECK(date.empty());
+  CHECK(issue.find("unsupported date in header: 17/4/2017") != std::string::npos);
+  issue.clear();
+  CHECK(StripDateHeader("date 2017-02-30 Text", &date, &issue) == "Text");
+  CHECK(issue.find("impossible date") != std::string::npos);
+}
+
+TEST_CASE("Documents over --max-doc-bytes are skipped whole, with a message", "[reader]") {
+  ReadOptions options;
+  options.max_doc_bytes = 64;
+  std::istringstream in("{\"text\": \"short\"}\n{\"text\": \"" + std::string(500, 'x') +
+                        "\"}\n{\"text\": \"after\"}");
+  ReadOutcome read = ReadJsonlStream(in, "big.jsonl", options);
+  REQUIRE(read.documents.size() == 2);
+  CHECK(read.documents[1].text == "after");
+  REQUIRE(read.issues.size() == 1);
+  CHECK(read.issues[0].line == 2);
+  CHECK(read.issues[0].skipped);
+  CHECK(read.issues[0].message.find("over --max-doc-bytes 64") != std::string::npos);
+
+  fs::path path = fs::temp_directory_path() / "eventgraph_big.txt";
+  std::ofstream(path) << std::string(100, 'y');
+  ReadOutcome text = ReadInputFile({path.string(), InputFile::Format::kText}, options);
+  CHECK(text.documents.empty());
+  REQUIRE(text.issues.size() == 1);
+  CHECK(text.issues[0].message.find("is 100 bytes") != std::string::npos);
+  fs::remove(path);
+}
+
+TEST_CASE("Binary files are skipped; a file's issues are listed up to a cap", "[reader]") {
+  fs::path path = fs::temp_directory_path() / "eventgraph_binary.jsonl";
+  std::ofstream(path, std::ios::binary) << std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  ReadOutcome binary = ReadInputFile({path.string(), InputFile::Format::kJsonl});
+  CHECK(binary.documents.empty());
+  REQUIRE(binary.issues.size() == 1);
+  CHECK(binary.issues[0].message.find("binary file") != std::string::npos);
+  fs::remove(path);
+
+  std::string lines;
+  for (int i = 0; i < 50; ++i) lines += "{broken\n";
+  lines += "{\"text\": \"fine\"}\n";
+  std::istringstream in(lines);
+  ReadOutcome read = ReadJsonlStream(in, "broken.jsonl");
+  CHECK(read.documents.size() == 1);
+  REQUIRE(read.issues.size() == kMaxIssuesPerFile + 1);
+  const ReadIssue& rest = read.issues.back();
+  CHECK(rest.message.find("and 30 more issue(s)") != std::string::npos);
+  CHECK(rest.count == 30);
+  CHECK(rest.skipped);
+}
+
+TEST_CASE("Offsets count in the input even where the text was repaired", "[reader]") {
+  fs::path path = fs::temp_directory_path() / "eventgraph_glued.txt";
+  std::ofstream(path, std::ios::binary)
+      << "date 2017-04-12 Talks ended.\xE2\x80\x8BThen troops left";
+  ReadOutcome read = ReadInputFile({path.string(), InputFile::Format::kText});
+  REQUIRE(read.documents.size() == 1);
+  const Document& doc = read.documents[0];
+  CHECK(doc.text == "Talks ended. Then troops left");
+  CHECK(doc.repairs.glued == 1);
+  // The zero-width space (body code point 12) is gone and a space stands in the glue: the "T"
+  // of "Then" is code point 13 in both, "." 11 in both, and the new space counts as the "T".
+  CHECK(doc.InputOffset(11) == 11);
+  CHECK(doc.InputOffset(12) == 13);
+  CHECK(doc.InputOffset(13) == 13);
+  CHECK(doc.InputOffset(static_cast<uint32_t>(doc.text.size())) == 29);
+  fs::remove(path);
+}

@@ -1,0 +1,607 @@
+#include "eventgraph/normalize.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "eventgraph/text_util.h"
+
+namespace eventgraph {
+namespace {
+
+constexpr std::size_t kSniffBytes = 64 * 1024;
+
+void AppendUtf8(int32_t code_point, std::string* out) {
+  utf8proc_uint8_t buffer[4];
+  utf8proc_ssize_t length = utf8proc_encode_char(code_point, buffer);
+  if (length <= 0) {
+    out->append("\xEF\xBF\xBD");
+    return;
+  }
+  out->append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+}
+
+std::string DecodeUtf16(std::string_view bytes, bool big_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) {
+    auto hi = static_cast<unsigned char>(bytes[big_endian ? i : i + 1]);
+    auto lo = static_cast<unsigned char>(bytes[big_endian ? i + 1 : i]);
+    return static_cast<uint32_t>(hi << 8 | lo);
+  };
+  for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      uint32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        AppendUtf8(static_cast<int32_t>(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)), &out);
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD;  // a lone surrogate
+    if (u != 0) AppendUtf8(static_cast<int32_t>(u), &out);
+  }
+  return out;
+}
+
+bool ContainsNoCase(std::string_view haystack, std::string_view needle, std::size_t* from) {
+  for (std::size_t i = *from; i + needle.size() <= haystack.size(); ++i) {
+    bool match = true;
+    for (std::size_t j = 0; j < needle.size() && match; ++j) {
+      char c = haystack[i + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      match = c == needle[j];
+    }
+    if (match) {
+      *from = i + needle.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// --- HTML ------------------------------------------------------------------
+
+bool NameIn(const xmlChar* name, std::initializer_list<const char*> names) {
+  const char* text = reinterpret_cast<const char*>(name);
+  for (const char* candidate : names) {
+    if (std::strcmp(text, candidate) == 0) return true;
+  }
+  return false;
+}
+
+// Page chrome and code carry no article text.
+bool IsDropped(const xmlChar* name) {
+  return NameIn(name, {"script", "style", "noscript", "template", "head", "svg", "iframe", "object",
+                       "nav", "footer", "aside", "form", "button", "select"});
+}
+
+bool IsBlock(const xmlChar* name) {
+  return NameIn(
+      name,
+      {"p",    "div",        "h1",      "h2",      "h3",         "h4",      "h5",      "h6",
+       "li",   "ul",         "ol",      "tr",      "table",      "section", "article", "header",
+       "main", "blockquote", "pre",     "figure",  "figcaption", "hr",      "dl",      "dt",
+       "dd",   "address",    "caption", "details", "summary",    "body",    "title"});
+}
+
+class HtmlTextWriter {
+ public:
+  void Walk(const xmlNode* node, int depth) {
+    // Deeply nested junk ("<div>" a million times) must not exhaust the stack.
+    if (depth > 256) return;
+    for (const xmlNode* n = node; n != nullptr; n = n->next) {
+      if (n->type == XML_ELEMENT_NODE) {
+        if (IsDropped(n->name)) continue;
+        if (NameIn(n->name, {"br"})) {
+          LineBreak();
+          continue;
+        }
+        const bool block = IsBlock(n->name);
+        if (block) LineBreak();
+        Walk(n->children, depth + 1);
+        if (block) LineBreak();
+      } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                 n->content != nullptr) {
+        Text(reinterpret_cast<const char*>(n->content));
+      }
+    }
+  }
+
+  std::string Take() {
+    while (!out_.empty() && (out_.back() == '\n' || out_.back() == ' ')) out_.pop_back();
+    return std::move(out_);
+  }
+
+ private:
+  // HTML white space collapses to one space; only blocks make lines.
+  void Text(const char* text) {
+    for (const char* p = text; *p != '\0'; ++p) {
+      const char c = *p;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        pending_space_ = true;
+        continue;
+      }
+      if (pending_space_ && !out_.empty() && out_.back() != '\n') out_.push_back(' ');
+      pending_space_ = false;
+      out_.push_back(c);
+    }
+  }
+
+  void LineBreak() {
+    pending_space_ = false;
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    if (out_.empty()) return;
+    // At most one blank line between blocks.
+    const std::size_t size = out_.size();
+    if (out_[size - 1] != '\n') {
+      out_.push_back('\n');
+    } else if (size < 2 || out_[size - 2] != '\n') {
+      out_.push_back('\n');
+    }
+  }
+
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+// --- Character references in plain text --------------------------------------
+
+struct NamedReference {
+  const char* name;
+  int32_t code_point;
+};
+
+// The references scraped news text keeps in practice; HTML proper goes through libxml2, which
+// knows them all.
+constexpr std::array<NamedReference, 24> kNamedReferences = {{
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},  {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},
+    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},  {"deg", 0xB0},     {"euro", 0x20AC},
+    {"pound", 0xA3},   {"eacute", 0xE9},  {"shy", 0xAD},      {"bull", 0x2022},
+}};
+
+// Reads "&...;" at text[pos]; returns its length (0 when it is no reference).
+std::size_t ReadReference(std::string_view text, std::size_t pos, int32_t* code_point) {
+  const std::size_t semicolon = text.find(';', pos + 1);
+  if (semicolon == std::string_view::npos || semicolon - pos > 10 || semicolon == pos + 1) return 0;
+  std::string_view body = text.substr(pos + 1, semicolon - pos - 1);
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    int32_t value = 0;
+    for (char c : digits) {
+      int digit = c >= '0' && c <= '9'          ? c - '0'
+                  : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                : -1;
+      if (digit < 0) return 0;
+      value = value * (hex ? 16 : 10) + digit;
+      if (value > 0x10FFFF) return 0;
+    }
+    if (value == 0 || !utf8proc_codepoint_valid(value)) return 0;
+    *code_point = value;
+    return semicolon - pos + 1;
+  }
+  for (const NamedReference& reference : kNamedReferences) {
+    if (body == reference.name) {
+      *code_point = reference.code_point;
+      return semicolon - pos + 1;
+    }
+  }
+  return 0;
+}
+
+// --- Characters --------------------------------------------------------------
+
+enum class Mapping { kKeep, kDrop, kSpace, kNewline, kApostrophe, kQuote, kHyphen, kEllipsis };
+
+Mapping MapCodePoint(int32_t c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+      return Mapping::kApostrophe;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+      return Mapping::kQuote;
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return Mapping::kSpace;
+    case 0x00AD:
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+      return Mapping::kDrop;
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
+      return Mapping::kNewline;
+    case 0x2010:
+    case 0x2011:
+      return Mapping::kHyphen;
+    case 0x2026:
+      return Mapping::kEllipsis;
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return Mapping::kSpace;
+  if (c >= 0x80 && c <= 0x9F) return Mapping::kSpace;  // C1 controls: mojibake residue
+  return Mapping::kKeep;
+}
+
+// Text as code points, each with the index of the code point of the input
+// it comes from: the offsets we publish count in the input, not in the
+// repaired text.
+struct Traced {
+  std::u32string text;
+  std::vector<uint32_t> origin;  // origin[i]: input index of text[i]
+
+  void Push(char32_t c, uint32_t from) {
+    text.push_back(c);
+    origin.push_back(from);
+  }
+};
+
+Traced Decode(std::string_view utf8) {  // valid UTF-8
+  Traced out;
+  out.text.reserve(utf8.size());
+  out.origin.reserve(utf8.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+  uint32_t index = 0;
+  for (utf8proc_ssize_t pos = 0; pos < size; ++index) {
+    utf8proc_int32_t c = 0xFFFD;
+    utf8proc_ssize_t length =
+        bytes[pos] < 0x80 ? (c = bytes[pos], 1) : utf8proc_iterate(bytes + pos, size - pos, &c);
+    if (length <= 0) {
+      c = 0xFFFD;
+      length = 1;
+    }
+    out.Push(static_cast<char32_t>(c), index);
+    pos += length;
+  }
+  return out;
+}
+
+std::string Encode(const std::u32string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      AppendUtf8(static_cast<int32_t>(c), &out);
+    }
+  }
+  return out;
+}
+
+bool IsReferenceBodyChar(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '#';
+}
+
+Traced DecodeReferences(const Traced& in) {
+  if (in.text.find(U'&') == std::u32string::npos) return in;
+  Traced out;
+  out.text.reserve(in.text.size());
+  out.origin.reserve(in.text.size());
+  for (std::size_t pos = 0; pos < in.text.size();) {
+    int32_t code_point = 0;
+    std::size_t length = 0;
+    if (in.text[pos] == U'&') {
+      // References are ASCII: read the candidate as such.
+      std::string ascii = "&";
+      for (std::size_t j = pos + 1; j < in.text.size() && j < pos + 11; ++j) {
+        char32_t c = in.text[j];
+        if (c == U';') {
+          ascii.push_back(';');
+          break;
+        }
+        if (!IsReferenceBodyChar(c)) break;
+        ascii.push_back(static_cast<char>(c));
+      }
+      length = ReadReference(ascii, 0, &code_point);
+    }
+    if (length == 0) {
+      out.Push(in.text[pos], in.origin[pos]);
+      ++pos;
+      continue;
+    }
+    out.Push(static_cast<char32_t>(code_point), in.origin[pos]);
+    pos += length;
+  }
+  return out;
+}
+
+// NFC, one run of non-ASCII text at a time (with the character before it,
+// which a combining mark may compose with): every output character is traced
+// to the run's characters in order.
+Traced ToNfc(const Traced& in) {
+  const bool ascii =
+      std::all_of(in.text.begin(), in.text.end(), [](char32_t c) { return c < 0x80; });
+  if (ascii) return in;
+  Traced out;
+  out.text.reserve(in.text.size());
+  out.origin.reserve(in.text.size());
+  std::vector<utf8proc_int32_t> buffer;
+  std::size_t pos = 0;
+  while (pos < in.text.size()) {
+    const bool run_ahead = pos + 1 < in.text.size() && in.text[pos + 1] >= 0x80;
+    if (in.text[pos] < 0x80 && !run_ahead) {
+      out.Push(in.text[pos], in.origin[pos]);
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos + 1;
+    while (end < in.text.size() && in.text[end] >= 0x80) ++end;
+    buffer.clear();
+    for (std::size_t i = pos; i < end; ++i) {
+      utf8proc_int32_t decomposed[8];
+      int last_boundclass = 0;
+      utf8proc_ssize_t n = utf8proc_decompose_char(
+          static_cast<utf8proc_int32_t>(in.text[i]), decomposed, 8,
+          static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE), &last_boundclass);
+      if (n < 0 || n > 8) {
+        buffer.push_back(static_cast<utf8proc_int32_t>(in.text[i]));
+      } else {
+        buffer.insert(buffer.end(), decomposed, decomposed + n);
+      }
+    }
+    utf8proc_ssize_t composed = utf8proc_normalize_utf32(
+        buffer.data(), static_cast<utf8proc_ssize_t>(buffer.size()),
+        static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    if (composed < 0) {  // keep the run as it was
+      for (std::size_t i = pos; i < end; ++i) out.Push(in.text[i], in.origin[i]);
+    } else {
+      const std::size_t run = end - pos;
+      for (utf8proc_ssize_t i = 0; i < composed; ++i) {
+        std::size_t from = pos + std::min(static_cast<std::size_t>(i), run - 1);
+        out.Push(static_cast<char32_t>(buffer[static_cast<std::size_t>(i)]), in.origin[from]);
+      }
+    }
+    pos = end;
+  }
+  return out;
+}
+
+// Typographic characters to their ASCII forms, exotic spaces to a space,
+// line ends to LF, control characters to spaces.
+Traced MapCharacters(const Traced& in) {
+  Traced out;
+  out.text.reserve(in.text.size());
+  out.origin.reserve(in.text.size());
+  for (std::size_t i = 0; i < in.text.size(); ++i) {
+    const char32_t c = in.text[i];
+    const uint32_t from = in.origin[i];
+    if (c < 0x80) {
+      if (c == U'\r') {
+        if (i + 1 < in.text.size() && in.text[i + 1] == U'\n') continue;  // CR LF -> LF
+        out.Push(U'\n', from);
+      } else if (c == U'\f' || c == U'\v') {
+        out.Push(U'\n', from);
+      } else if ((c < 0x20 && c != U'\n' && c != U'\t') || c == 0x7F) {
+        out.Push(U' ', from);
+      } else {
+        out.Push(c, from);
+      }
+      continue;
+    }
+    switch (MapCodePoint(static_cast<int32_t>(c))) {
+      case Mapping::kKeep:
+        out.Push(c, from);
+        break;
+      case Mapping::kDrop:
+        break;
+      case Mapping::kSpace:
+        out.Push(U' ', from);
+        break;
+      case Mapping::kNewline:
+        out.Push(U'\n', from);
+        break;
+      case Mapping::kApostrophe:
+        out.Push(U'\'', from);
+        break;
+      case Mapping::kQuote:
+        out.Push(U'"', from);
+        break;
+      case Mapping::kHyphen:
+        out.Push(U'-', from);
+        break;
+      case Mapping::kEllipsis:
+        for (int k = 0; k < 3; ++k) out.Push(U'.', from);
+        break;
+    }
+  }
+  return out;
+}
+
+bool IsLower(char32_t c) { return c >= U'a' && c <= U'z'; }
+bool IsUpper(char32_t c) { return c >= U'A' && c <= U'Z'; }
+bool IsLetter(char32_t c) { return IsLower(c) || IsUpper(c); }
+
+Traced SplitGlued(const Traced& in, std::size_t* splits) {
+  Traced out;
+  out.text.reserve(in.text.size() + 16);
+  out.origin.reserve(in.text.size() + 16);
+  std::size_t count = 0;
+  // The lowercase ASCII letters just written, and whether the word began with one.
+  std::size_t lower_run = 0, word_length = 0;
+  bool word_starts_lower = false;
+  const std::u32string& text = in.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    const bool next_is_lower = i + 1 < text.size() && IsLower(text[i + 1]);
+    const bool lower_word = word_starts_lower && lower_run >= 2 && lower_run == word_length;
+    if (IsUpper(c) && next_is_lower && lower_word) {
+      out.Push(U' ', in.origin[i]);  // "thatAt"
+      ++count;
+      word_length = 0;
+    } else if ((c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';') && lower_run >= 2 &&
+               i + 2 < text.size() && IsLetter(text[i + 1]) &&
+               (c == U',' || c == U';' ? IsLower(text[i + 2]) || IsUpper(text[i + 1])
+                                       : IsUpper(text[i + 1]) && IsLower(text[i + 2]))) {
+      out.Push(c, in.origin[i]);  // "said.The", "adding,that"
+      out.Push(U' ', in.origin[i + 1]);
+      ++count;
+      lower_run = word_length = 0;
+      word_starts_lower = false;
+      continue;
+    }
+    out.Push(c, in.origin[i]);
+    if (IsLetter(c)) {
+      if (word_length == 0) word_starts_lower = IsLower(c);
+      ++word_length;
+      lower_run = IsLower(c) ? lower_run + 1 : 0;
+    } else if (c >= 0x80 &&
+               utf8proc_category(static_cast<utf8proc_int32_t>(c)) <= UTF8PROC_CATEGORY_LO) {
+      // Other letters belong to the word but end the ASCII run: "Łódź" is never split.
+      lower_run = 0;
+      word_starts_lower = false;
+      word_length = 1;
+    } else {
+      lower_run = word_length = 0;
+      word_starts_lower = false;
+    }
+  }
+  if (splits != nullptr) *splits = count;
+  return out;
+}
+
+}  // namespace
+
+bool LooksBinary(std::string_view content) {
+  if (content.size() >= 2 && ((content[0] == '\xFF' && content[1] == '\xFE') ||
+                              (content[0] == '\xFE' && content[1] == '\xFF')))
+    return false;  // UTF-16 with a byte-order mark: text, decoded by NormalizeText
+  std::string_view sample = content.substr(0, kSniffBytes);
+  if (sample.find('\0') != std::string_view::npos) return true;
+  std::size_t suspicious = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(sample.data());
+  const auto size = static_cast<utf8proc_ssize_t>(sample.size());
+  for (utf8proc_ssize_t pos = 0; pos < size;) {
+    const unsigned char byte = bytes[pos];
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t' && byte != '\f' &&
+           byte != '\v') ||
+          byte == 0x7F)
+        ++suspicious;
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t length = utf8proc_iterate(bytes + pos, size - pos, &c);
+    if (length <= 0) {
+      // A sequence cut by the end of the sample is not evidence.
+      if (size - pos >= 4) ++suspicious;
+      ++pos;
+    } else {
+      pos += length;
+    }
+  }
+  return suspicious * 5 > sample.size();
+}
+
+bool LooksLikeHtml(std::string_view text) {
+  std::string_view head = text.substr(0, kSniffBytes);
+  std::size_t start = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string_view::npos) return false;
+  std::size_t doctype = 0, root = 0;
+  if (head[start] == '<' && (ContainsNoCase(head.substr(start, 14), "<!doctype html", &doctype) ||
+                             ContainsNoCase(head.substr(start, 5), "<html", &root)))
+    return true;
+  int tags = 0;
+  for (const char* tag :
+       {"</p>",  "<br>",  "<br/>",      "<br />",   "</div>",    "</a>",   "</span>",
+        "</li>", "</h1>", "</h2>",      "</h3>",    "</b>",      "</i>",   "</strong>",
+        "</em>", "</td>", "</article>", "</title>", "</script>", "</body>"}) {
+    std::size_t pos = 0;
+    while (tags < 2 && ContainsNoCase(head, tag, &pos)) ++tags;
+    if (tags >= 2) return true;
+  }
+  return false;
+}
+
+std::string HtmlToText(std::string_view text) {
+  static std::once_flag initialised;
+  std::call_once(initialised, [] { xmlInitParser(); });
+  if (text.empty()) return {};
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  htmlDocPtr document =
+      htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options);
+  if (document == nullptr) return {};
+  HtmlTextWriter writer;
+  writer.Walk(xmlDocGetRootElement(document), 0);
+  xmlFreeDoc(document);
+  return writer.Take();
+}
+
+std::string DecodeCharacterReferences(std::string_view text) {
+  return Encode(DecodeReferences(Decode(RepairUtf8(text))).text);
+}
+
+std::string SplitGluedWords(std::string_view text, std::size_t* splits) {
+  return Encode(SplitGlued(Decode(RepairUtf8(text)), splits).text);
+}
+
+std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
+                          std::vector<uint32_t>* origin) {
+  TextRepairs local;
+  TextRepairs& report = repairs != nullptr ? *repairs : local;
+  report = TextRepairs();
+  std::string decoded;
+  if (raw.size() >= 2 && raw[0] == '\xFF' && raw[1] == '\xFE') {
+    decoded = DecodeUtf16(raw, false);
+    report.utf16 = true;
+  } else if (raw.size() >= 2 && raw[0] == '\xFE' && raw[1] == '\xFF') {
+    decoded = DecodeUtf16(raw, true);
+    report.utf16 = true;
+  } else {
+    decoded = RepairUtf8(raw, &report.invalid_utf8);
+  }
+  const bool html = LooksLikeHtml(decoded);
+  if (html) {
+    // Offsets then count in the page's text, not in its markup.
+    decoded = RepairUtf8(HtmlToText(decoded));
+    report.html = true;
+  }
+  Traced traced = Decode(decoded);
+  const auto input_length = static_cast<uint32_t>(traced.text.size());
+  std::string().swap(decoded);
+  if (!html) traced = DecodeReferences(traced);
+  traced = SplitGlued(MapCharacters(ToNfc(traced)), &report.glued);
+  if (origin != nullptr) {
+    std::vector<uint32_t> identity_check = std::move(traced.origin);
+    bool identity = identity_check.size() == input_length;
+    for (std::size_t i = 0; i < identity_check.size() && identity; ++i)
+      identity = identity_check[i] == i;
+    origin->clear();
+    if (!identity) {
+      *origin = std::move(identity_check);
+      origin->push_back(input_length);  // the end of the text
+    }
+  }
+  return Encode(traced.text);
+}
+
+}  // namespace eventgraph
