@@ -150,8 +150,9 @@ bool IsValidIsoDate(const std::string& text) {
 
 std::string StripDateHeader(const std::string& content, std::string* date, std::string* issue) {
   date->clear();
-  std::size_t pos = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (pos == std::string::npos) return {};
+  std::size_t pos = StartsWith(content, "\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark
+  pos = content.find_first_not_of(" \t\r\n", pos);
+  if (pos == std::string::npos) return {};  // only blanks
   if (content.compare(pos, 5, "date ") != 0) return content;
   std::size_t value = content.find_first_not_of(" \t", pos + 5);
   if (value == std::string::npos) return content;
@@ -374,31 +375,40 @@ ReadOutcome ReadInputFile(const InputFile& file, const ReadOptions& options) {
     outcome.issues.push_back({file.path, 0, error, true});
     return outcome;
   }
-  if (content.size() > options.max_doc_bytes) {  // it grew since we asked its size
+  return ReadTextContent(content, file.path, options);
+}
+
+ReadOutcome ReadTextContent(std::string content, const std::string& path,
+                            const ReadOptions& options) {
+  ReadOutcome outcome;
+  if (content.size() > options.max_doc_bytes) {
     outcome.issues.push_back(
-        {file.path, 0, TooLong(content.size(), options.max_doc_bytes, "document"), true});
+        {path, 0, TooLong(content.size(), options.max_doc_bytes, "document"), true});
     return outcome;
   }
   if (LooksBinary(content)) {
-    outcome.issues.push_back({file.path, 0, "binary file, not text; skipped", true});
+    outcome.issues.push_back({path, 0, "binary file, not text; skipped", true});
     return outcome;
   }
   Document doc;
   std::string text = NormalizeText(content, &doc.repairs, &doc.origin);
   std::string().swap(content);
   if (std::string note = RepairNote(doc.repairs); !note.empty())
-    outcome.issues.push_back({file.path, 0, note, false});
-  doc.path = file.path;
-  doc.id = fs::path(file.path).stem().string();
+    outcome.issues.push_back({path, 0, note, false});
+  doc.path = path;
+  doc.id = fs::path(path).stem().string();
   std::string header_issue;
   doc.text = StripDateHeader(text, &doc.date, &header_issue);
-  // Offsets count from the body: the header (ASCII, one byte a code point) goes.
-  if (const std::size_t header = text.size() - doc.text.size(); header > 0 && !doc.origin.empty()) {
+  // Offsets count from the body. The header is ASCII but what precedes it need not be ("\uFEFB"
+  // is made of the bytes of a byte-order mark), so it is measured in code points.
+  const std::size_t header =
+      CountCodePoints(std::string_view(text).substr(0, text.size() - doc.text.size()));
+  if (header > 0 && !doc.origin.empty()) {
     const uint32_t base = doc.origin[header];
     doc.origin.erase(doc.origin.begin(), doc.origin.begin() + static_cast<std::ptrdiff_t>(header));
     for (uint32_t& offset : doc.origin) offset -= base;
   }
-  if (!header_issue.empty()) outcome.issues.push_back({file.path, 1, header_issue, false});
+  if (!header_issue.empty()) outcome.issues.push_back({path, 1, header_issue, false});
   doc.title = FirstLine(doc.text);
   outcome.documents.push_back(std::move(doc));
   return outcome;

@@ -173,3 +173,18 @@ TEST_CASE("Offsets count in the input even where the text was repaired", "[reade
   CHECK(doc.InputOffset(static_cast<uint32_t>(doc.text.size())) == 29);
   fs::remove(path);
 }
+
+TEST_CASE("Fuzz findings stay fixed", "[reader][fuzz]") {
+  // UTF-16 whose characters are made of the bytes of a UTF-8 byte-order mark (U+FFFF): the
+  // header search once took them for marks and cut the offsets map short.
+  ReadOutcome read =
+      ReadTextContent(std::string("\xFE\xFF\xFF\xFF\xFF\xFF\xFE\xFF\x1B", 9), "f.txt");
+  REQUIRE(read.documents.size() == 1);
+  CHECK(read.documents[0].text == "\xEF\xBF\xBF\xEF\xBF\xBF");
+  read = ReadTextContent(
+      "\xEF\xBB\xBB"
+      "date 2017-04-12 Body",
+      "g.txt");
+  REQUIRE(read.documents.size() == 1);
+  CHECK(read.documents[0].date.empty());  // the header must come first
+}

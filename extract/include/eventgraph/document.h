@@ -91,6 +91,10 @@ ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name,
                             const ReadOptions& options = {});
 constexpr std::size_t kMaxIssuesPerFile = 20;
 
+// One .txt document from its content (the file's bytes); `path` names it.
+ReadOutcome ReadTextContent(std::string content, const std::string& path,
+                            const ReadOptions& options = {});
+
 // Parses the .txt header; exposed for tests. Returns the text after the header
 // and sets `date` (empty when absent or invalid; `issue` says why if invalid:
 // an impossible day, or a date not written YYYY-MM-DD such as "17/4/2017").

@@ -1,0 +1,91 @@
+// libFuzzer target: the data-file loaders. A private copy of data/ is made
+// once; each input replaces one of its files (the first byte picks which) or
+// is loaded as a user lexicon (--lexicon), and the loader must either load it
+// or fail with a Status, never crash.
+#include <unistd.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "eventgraph/extract.h"
+#include "eventgraph/timex.h"
+
+using namespace eventgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Target {
+  const char* file;  // relative to the data directory; nullptr: a user lexicon
+  bool temporal;     // loaded by LoadTemporalLexicon, else LoadLexicons
+};
+
+constexpr std::array<Target, 8> kTargets = {{
+    {nullptr, false},
+    {"temporal/rules.tsv", true},
+    {"temporal/words.tsv", true},
+    {"temporal/settings.tsv", true},
+    {"lexicon/triggers.tsv", false},
+    {"lexicon/titles.tsv", false},
+    {"ontology/event_types.tsv", false},
+    {"gazetteer/entities.tsv", false},
+}};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void WriteFile(const fs::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+}
+
+const fs::path& DataCopy() {
+  static const fs::path copy = [] {
+    fs::path dir =
+        fs::temp_directory_path() / ("eventgraph-fuzz-data-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(EVENTGRAPH_FUZZ_DATA_DIR, dir, fs::copy_options::recursive);
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(DataCopy(), ignored);
+    });
+    return dir;
+  }();
+  return copy;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
+  if (size < 1 || size > 16 * 1024) return 0;
+  const fs::path& dir = DataCopy();
+  const Target& target = kTargets[data[0] % kTargets.size()];
+  const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
+  if (target.file == nullptr) {
+    const fs::path user = dir / "user-lexicon.tsv";
+    WriteFile(user, input);
+    (void)LoadLexicons(dir.string(), {user.string()});
+    return 0;
+  }
+  const fs::path path = dir / target.file;
+  const std::string original = ReadFile(path);
+  WriteFile(path, input);
+  if (target.temporal) {
+    (void)LoadTemporalLexicon(dir.string());
+  } else {
+    (void)LoadLexicons(dir.string());
+  }
+  WriteFile(path, original);
+  return 0;
+}
