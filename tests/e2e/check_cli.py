@@ -27,7 +27,7 @@ top = run("--help")
 check(top.returncode == 0 and "build" in top.stdout and "timex" in top.stdout and "Exit codes" in top.stdout,
       "eventgraph --help")
 build_help = run("build", "--help")
-for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "inputs"):
+for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "--max-doc-bytes", "inputs"):
     check(option in build_help.stdout, f"build --help explains {option}")
 check(run().returncode == 2, "no subcommand is a usage error (2)")
 export_help = run("export", "--help")
