@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "eventgraph/text_util.h"
@@ -204,9 +205,8 @@ std::size_t ReadReference(std::string_view text, std::size_t pos, int32_t* code_
 
 // --- Characters --------------------------------------------------------------
 
-enum class Mapping { kKeep, kDrop, kSpace, kNewline, kApostrophe, kQuote, kHyphen, kEllipsis };
-
-Mapping MapCodePoint(int32_t c) {
+// What a character becomes when it is not kept as it is ("" drops it).
+std::optional<std::u32string_view> Replacement(char32_t c) {
   switch (c) {
     case 0x2018:
     case 0x2019:
@@ -214,39 +214,39 @@ Mapping MapCodePoint(int32_t c) {
     case 0x201B:
     case 0x2032:
     case 0x02BC:
-      return Mapping::kApostrophe;
+      return U"'";
     case 0x201C:
     case 0x201D:
     case 0x201E:
     case 0x201F:
     case 0x2033:
-      return Mapping::kQuote;
+      return U"\"";
     case 0x00A0:
     case 0x1680:
     case 0x202F:
     case 0x205F:
     case 0x3000:
-      return Mapping::kSpace;
+      return U" ";
     case 0x00AD:
     case 0x200B:
     case 0x2060:
     case 0xFEFF:
-      return Mapping::kDrop;
+      return U"";
     case 0x2028:
     case 0x2029:
     case 0x0085:
-      return Mapping::kNewline;
+      return U"\n";
     case 0x2010:
     case 0x2011:
-      return Mapping::kHyphen;
+      return U"-";
     case 0x2026:
-      return Mapping::kEllipsis;
+      return U"...";
     default:
       break;
   }
-  if (c >= 0x2000 && c <= 0x200A) return Mapping::kSpace;
-  if (c >= 0x80 && c <= 0x9F) return Mapping::kSpace;  // C1 controls: mojibake residue
-  return Mapping::kKeep;
+  if (c >= 0x2000 && c <= 0x200A) return U" ";
+  if (c >= 0x80 && c <= 0x9F) return U" ";  // C1 controls: mojibake residue
+  return std::nullopt;
 }
 
 // Text as code points, each with the index of the code point of the input
@@ -406,30 +406,10 @@ Traced MapCharacters(const Traced& in) {
       }
       continue;
     }
-    switch (MapCodePoint(static_cast<int32_t>(c))) {
-      case Mapping::kKeep:
-        out.Push(c, from);
-        break;
-      case Mapping::kDrop:
-        break;
-      case Mapping::kSpace:
-        out.Push(U' ', from);
-        break;
-      case Mapping::kNewline:
-        out.Push(U'\n', from);
-        break;
-      case Mapping::kApostrophe:
-        out.Push(U'\'', from);
-        break;
-      case Mapping::kQuote:
-        out.Push(U'"', from);
-        break;
-      case Mapping::kHyphen:
-        out.Push(U'-', from);
-        break;
-      case Mapping::kEllipsis:
-        for (int k = 0; k < 3; ++k) out.Push(U'.', from);
-        break;
+    if (std::optional<std::u32string_view> replacement = Replacement(c)) {
+      for (char32_t r : *replacement) out.Push(r, from);
+    } else {
+      out.Push(c, from);
     }
   }
   return out;
