@@ -209,7 +209,8 @@ Command RegisterBuild(CLI::App& app) {
   build
       ->add_option(
           "inputs", options->inputs,
-          "Articles: .txt files (optional first line 'date YYYY-MM-DD'), .jsonl files (one "
+          "Articles: .txt files (optional first line 'date YYYY-MM-DD'), .html/.htm pages, "
+          ".jsonl files (one "
           "{\"id\",\"date\",\"title\",\"text\",\"url\",\"source\"} per line, only text required), "
           "directories (searched recursively for both), or - for JSONL on standard input")
       ->required();

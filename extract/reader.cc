@@ -27,6 +27,11 @@ bool HasExtension(const fs::path& path, const char* extension) {
   return AsciiLower(path.extension().string()) == extension;
 }
 
+// Saved web pages are text documents too: their HTML is stripped like any other.
+bool IsTextFile(const fs::path& path) {
+  return HasExtension(path, ".txt") || HasExtension(path, ".html") || HasExtension(path, ".htm");
+}
+
 std::string FirstLine(const std::string& text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -199,7 +204,7 @@ Status ListDirectory(const fs::path& directory, std::vector<InputFile>* found,
     if (it->is_directory(kind_error) && !it->is_symlink(kind_error)) {
       subdirectories.push_back(path);
     } else if (it->is_regular_file(kind_error)) {
-      if (HasExtension(path, ".txt")) {
+      if (IsTextFile(path)) {
         found->push_back({path.string(), InputFile::Format::kText});
       } else if (HasExtension(path, ".jsonl")) {
         found->push_back({path.string(), InputFile::Format::kJsonl});
@@ -239,11 +244,12 @@ Status ListInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
       files->insert(files->end(), found.begin(), found.end());
     } else if (HasExtension(input, ".jsonl")) {
       files->push_back({input, InputFile::Format::kJsonl});
-    } else if (HasExtension(input, ".txt")) {
+    } else if (IsTextFile(input)) {
       files->push_back({input, InputFile::Format::kText});
     } else {
       return Status(StatusCode::kInvalidArgument,
-                    "unsupported input: expected a .txt or .jsonl file, a directory, or -", input);
+                    "unsupported input: expected a .txt, .html or .jsonl file, a directory, or -",
+                    input);
     }
   }
   return Status();

@@ -49,6 +49,8 @@ def make_corpus(root):
           "<h1>Storm hits the coast</h1><p>date is not a header here.</p>"
           "<p>A powerful earthquake struck the coast of Valparaiso on Monday&nbsp;night, officials said.</p>"
           "<footer>&copy; Example News</footer></body></html>")
+    write(os.path.join(root, "sub", "saved.html"),
+          "<html><body><article><p>Police arrested three men in Quito on Thursday.</p></article></body></html>")
     write(os.path.join(root, "glued.txt"),
           "date 2022-01-10\nThe minister met the envoy in Oslo on Tuesday, adding thatAt the same time "
           "talks would go on.The envoy said nothing.\n")
@@ -118,7 +120,7 @@ with tempfile.TemporaryDirectory() as work:
         ("bad_header_date.txt:1: impossible date in header: 2017-02-30", "an impossible header date"),
         ("unsupported_header_date.txt:1: unsupported date in header: 17/4/2017", "a header date in another format"),
         ("mojibake.txt: 2 invalid UTF-8 sequence(s) replaced", "invalid UTF-8 is counted"),
-        ("1 document(s) read as HTML", "HTML is noted"),
+        ("2 document(s) read as HTML", "HTML is noted"),
         ("1 document(s) decoded from UTF-16", "UTF-16 is noted"),
         ("glued word(s) split", "glued words are noted"),
     ]
@@ -133,13 +135,14 @@ with tempfile.TemporaryDirectory() as work:
 
     if summary:
         # Documents: good, mojibake, utf16, page, glued, the two bad-header ones, empty (8 .txt),
+        # saved.html,
         # after-huge, wire-ok, bad-date, other-date (4 JSONL records).
-        check(summary["documents"] == 12, f"12 documents processed (got {summary['documents']})")
+        check(summary["documents"] == 13, f"13 documents processed (got {summary['documents']})")
         # Skipped: binary.txt, junk.jsonl, huge.txt, the huge JSONL line, four bad JSONL lines,
         # the unreadable file and the unreadable directory.
         check(summary["skipped"] == 10, f"10 skipped (got {summary['skipped']})")
         check(summary["empty"] == 1, f"1 empty (got {summary['empty']})")
-        check(summary["repaired"]["invalid_utf8"] == 1 and summary["repaired"]["html"] == 1
+        check(summary["repaired"]["invalid_utf8"] == 1 and summary["repaired"]["html"] == 2
               and summary["repaired"]["utf16"] == 1 and summary["repaired"]["glued_words"] >= 2,
               f"repairs counted: {summary['repaired']}")
         check(seconds < 120, f"a 50 MB line does not take long ({seconds:.0f} s)")
@@ -165,6 +168,7 @@ with tempfile.TemporaryDirectory() as work:
         check(not any("arrested nobody" in m["sentence"] for e in events for m in e["mentions"]),
               "scripts in HTML are not read as text")
         check(has("glued", "meeting", "2022-01-04"), "a glued document keeps its meeting")
+        check(has("saved", "arrest", "2020-12-31"), "a saved .html page is read (anchored by --date)")
         glued_sentences = [m["sentence"] for e in told_by("glued") for m in e["mentions"]]
         check(not any("thatAt" in s for s in glued_sentences), "the glued words are split")
         for doc_id in ("bad_header_date", "unsupported_header_date", "bad-date", "other-date"):

@@ -61,7 +61,7 @@ struct InputFile {
   enum class Format { kText, kJsonl } format = Format::kText;
 };
 
-// Expands directories (recursively, .txt and .jsonl files, sorted by path so
+// Expands directories (recursively, .txt, .html/.htm and .jsonl files, sorted by path so
 // the order never depends on the file system). Fails on a path that does not
 // exist or a file with another extension. A directory that cannot be listed
 // (no permission) is an issue in `issues` (skipped = true) when given, an
