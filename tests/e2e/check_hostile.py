@@ -11,6 +11,7 @@ Usage: check_hostile.py EVENTGRAPH DATA_DIR
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,14 +92,34 @@ def run(args, as_nobody):
     return result, time.time() - started
 
 
+def reachable_by_nobody(work):
+    """As root, the build runs as nobody: it needs an executable and data it can reach. When the
+    checkout sits where nobody cannot go (a home directory), copies of both in `work` serve."""
+    global exe, data_dir
+    probe = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", exe,
+                            "build", "--help"], capture_output=True)
+    readable = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "test", "-r",
+                               os.path.join(data_dir, "ontology", "event_types.tsv")])
+    if probe.returncode == 0 and readable.returncode == 0:
+        return
+    shutil.copy(exe, os.path.join(work, "eventgraph"))
+    shutil.copytree(data_dir, os.path.join(work, "data"))
+    exe, data_dir = os.path.join(work, "eventgraph"), os.path.join(work, "data")
+    for root, dirs, files in os.walk(work):
+        for name in dirs + files:
+            os.chmod(os.path.join(root, name), 0o755)
+
+
 with tempfile.TemporaryDirectory() as work:
     os.chmod(work, 0o755)
+    as_nobody = os.geteuid() == 0
+    if as_nobody:
+        reachable_by_nobody(work)
     corpus = os.path.join(work, "corpus")
     make_corpus(corpus)
     out = os.path.join(work, "out")
     os.makedirs(out)
     os.chmod(out, 0o777)
-    as_nobody = os.geteuid() == 0
     result, seconds = run(["build", "--json", "--data-dir", data_dir, "--date", "2021-01-01",
                            "--out", out, corpus], as_nobody)
     check(result.returncode == 0, f"a hostile corpus builds with exit 0 (got {result.returncode}: {result.stderr[-2000:]})")
