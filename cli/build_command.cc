@@ -212,7 +212,7 @@ Command RegisterBuild(CLI::App& app) {
           "Articles: .txt files (optional first line 'date YYYY-MM-DD'), .html/.htm pages, "
           ".jsonl files (one "
           "{\"id\",\"date\",\"title\",\"text\",\"url\",\"source\"} per line, only text required), "
-          "directories (searched recursively for both), or - for JSONL on standard input")
+          "directories (searched recursively for all of these), or - for JSONL on standard input")
       ->required();
   build->add_option("--out,-o", options->out, "Output directory (created if missing)")->required();
   build->add_option(
@@ -232,8 +232,8 @@ Command RegisterBuild(CLI::App& app) {
       ->check(CLI::Range(1u, 1024u));
   build
       ->add_option("--max-doc-bytes", options->max_doc_bytes,
-                   "Skip (with a message) any document, .txt file or JSONL line, longer than "
-                   "this many bytes; never truncated")
+                   "Skip, with a message, any document (a .txt or .html file, a JSONL line) "
+                   "longer than this many bytes (default 4 MiB); never truncated")
       ->default_val(kDefaultMaxDocBytes)
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   build->add_flag("--strict", options->strict,
