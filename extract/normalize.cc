@@ -10,6 +10,7 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "eventgraph/text_util.h"
@@ -300,7 +301,7 @@ bool IsReferenceBodyChar(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '#';
 }
 
-Traced DecodeReferences(const Traced& in) {
+Traced DecodeReferences(Traced in) {
   if (in.text.find(U'&') == std::u32string::npos) return in;
   Traced out;
   out.text.reserve(in.text.size());
@@ -509,14 +510,18 @@ bool LooksLikeHtml(std::string_view text) {
   if (head[start] == '<' && (ContainsNoCase(head.substr(start, 14), "<!doctype html", &doctype) ||
                              ContainsNoCase(head.substr(start, 5), "<html", &root)))
     return true;
+  // One pass over the '<' of the text (prose has few), comparing the tag that starts there.
+  static constexpr std::string_view kTags[] = {
+      "</p>",  "<br>",  "<br/>",      "<br />",   "</div>",    "</a>",   "</span>",
+      "</li>", "</h1>", "</h2>",      "</h3>",    "</b>",      "</i>",   "</strong>",
+      "</em>", "</td>", "</article>", "</title>", "</script>", "</body>"};
   int tags = 0;
-  for (const char* tag :
-       {"</p>",  "<br>",  "<br/>",      "<br />",   "</div>",    "</a>",   "</span>",
-        "</li>", "</h1>", "</h2>",      "</h3>",    "</b>",      "</i>",   "</strong>",
-        "</em>", "</td>", "</article>", "</title>", "</script>", "</body>"}) {
-    std::size_t pos = 0;
-    while (tags < 2 && ContainsNoCase(head, tag, &pos)) ++tags;
-    if (tags >= 2) return true;
+  for (std::size_t pos = head.find('<'); pos != std::string_view::npos;
+       pos = head.find('<', pos + 1)) {
+    for (std::string_view tag : kTags) {
+      std::size_t at = 0;
+      if (ContainsNoCase(head.substr(pos, tag.size()), tag, &at) && ++tags >= 2) return true;
+    }
   }
   return false;
 }
@@ -568,8 +573,8 @@ std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
   Traced traced = Decode(decoded);
   const auto input_length = static_cast<uint32_t>(traced.text.size());
   std::string().swap(decoded);
-  if (!html) traced = DecodeReferences(traced);
-  traced = SplitGlued(MapCharacters(ToNfc(traced)), &report.glued);
+  if (!html) traced = DecodeReferences(std::move(traced));
+  traced = SplitGlued(MapCharacters(ToNfc(std::move(traced))), &report.glued);
   if (origin != nullptr) {
     std::vector<uint32_t> identity_check = std::move(traced.origin);
     bool identity = identity_check.size() == input_length;
