@@ -9,6 +9,8 @@
 // "in June" lies ahead or behind; and the narrative reference, the last
 // calendar date tagged, from which "the next day" counts.
 #include <algorithm>
+#include <deque>
+#include <string_view>
 
 #include "eventgraph/text_util.h"
 #include "temporal_internal.h"
@@ -30,16 +32,20 @@ bool AllDigits(std::string_view text) {
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A token as the rules see it: hyphenated words are split ("mid-2012" ->
-// "mid" "-" "2012") so that patterns can reach their parts.
+// "mid" "-" "2012") so that patterns can reach their parts. Its text views
+// the Segmented token's; a lower-cased piece that is not a slice of the
+// token's lower case lives in `owned`.
 struct TimeToken {
   uint32_t begin = 0, end = 0;  // bytes in the document
   uint32_t segment_token = 0;   // the Segmented token it comes from
-  std::string text, lower;
+  std::string_view text, lower;
   bool capitalized = false;
 };
 
-std::vector<TimeToken> SplitSentence(const Segmented& seg, const Sentence& sentence) {
-  std::vector<TimeToken> out;
+void SplitSentence(const Segmented& seg, const Sentence& sentence, std::vector<TimeToken>* out,
+                   std::deque<std::string>* owned) {
+  out->clear();
+  owned->clear();
   for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
     const Token& token = seg.tokens[t];
     auto push = [&](std::size_t from, std::size_t to) {
@@ -47,15 +53,21 @@ std::vector<TimeToken> SplitSentence(const Segmented& seg, const Sentence& sente
       piece.begin = token.begin + static_cast<uint32_t>(from);
       piece.end = token.begin + static_cast<uint32_t>(to);
       piece.segment_token = t;
-      piece.text = token.text.substr(from, to - from);
-      piece.lower = token.lower.size() == token.text.size() ? token.lower.substr(from, to - from)
-                                                            : Utf8Lower(piece.text);
+      piece.text = std::string_view(token.text).substr(from, to - from);
+      if (token.lower.size() == token.text.size()) {
+        piece.lower = std::string_view(token.lower).substr(from, to - from);
+      } else {
+        piece.lower = owned->emplace_back(Utf8Lower(std::string(piece.text)));
+      }
       piece.capitalized = from == 0 ? token.capitalized : IsAsciiUpper(piece.text[0]);
-      out.push_back(std::move(piece));
+      out->push_back(piece);
     };
+    if (token.text.find('-') == std::string::npos || token.text.size() == 1) {
+      push(0, token.text.size());
+      continue;
+    }
     date::sys_days ignored;
-    const bool iso_date = token.text.size() == 10 && temporal::ParseDay(token.text, &ignored);
-    if (iso_date || token.text.find('-') == std::string::npos || token.text.size() == 1) {
+    if (token.text.size() == 10 && temporal::ParseDay(token.text, &ignored)) {
       push(0, token.text.size());
       continue;
     }
@@ -67,7 +79,12 @@ std::vector<TimeToken> SplitSentence(const Segmented& seg, const Sentence& sente
       start = pos + 1;
     }
   }
-  return out;
+}
+
+int ParseSmall(std::string_view digits) {  // digits.size() <= 9
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
 }
 
 int DayOfMonth(std::string_view text) {
@@ -75,7 +92,7 @@ int DayOfMonth(std::string_view text) {
     if (text.size() > 2 && text.substr(text.size() - 2) == suffix) text.remove_suffix(2);
   }
   if (!AllDigits(text) || text.size() > 2) return 0;
-  int day = std::stoi(std::string(text));
+  int day = ParseSmall(text);
   return day >= 1 && day <= 31 ? day : 0;
 }
 
@@ -94,9 +111,14 @@ class Tagger {
       const Sentence& sentence = seg_.sentences[s];
       if (sentence.furniture && options_.skip_furniture) continue;
       sentence_ = s;
-      tokens_ = SplitSentence(seg_, sentence);
-      classes_.assign(tokens_.size(), {});
-      for (std::size_t i = 0; i < tokens_.size(); ++i) classes_[i] = ClassesOf(tokens_[i]);
+      SplitSentence(seg_, sentence, &tokens_, &owned_);
+      if (classes_.size() < tokens_.size()) classes_.resize(tokens_.size());
+      bool any_candidate = false;
+      for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        ClassesOf(tokens_[i], &classes_[i]);
+        any_candidate = any_candidate || classes_[i].word || !classes_[i].shaped.empty();
+      }
+      if (!any_candidate) continue;  // most sentences name no time at all
       matches_.assign(tokens_.size(), std::nullopt);
       for (std::size_t i = 0; i < tokens_.size();) i = std::max(i + 1, TagAt(i));
     }
@@ -104,42 +126,51 @@ class Tagger {
   }
 
  private:
-  using ClassList = std::vector<std::pair<std::string, std::string>>;  // (class, value)
+  // The word classes a token belongs to: those words.tsv lists it in, and
+  // those its shape gives it (digits, ordinals, ISO dates ...), with its value
+  // in each.
+  struct TokenClasses {
+    const TemporalLexicon::WordEntry* word = nullptr;  // its words.tsv entry and rules, if any
+    std::vector<std::pair<int, std::string>> shaped;   // (class id, value)
+  };
 
-  // The word classes a token belongs to, with its value in each.
-  ClassList ClassesOf(const TimeToken& token) const {
-    ClassList classes;
-    if (auto listed = rules_.word_classes.find(token.lower); listed != rules_.word_classes.end()) {
-      classes = listed->second;
-    }
-    const std::string& t = token.text;
+  void Shaped(const char* name, std::string value, TokenClasses* out) const {
+    const int id = rules_.ClassId(name);
+    if (id >= 0) out->shaped.emplace_back(id, std::move(value));
+  }
+
+  void ClassesOf(const TimeToken& token, TokenClasses* out) const {
+    out->shaped.clear();
+    auto listed = rules_.words.find(token.lower);
+    out->word = listed == rules_.words.end() ? nullptr : &listed->second;
+    const std::string_view t = token.text;
+    if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return;  // every class given by shape has a digit
     if (AllDigits(t)) {
-      classes.emplace_back("digits", t);
-      if (t.size() <= 4) classes.emplace_back("number", std::to_string(std::stoi(t)));
-      if (t.size() == 4 && t >= "1000" && t <= "2999") classes.emplace_back("year", t);
-      if (t.size() <= 2 && std::stoi(t) <= 24)
-        classes.emplace_back("hour", std::to_string(std::stoi(t)));
-      if (t.size() == 2 && std::stoi(t) <= 59) classes.emplace_back("minute", t);
+      Shaped("digits", std::string(t), out);
+      if (t.size() <= 4) Shaped("number", std::to_string(ParseSmall(t)), out);
+      if (t.size() == 4 && t >= "1000" && t <= "2999") Shaped("year", std::string(t), out);
+      if (t.size() <= 2 && ParseSmall(t) <= 24) Shaped("hour", std::to_string(ParseSmall(t)), out);
+      if (t.size() == 2 && ParseSmall(t) <= 59) Shaped("minute", std::string(t), out);
     }
-    if (int day = DayOfMonth(t)) classes.emplace_back("day", std::to_string(day));
+    if (int day = DayOfMonth(t)) Shaped("day", std::to_string(day), out);
     // Numeric ordinals: "20th", "1st".
-    if (t.size() > 2 && AllDigits(std::string_view(t).substr(0, t.size() - 2)) && t.size() <= 5) {
-      std::string suffix = AsciiLower(t.substr(t.size() - 2));
+    if (t.size() > 2 && AllDigits(t.substr(0, t.size() - 2)) && t.size() <= 5) {
+      std::string suffix = AsciiLower(std::string(t.substr(t.size() - 2)));
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
-        classes.emplace_back("ordinal", std::to_string(std::stoi(t.substr(0, t.size() - 2))));
+        Shaped("ordinal", std::to_string(ParseSmall(t.substr(0, t.size() - 2))), out);
       }
     }
     // Decades: "1990s" -> 199; "90s" -> 199 (tens from 3 up are taken as the 1900s).
-    if (t.size() == 5 && t[4] == 's' && AllDigits(std::string_view(t).substr(0, 4)) &&
-        t[3] == '0') {
-      classes.emplace_back("decade", t.substr(0, 3));
-    } else if (t.size() == 3 && t[2] == 's' && AllDigits(std::string_view(t).substr(0, 2)) &&
-               t[1] == '0') {
-      classes.emplace_back("decade", std::string(t[0] >= '3' ? "19" : "20") + t[0]);
+    if (t.size() == 5 && t[4] == 's' && AllDigits(t.substr(0, 4)) && t[3] == '0') {
+      Shaped("decade", std::string(t.substr(0, 3)), out);
+    } else if (t.size() == 3 && t[2] == 's' && AllDigits(t.substr(0, 2)) && t[1] == '0') {
+      Shaped("decade", std::string(t[0] >= '3' ? "19" : "20") + t[0], out);
     }
     date::sys_days day;
-    if (t.size() == 10 && temporal::ParseDay(t, &day)) classes.emplace_back("iso-date", t);
-    if (numeric_order_ != "none") {
+    if (t.size() == 10 && temporal::ParseDay(std::string(t), &day))
+      Shaped("iso-date", std::string(t), out);
+    if (numeric_order_ != "none" && t.find('/') != std::string_view::npos) {
       std::vector<std::string_view> parts = Split(t, '/');
       if (parts.size() == 3 && AllDigits(parts[0]) && AllDigits(parts[1]) && parts[2].size() == 4 &&
           AllDigits(parts[2]) && parts[0].size() <= 2 && parts[1].size() <= 2) {
@@ -148,15 +179,20 @@ class Tagger {
         std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") +
                           std::string(month) + "-" + (day_part.size() == 1 ? "0" : "") +
                           std::string(day_part);
-        if (temporal::ParseDay(iso, &day)) classes.emplace_back("numeric-date", iso);
+        if (temporal::ParseDay(iso, &day)) Shaped("numeric-date", iso, out);
       }
     }
-    return classes;
   }
 
-  const std::string* ClassValue(std::size_t token, const std::string& word_class) const {
-    for (const auto& [name, value] : classes_[token]) {
-      if (name == word_class) return &value;
+  const std::string* ClassValue(std::size_t token, int class_id) const {
+    const TokenClasses& classes = classes_[token];
+    if (classes.word) {
+      for (const auto& [id, value] : classes.word->classes) {
+        if (id == class_id) return &value;
+      }
+    }
+    for (const auto& [id, value] : classes.shaped) {
+      if (id == class_id) return &value;
     }
     return nullptr;
   }
@@ -185,7 +221,7 @@ class Tagger {
             want.literals.end()) {
           MatchFrom(rule, element + 1, pos + 1, current, best);
         }
-      } else if (const std::string* value = ClassValue(pos, want.word_class)) {
+      } else if (const std::string* value = ClassValue(pos, want.class_id)) {
         current.captures.push_back({want.capture, *value});
         MatchFrom(rule, element + 1, pos + 1, current, best);
         current.captures.pop_back();
@@ -197,8 +233,9 @@ class Tagger {
   // Tense cue nearest the expression: -1 past, +1 future, 0 none.
   int TenseAround(std::size_t begin, std::size_t end) const {
     auto cue = [&](std::size_t i) {
-      if (const std::string* tense = ClassValue(i, "tense")) return *tense == "future" ? 1 : -1;
-      const std::string& word = tokens_[i].lower;
+      if (const std::string* tense = ClassValue(i, tense_class_))
+        return *tense == "future" ? 1 : -1;
+      const std::string_view word = tokens_[i].lower;
       const std::string& suffix = rules_.past_tense_suffix;
       if (suffix.empty() || tokens_[i].capitalized || word.size() < suffix.size() + 3 ||
           word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0 ||
@@ -208,7 +245,7 @@ class Tagger {
       // A participle after "be" or "to" ("will be released") says nothing of the time; keep
       // looking.
       for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
-        if (ClassValue(i - back, "participle-aux")) return 0;
+        if (ClassValue(i - back, participle_aux_class_)) return 0;
       }
       return -1;
     };
@@ -236,27 +273,27 @@ class Tagger {
   }
 
   std::vector<std::pair<uint32_t, Match>> ComputeMatchesAt(std::size_t i) {
-    std::vector<uint32_t> candidates;
-    auto add = [&](const std::string& key) {
-      auto found = rules_.rules_by_first.find(key);
-      if (found != rules_.rules_by_first.end())
-        candidates.insert(candidates.end(), found->second.begin(), found->second.end());
-    };
-    add(tokens_[i].lower);
-    for (const auto& entry : classes_[i]) {
-      class_key_.assign(1, '@');
-      class_key_ += entry.first;
-      add(class_key_);
+    const TokenClasses& classes = classes_[i];
+    if (!classes.word && classes.shaped.empty()) return {};
+    std::vector<uint32_t>& candidates = candidates_;
+    candidates.clear();
+    if (classes.word) candidates = classes.word->rules;
+    for (const auto& [id, value] : classes.shaped) {
+      const std::vector<uint32_t>& starting = rules_.rules_by_class[id];
+      candidates.insert(candidates.end(), starting.begin(), starting.end());
     }
     if (candidates.empty()) return {};
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    if (!classes.shaped.empty()) {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
 
     std::vector<std::pair<uint32_t, Match>> matches;  // (rule, match)
+    Match& current = current_;
     for (uint32_t r : candidates) {
       const TemporalRule& rule = rules_.rules[r];
-      Match current;
       current.starts.assign(rule.pattern.size() + 1, i);
+      current.captures.clear();
       std::optional<Match> best;
       MatchFrom(rule, 0, i, current, best);
       if (best && best->end > i) matches.emplace_back(r, std::move(*best));
@@ -329,10 +366,14 @@ class Tagger {
   std::string numeric_order_;
   EvalContext context_;
   uint32_t sentence_ = 0;
+  const int tense_class_ = rules_.ClassId("tense");
+  const int participle_aux_class_ = rules_.ClassId("participle-aux");
   std::vector<TimeToken> tokens_;
-  std::vector<ClassList> classes_;
+  std::deque<std::string> owned_;      // lower-cased pieces that are not slices
+  std::vector<TokenClasses> classes_;  // per token of the sentence (may be longer)
+  std::vector<uint32_t> candidates_;   // ComputeMatchesAt's buffers, reused
+  Match current_;
   std::vector<std::optional<std::vector<std::pair<uint32_t, Match>>>> matches_;  // per token
-  std::string class_key_;                                                        // "@class", reused
   std::vector<Timex> out_;
 };
 

@@ -254,6 +254,49 @@ std::vector<std::string> FirstKeys(const TemporalRule& rule) {
   return keys;
 }
 
+// Class ids, each pattern element's id, and per word its classes and the rules that can start on
+// it, so that tagging a token costs one hash lookup and no string comparison of class names.
+void IndexForTagging(TemporalLexicon* lexicon) {
+  auto id_of = [&](const std::string& name) {
+    auto [it, added] =
+        lexicon->class_ids.emplace(name, static_cast<int>(lexicon->class_names.size()));
+    if (added) lexicon->class_names.push_back(name);
+    return it->second;
+  };
+  // Classes the tagger gives tokens by their shape, whether or not words.tsv lists them.
+  for (const char* name : {"digits", "number", "year", "hour", "minute", "day", "ordinal", "decade",
+                           "iso-date", "numeric-date", "tense", "participle-aux"})
+    id_of(name);
+  for (const auto& [name, words] : lexicon->classes) id_of(name);
+  lexicon->rules_by_class.assign(lexicon->class_names.size(), {});
+  for (TemporalRule& rule : lexicon->rules) {
+    for (PatternElement& element : rule.pattern) {
+      if (!element.word_class.empty()) element.class_id = id_of(element.word_class);
+    }
+  }
+  lexicon->rules_by_class.resize(lexicon->class_names.size());
+  for (const auto& [key, rules] : lexicon->rules_by_first) {
+    if (key.size() > 1 && key[0] == '@') {
+      lexicon->rules_by_class[lexicon->class_ids.at(key.substr(1))] = rules;
+    } else {
+      lexicon->words[key].rules = rules;
+    }
+  }
+  for (const auto& [word, classes] : lexicon->word_classes) {
+    TemporalLexicon::WordEntry& entry = lexicon->words[word];
+    for (const auto& [name, value] : classes) {
+      const int id = id_of(name);
+      entry.classes.emplace_back(id, value);
+      const std::vector<uint32_t>& starting = lexicon->rules_by_class[id];
+      entry.rules.insert(entry.rules.end(), starting.begin(), starting.end());
+    }
+  }
+  for (auto& [word, entry] : lexicon->words) {
+    std::sort(entry.rules.begin(), entry.rules.end());
+    entry.rules.erase(std::unique(entry.rules.begin(), entry.rules.end()), entry.rules.end());
+  }
+}
+
 }  // namespace
 
 Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
@@ -351,6 +394,7 @@ Result<TemporalLexicon> LoadTemporalLexicon(const std::string& data_dir) {
   if (lexicon.rules.empty()) {
     return Status(StatusCode::kDataError, "no rules", dir + "rules.tsv");
   }
+  IndexForTagging(&lexicon);
   return lexicon;
 }
 

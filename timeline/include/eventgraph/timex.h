@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +29,7 @@ namespace eventgraph {
 struct PatternElement {
   std::vector<std::string> literals;  // lower case; empty for a class
   std::string word_class;             // "month", "year", ... ; empty for a literal
+  int class_id = -1;                  // TemporalLexicon::class_names index; -1 for a literal
   std::string capture;                // the name a value expression uses ($capture)
   bool optional = false;
   bool capitalized = false;  // the token must start with a capital letter
@@ -62,6 +64,28 @@ struct TemporalLexicon {
   std::string past_tense_suffix;            // "ed": "attacked" is a past-tense cue
   // Rules indexed by what their first token can be: a literal word, or "@class".
   std::unordered_map<std::string, std::vector<uint32_t>> rules_by_first;
+
+  // The same tables keyed for the tagger's inner loop, built at load: word
+  // classes by number, and per listed word its classes and every rule that
+  // can start on it (through the word itself or one of its classes).
+  struct WordEntry {
+    std::vector<std::pair<int, std::string>> classes;  // (class id, value)
+    std::vector<uint32_t> rules;                       // sorted, unique
+  };
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>()(text);
+    }
+  };
+  std::vector<std::string> class_names;  // listed classes and the built-in ones
+  std::unordered_map<std::string, int> class_ids;
+  std::vector<std::vector<uint32_t>> rules_by_class;  // class id -> rules that can start on it
+  std::unordered_map<std::string, WordEntry, StringHash, std::equal_to<>> words;
+  int ClassId(const std::string& name) const {
+    auto found = class_ids.find(name);
+    return found == class_ids.end() ? -1 : found->second;
+  }
 };
 
 // Loads and validates data_dir/temporal/{words,rules,settings}.tsv; errors
