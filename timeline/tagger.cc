@@ -116,7 +116,8 @@ class Tagger {
       bool any_candidate = false;
       for (std::size_t i = 0; i < tokens_.size(); ++i) {
         ClassesOf(tokens_[i], &classes_[i]);
-        any_candidate = any_candidate || classes_[i].word || !classes_[i].shaped.empty();
+        any_candidate = any_candidate || (classes_[i].word && !classes_[i].word->rules.empty()) ||
+                        !classes_[i].shaped.empty();
       }
       if (!any_candidate) continue;  // most sentences name no time at all
       matches_.assign(tokens_.size(), std::nullopt);
@@ -217,8 +218,10 @@ class Tagger {
     const PatternElement& want = rule.pattern[element];
     if (pos < tokens_.size() && (!want.capitalized || tokens_[pos].capitalized)) {
       if (want.word_class.empty()) {
-        if (std::find(want.literals.begin(), want.literals.end(), tokens_[pos].lower) !=
-            want.literals.end()) {
+        const TemporalLexicon::WordEntry* word = classes_[pos].word;
+        if (word && word->literal >= 0 &&
+            std::find(want.literal_ids.begin(), want.literal_ids.end(), word->literal) !=
+                want.literal_ids.end()) {
           MatchFrom(rule, element + 1, pos + 1, current, best);
         }
       } else if (const std::string* value = ClassValue(pos, want.class_id)) {
@@ -272,9 +275,30 @@ class Tagger {
     return *matches_[i];
   }
 
+  // Whether token `next` is one the rule's second element could take: most
+  // rules starting on "the" or a number stop there.
+  bool MayContinue(const TemporalRule& rule, std::size_t next) const {
+    if (next >= tokens_.size()) return false;
+    const TokenClasses& classes = classes_[next];
+    auto has = [](const std::vector<int>& ids, int id) {
+      return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    if (classes.word) {
+      if (classes.word->literal >= 0 && has(rule.second_literals, classes.word->literal))
+        return true;
+      for (const auto& [id, value] : classes.word->classes) {
+        if (has(rule.second_classes, id)) return true;
+      }
+    }
+    for (const auto& [id, value] : classes.shaped) {
+      if (has(rule.second_classes, id)) return true;
+    }
+    return false;
+  }
+
   std::vector<std::pair<uint32_t, Match>> ComputeMatchesAt(std::size_t i) {
     const TokenClasses& classes = classes_[i];
-    if (!classes.word && classes.shaped.empty()) return {};
+    if ((!classes.word || classes.word->rules.empty()) && classes.shaped.empty()) return {};
     std::vector<uint32_t>& candidates = candidates_;
     candidates.clear();
     if (classes.word) candidates = classes.word->rules;
@@ -292,6 +316,7 @@ class Tagger {
     Match& current = current_;
     for (uint32_t r : candidates) {
       const TemporalRule& rule = rules_.rules[r];
+      if (!rule.may_end_after_one && !MayContinue(rule, i + 1)) continue;
       current.starts.assign(rule.pattern.size() + 1, i);
       current.captures.clear();
       std::optional<Match> best;

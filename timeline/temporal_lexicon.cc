@@ -269,9 +269,37 @@ void IndexForTagging(TemporalLexicon* lexicon) {
     id_of(name);
   for (const auto& [name, words] : lexicon->classes) id_of(name);
   lexicon->rules_by_class.assign(lexicon->class_names.size(), {});
+  int literals = 0;
   for (TemporalRule& rule : lexicon->rules) {
     for (PatternElement& element : rule.pattern) {
       if (!element.word_class.empty()) element.class_id = id_of(element.word_class);
+      for (const std::string& literal : element.literals) {
+        int& id = lexicon->words[literal].literal;
+        if (id < 0) id = literals++;
+        element.literal_ids.push_back(id);
+      }
+    }
+  }
+  // Element j takes the first token when the elements before it are optional; element k the
+  // second when those between j and k are.
+  for (TemporalRule& rule : lexicon->rules) {
+    const std::vector<PatternElement>& pattern = rule.pattern;
+    rule.may_end_after_one = false;
+    for (std::size_t j = 0; j < pattern.size(); ++j) {
+      std::size_t k = j + 1;
+      for (; k < pattern.size(); ++k) {
+        const PatternElement& next = pattern[k];
+        if (next.class_id >= 0) rule.second_classes.push_back(next.class_id);
+        rule.second_literals.insert(rule.second_literals.end(), next.literal_ids.begin(),
+                                    next.literal_ids.end());
+        if (!next.optional) break;
+      }
+      if (k >= pattern.size()) rule.may_end_after_one = true;
+      if (!pattern[j].optional) break;
+    }
+    for (std::vector<int>* ids : {&rule.second_literals, &rule.second_classes}) {
+      std::sort(ids->begin(), ids->end());
+      ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
     }
   }
   lexicon->rules_by_class.resize(lexicon->class_names.size());

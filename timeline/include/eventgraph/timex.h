@@ -30,6 +30,7 @@ struct PatternElement {
   std::vector<std::string> literals;  // lower case; empty for a class
   std::string word_class;             // "month", "year", ... ; empty for a literal
   int class_id = -1;                  // TemporalLexicon::class_names index; -1 for a literal
+  std::vector<int> literal_ids;       // the literals' TemporalLexicon::WordEntry::literal ids
   std::string capture;                // the name a value expression uses ($capture)
   bool optional = false;
   bool capitalized = false;  // the token must start with a capital letter
@@ -52,6 +53,11 @@ struct TemporalRule {
   ValueExpr value;
   ValueExpr mod;       // TIMEX3 mod (START, END, MID, ...); an empty constant when none
   std::string source;  // "rules.tsv:42", for messages and `explain`
+  // What the token after the first may be, for a quick no before matching: the
+  // literals' ids and the classes an element that can take it names, or the
+  // pattern may end after one token.
+  std::vector<int> second_literals, second_classes;
+  bool may_end_after_one = true;
 };
 
 struct TemporalLexicon {
@@ -71,6 +77,7 @@ struct TemporalLexicon {
   struct WordEntry {
     std::vector<std::pair<int, std::string>> classes;  // (class id, value)
     std::vector<uint32_t> rules;                       // sorted, unique
+    int literal = -1;  // a number for the word when some pattern names it literally
   };
   struct StringHash {
     using is_transparent = void;
