@@ -25,6 +25,7 @@ struct CodePoint {
 };
 
 CodePoint Decode(const std::string& text, std::size_t pos) {
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return {text[pos], 1};
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   CodePoint cp;
   utf8proc_ssize_t len =
@@ -69,6 +70,25 @@ bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 void FillFlags(Token* token) {
+  const std::string& text = token->text;
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    token->lower.resize(text.size());
+    std::size_t letters = 0, upper = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+      token->lower[i] = is_upper ? static_cast<char>(c - 'A' + 'a') : c;
+      if (is_upper || is_lower) {
+        if (letters == 0) token->capitalized = is_upper;
+        ++letters;
+        upper += is_upper;
+      }
+      token->is_word = token->is_word || is_upper || is_lower || (c >= '0' && c <= '9');
+    }
+    token->all_caps = letters >= 2 && upper == letters;
+    return;
+  }
   token->lower = Utf8Lower(token->text);
   std::size_t letters = 0, upper = 0;
   bool first_letter_seen = false;
@@ -236,6 +256,16 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   std::vector<std::size_t> newlines;
   for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1))
     newlines.push_back(pos);
+  // Where each marker occurs, (begin, end), by begin: one search of the text per marker, not one
+  // per sentence.
+  std::vector<std::pair<std::size_t, std::size_t>> markers_at;
+  for (const std::string& marker : lexicons.furniture) {
+    if (marker.empty()) continue;
+    for (std::size_t pos = text.find(marker); pos != std::string::npos;
+         pos = text.find(marker, pos + 1))
+      markers_at.emplace_back(pos, pos + marker.size());
+  }
+  std::sort(markers_at.begin(), markers_at.end());
   for (Sentence& sentence : out.sentences) {
     auto after = std::lower_bound(newlines.begin(), newlines.end(), sentence.end);
     std::size_t line_end = after == newlines.end() ? text.size() : *after;
@@ -243,13 +273,15 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
     std::size_t line_begin = before == newlines.begin() ? 0 : *(before - 1) + 1;
     std::string_view line(text.data() + line_begin, line_end - line_begin);
     std::string_view own(text.data() + sentence.begin, sentence.end - sentence.begin);
-    for (const std::string& marker : lexicons.furniture) {
-      // A marker at the start of the line condemns the whole line; elsewhere, only its sentence.
-      if (StartsWith(Trim(line), marker) || own.find(marker) != std::string_view::npos) {
-        sentence.furniture = true;
-        break;
-      }
+    // A marker at the start of the line condemns the whole line; elsewhere, only its sentence.
+    const std::string_view trimmed_line = Trim(line);
+    for (auto m = std::lower_bound(markers_at.begin(), markers_at.end(),
+                                   std::make_pair(std::size_t{sentence.begin}, std::size_t{0}));
+         m != markers_at.end() && m->first < sentence.end && !sentence.furniture; ++m) {
+      sentence.furniture = m->second <= sentence.end;
     }
+    for (std::size_t i = 0; i < lexicons.furniture.size() && !sentence.furniture; ++i)
+      sentence.furniture = StartsWith(trimmed_line, lexicons.furniture[i]);
     const Token& last = tokens[sentence.end_token - 1];
     bool final_punct =
         last.text == "." || last.text == "!" || last.text == "?" ||
