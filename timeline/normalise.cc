@@ -30,9 +30,15 @@ int GranularityRank(const std::string& unit) {
 }
 
 std::string Pad(int value, int width) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
-  return buffer;
+  if (value < 0 || value > 99999999) {  // rare: keep printf's sign and width rules
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+    return buffer;
+  }
+  std::string digits = std::to_string(value);
+  if (static_cast<int>(digits.size()) < width)
+    digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
+  return digits;
 }
 
 std::string FormatWeek(sys_days day) {
@@ -89,7 +95,7 @@ class Evaluator {
       case ValueExpr::Kind::kCapture: {
         for (const Capture& capture : captures_) {
           if (capture.name == expr.text)
-            return expr.negated ? Negate(capture.value) : capture.value;
+            return expr.negated ? Negate(std::string(capture.value)) : std::string(capture.value);
         }
         return expr.negated ? std::string("-") : std::string();  // absent; "-" keeps the sign
       }

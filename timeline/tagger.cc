@@ -135,8 +135,7 @@ class Tagger {
     std::vector<std::pair<int, std::string>> shaped;   // (class id, value)
   };
 
-  void Shaped(const char* name, std::string value, TokenClasses* out) const {
-    const int id = rules_.ClassId(name);
+  static void Shaped(int id, std::string value, TokenClasses* out) {
     if (id >= 0) out->shaped.emplace_back(id, std::move(value));
   }
 
@@ -148,29 +147,30 @@ class Tagger {
     if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return;  // every class given by shape has a digit
     if (AllDigits(t)) {
-      Shaped("digits", std::string(t), out);
-      if (t.size() <= 4) Shaped("number", std::to_string(ParseSmall(t)), out);
-      if (t.size() == 4 && t >= "1000" && t <= "2999") Shaped("year", std::string(t), out);
-      if (t.size() <= 2 && ParseSmall(t) <= 24) Shaped("hour", std::to_string(ParseSmall(t)), out);
-      if (t.size() == 2 && ParseSmall(t) <= 59) Shaped("minute", std::string(t), out);
+      Shaped(digits_class_, std::string(t), out);
+      if (t.size() <= 4) Shaped(number_class_, std::to_string(ParseSmall(t)), out);
+      if (t.size() == 4 && t >= "1000" && t <= "2999") Shaped(year_class_, std::string(t), out);
+      if (t.size() <= 2 && ParseSmall(t) <= 24)
+        Shaped(hour_class_, std::to_string(ParseSmall(t)), out);
+      if (t.size() == 2 && ParseSmall(t) <= 59) Shaped(minute_class_, std::string(t), out);
     }
-    if (int day = DayOfMonth(t)) Shaped("day", std::to_string(day), out);
+    if (int day = DayOfMonth(t)) Shaped(day_class_, std::to_string(day), out);
     // Numeric ordinals: "20th", "1st".
     if (t.size() > 2 && AllDigits(t.substr(0, t.size() - 2)) && t.size() <= 5) {
       std::string suffix = AsciiLower(std::string(t.substr(t.size() - 2)));
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
-        Shaped("ordinal", std::to_string(ParseSmall(t.substr(0, t.size() - 2))), out);
+        Shaped(ordinal_class_, std::to_string(ParseSmall(t.substr(0, t.size() - 2))), out);
       }
     }
     // Decades: "1990s" -> 199; "90s" -> 199 (tens from 3 up are taken as the 1900s).
     if (t.size() == 5 && t[4] == 's' && AllDigits(t.substr(0, 4)) && t[3] == '0') {
-      Shaped("decade", std::string(t.substr(0, 3)), out);
+      Shaped(decade_class_, std::string(t.substr(0, 3)), out);
     } else if (t.size() == 3 && t[2] == 's' && AllDigits(t.substr(0, 2)) && t[1] == '0') {
-      Shaped("decade", std::string(t[0] >= '3' ? "19" : "20") + t[0], out);
+      Shaped(decade_class_, std::string(t[0] >= '3' ? "19" : "20") + t[0], out);
     }
     date::sys_days day;
     if (t.size() == 10 && temporal::ParseDay(std::string(t), &day))
-      Shaped("iso-date", std::string(t), out);
+      Shaped(iso_date_class_, std::string(t), out);
     if (numeric_order_ != "none" && t.find('/') != std::string_view::npos) {
       std::vector<std::string_view> parts = Split(t, '/');
       if (parts.size() == 3 && AllDigits(parts[0]) && AllDigits(parts[1]) && parts[2].size() == 4 &&
@@ -180,7 +180,7 @@ class Tagger {
         std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") +
                           std::string(month) + "-" + (day_part.size() == 1 ? "0" : "") +
                           std::string(day_part);
-        if (temporal::ParseDay(iso, &day)) Shaped("numeric-date", iso, out);
+        if (temporal::ParseDay(iso, &day)) Shaped(numeric_date_class_, iso, out);
       }
     }
   }
@@ -391,6 +391,16 @@ class Tagger {
   std::string numeric_order_;
   EvalContext context_;
   uint32_t sentence_ = 0;
+  const int digits_class_ = rules_.ClassId("digits");
+  const int number_class_ = rules_.ClassId("number");
+  const int year_class_ = rules_.ClassId("year");
+  const int hour_class_ = rules_.ClassId("hour");
+  const int minute_class_ = rules_.ClassId("minute");
+  const int day_class_ = rules_.ClassId("day");
+  const int ordinal_class_ = rules_.ClassId("ordinal");
+  const int decade_class_ = rules_.ClassId("decade");
+  const int iso_date_class_ = rules_.ClassId("iso-date");
+  const int numeric_date_class_ = rules_.ClassId("numeric-date");
   const int tense_class_ = rules_.ClassId("tense");
   const int participle_aux_class_ = rules_.ClassId("participle-aux");
   std::vector<TimeToken> tokens_;

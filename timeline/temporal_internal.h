@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eventgraph/timex.h"
@@ -32,9 +33,10 @@ struct EvalContext {
 
 // A capture's value: its class value ("4" for April, "day" for "days"), or
 // absent when its optional element did not match.
+// Views into the rule's pattern and the tagger's token classes, which outlive an evaluation.
 struct Capture {
-  std::string name;
-  std::string value;
+  std::string_view name;
+  std::string_view value;
 };
 
 struct EvalResult {
