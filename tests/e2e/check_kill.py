@@ -43,7 +43,7 @@ def complete(out):
 
 with tempfile.TemporaryDirectory() as work:
     corpus = os.path.join(work, "corpus")
-    subprocess.run([sys.executable, os.path.join(source, "bench", "make-corpus"), "1500", corpus],
+    subprocess.run([sys.executable, os.path.join(source, "bench", "make-corpus"), "1500", corpus, "--dense"],
                    check=True, capture_output=True)
     out = os.path.join(work, "out")
     build = [exe, "build", "--quiet", "--data-dir", os.path.join(source, "data"), "--out", out, corpus]
