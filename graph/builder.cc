@@ -42,6 +42,8 @@ struct RawEvent {
   Mention mention;
   DayInterval interval;
   bool dated = false;
+  // The interval as numbers, when dated: days since 1970, months since year 0, years.
+  int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
   std::size_t source = SIZE_MAX;  // raw entity reporting it
   std::optional<int> published;   // the day its article is anchored to (days since 1970)
 };
@@ -66,6 +68,67 @@ std::optional<int> DayNumber(const std::string& day) {
                                          std::chrono::day(d)};
   if (!date.ok()) return std::nullopt;
   return std::chrono::sys_days(date).time_since_epoch().count();
+}
+
+// Lists of clusters by a 64-bit key, in one open-addressing table: merging
+// looks buckets up several times per mention, and std::unordered_map's
+// node-per-entry layout made those lookups the largest cost of the merge.
+class BucketIndex {
+ public:
+  BucketIndex() { Rehash(1024); }
+  std::vector<std::size_t>& operator[](uint64_t key) {
+    std::size_t slot = Find(key);
+    if (slots_[slot] == 0) {
+      if (2 * (lists_.size() + 1) > slots_.size()) {
+        Rehash(2 * slots_.size());
+        slot = Find(key);
+      }
+      keys_[slot] = key;
+      lists_.emplace_back();
+      slots_[slot] = static_cast<uint32_t>(lists_.size());
+    }
+    return lists_[slots_[slot] - 1];
+  }
+  const std::vector<std::size_t>* find(uint64_t key) const {
+    const std::size_t slot = Find(key);
+    return slots_[slot] == 0 ? nullptr : &lists_[slots_[slot] - 1];
+  }
+
+ private:
+  static uint64_t Mix(uint64_t key) {  // MurmurHash3's finaliser
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    key *= 0xc4ceb9fe1a85ec53ULL;
+    return key ^ (key >> 33);
+  }
+  std::size_t Find(uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = Mix(key) & mask;
+    while (slots_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    return slot;
+  }
+  void Rehash(std::size_t size) {
+    std::vector<uint64_t> keys(size);
+    std::vector<uint32_t> slots(size, 0);
+    for (std::size_t old = 0; old < slots_.size(); ++old) {
+      if (slots_[old] == 0) continue;
+      std::size_t slot = Mix(keys_[old]) & (size - 1);
+      while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
+      keys[slot] = keys_[old];
+      slots[slot] = slots_[old];
+    }
+    keys_ = std::move(keys);
+    slots_ = std::move(slots);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> slots_;  // 1 + index into lists_; 0 = empty
+  std::vector<std::vector<std::size_t>> lists_;
+};
+
+// Months since year 0 of a "YYYY-MM-DD" day.
+int MonthNumber(const std::string& day) {
+  return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
 }
 
 }  // namespace
@@ -247,6 +310,14 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
       raw.mention.time_rule = timexes[x].rule;
       raw.mention.time_anchor = timexes[x].anchor;
       raw.dated = ValueToInterval(timexes[x].value, &raw.interval);
+      if (raw.dated) {
+        raw.day_first = DayNumber(raw.interval.first).value_or(0);
+        raw.day_last = DayNumber(raw.interval.last).value_or(raw.day_first);
+        raw.month_first = MonthNumber(raw.interval.first);
+        raw.month_last = MonthNumber(raw.interval.last);
+        raw.year_first = std::stoi(raw.interval.first.substr(0, 4));
+        raw.year_last = std::stoi(raw.interval.last.substr(0, 4));
+      }
     }
     st.events.push_back(std::move(raw));
   }
@@ -280,6 +351,7 @@ EventGraph GraphBuilder::Build() {
     DayInterval interval;  // the narrowest seen
     std::vector<std::size_t> members;
     std::set<std::size_t> agents, everyone;
+    std::vector<int64_t> agent_sides;          // sides(agents), kept up to date
     std::set<std::size_t> collective_members;  // tell more people than this event has
     // The days its articles are anchored to: undated mentions join only
     // events of their own news cycle.
@@ -337,13 +409,38 @@ EventGraph GraphBuilder::Build() {
   }
   // Agents are on the same side when they are the same entity or belong to
   // the same country ("Bashar Assad" and "Syria").
-  auto sides = [&](const std::set<std::size_t>& agents) {
-    std::set<std::string> out;
-    for (std::size_t a : agents) {
-      out.insert("e" + std::to_string(a));
-      if (!entities[a].country.empty()) out.insert("c" + entities[a].country);
+  std::vector<uint32_t> raw_type_id(st.events.size());  // type_id of each mention's type
+  for (std::size_t e = 0; e < st.events.size(); ++e) raw_type_id[e] = type_id(st.events[e].type);
+  // Sides as numbers: 2 * entity for the entity itself, 2 * country + 1 for its country.
+  std::vector<std::vector<int64_t>> entity_sides(entities.size());
+  {
+    std::unordered_map<std::string, int64_t> country_ids;
+    for (std::size_t a = 0; a < entities.size(); ++a) {
+      entity_sides[a].push_back(2 * static_cast<int64_t>(a));
+      if (entities[a].country.empty()) continue;
+      const int64_t country =
+          country_ids.emplace(entities[a].country, static_cast<int64_t>(country_ids.size()))
+              .first->second;
+      entity_sides[a].push_back(2 * country + 1);
     }
+  }
+  auto sides = [&](const std::set<std::size_t>& agents) {  // sorted, unique
+    std::vector<int64_t> out;
+    for (std::size_t a : agents)
+      out.insert(out.end(), entity_sides[a].begin(), entity_sides[a].end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  };
+  auto meet = [](const std::vector<int64_t>& a, const std::vector<int64_t>& b) {  // both sorted
+    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+      if (*x == *y) return true;
+      if (*x < *y)
+        ++x;
+      else
+        ++y;
+    }
+    return false;
   };
   // The people of a contact event. Two meetings that share one person but each
   // have someone the other lacks (Tillerson with Lavrov, Tillerson with Putin)
@@ -358,8 +455,9 @@ EventGraph GraphBuilder::Build() {
   auto subset = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
   };
+  // `agent_sides` is sides(agents).
   auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
-                        const std::set<std::size_t>& all) {
+                        const std::set<std::size_t>& all, const std::vector<int64_t>& agent_sides) {
     if (c.contact) {
       if (all.empty() || c.everyone.empty()) return true;
       if (!shares(all, c.everyone)) return false;
@@ -367,11 +465,7 @@ EventGraph GraphBuilder::Build() {
       return subset(mine, theirs) || subset(theirs, mine);
     }
     if (agents.empty() || c.agents.empty()) return true;
-    std::set<std::string> mine = sides(agents), theirs = sides(c.agents);
-    for (const std::string& side : mine) {
-      if (theirs.count(side)) return true;
-    }
-    return false;
+    return meet(agent_sides, c.agent_sides);
   };
 
   // Indexes over the clusters, keyed by type and a day, month, year, entity or
@@ -386,11 +480,7 @@ EventGraph GraphBuilder::Build() {
            static_cast<uint64_t>(value & 0xFFFFFFFFF);
   };
   enum Tag { kDay, kMonth, kYear, kEntity, kSide };
-  std::unordered_map<uint64_t, std::vector<std::size_t>> buckets;
-  std::unordered_map<std::string, int64_t> side_ids;
-  auto side_id = [&](const std::string& side) {
-    return side_ids.emplace(side, static_cast<int64_t>(side_ids.size())).first->second;
-  };
+  BucketIndex buckets;
   auto month_of = [](const std::string& day) {
     return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
   };
@@ -451,9 +541,18 @@ EventGraph GraphBuilder::Build() {
       const bool new_month = cluster.published_months.insert(month).second;
       // A new month indexes everything the event has; otherwise only what is new.
       for (std::size_t agent : agents) {
-        if (!cluster.agents.insert(agent).second && !new_month) continue;
-        for (const std::string& side : sides({agent}))
-          buckets[key(cluster.type_id, kSide, side_id(side) * 4096 + month)].push_back(c);
+        const bool new_agent = cluster.agents.insert(agent).second;
+        if (new_agent) {
+          for (int64_t side : entity_sides[agent]) {
+            auto at =
+                std::lower_bound(cluster.agent_sides.begin(), cluster.agent_sides.end(), side);
+            if (at == cluster.agent_sides.end() || *at != side)
+              cluster.agent_sides.insert(at, side);
+          }
+        }
+        if (!new_agent && !new_month) continue;
+        for (int64_t side : entity_sides[agent])
+          buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
       }
       for (std::size_t entity : all) {
         if (cluster.everyone.insert(entity).second || new_month)
@@ -463,8 +562,8 @@ EventGraph GraphBuilder::Build() {
       if (new_month) {
         for (std::size_t agent : cluster.agents) {
           if (agents.count(agent)) continue;
-          for (const std::string& side : sides({agent}))
-            buckets[key(cluster.type_id, kSide, side_id(side) * 4096 + month)].push_back(c);
+          for (int64_t side : entity_sides[agent])
+            buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
         }
         for (std::size_t entity : cluster.everyone) {
           if (all.count(entity)) continue;
@@ -515,7 +614,8 @@ EventGraph GraphBuilder::Build() {
     return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
   });
   auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
-    *generalises = cluster.type_id != type_id(raw.type);  // "attack" into "chemical attack"
+    *generalises =
+        cluster.type_id != raw_type_id[&raw - st.events.data()];  // "attack" into "chemical attack"
     return cluster.negated == raw.mention.negated();
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
@@ -533,11 +633,11 @@ EventGraph GraphBuilder::Build() {
   std::size_t generation = 0;
   auto candidates = [&](const RawEvent& raw, const std::set<std::size_t>& entities_named,
                         bool by_date, std::size_t document,
-                        const std::set<std::size_t>& agents = {}) {
+                        const std::vector<int64_t>& agent_sides = {}) {
     ++generation;
     seen_at.resize(clusters.size(), 0);
     std::vector<std::size_t> out;
-    const std::vector<uint32_t>& mine = kinds(type_id(raw.type));
+    const std::vector<uint32_t>& mine = kinds(raw_type_id[&raw - st.events.data()]);
     auto take = [&](std::size_t c) {
       if (seen_at[c] == generation) return;
       if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
@@ -545,33 +645,27 @@ EventGraph GraphBuilder::Build() {
       out.push_back(c);
     };
     auto scan = [&](uint64_t bucket_key, bool capped) {
-      auto found = buckets.find(bucket_key);
-      if (found == buckets.end()) return;
-      const std::vector<std::size_t>& bucket = found->second;
+      const std::vector<std::size_t>* found = buckets.find(bucket_key);
+      if (!found) return;
+      const std::vector<std::size_t>& bucket = *found;
       const std::size_t from =
           capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
       for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
     };
     for (uint32_t kind : mine) {
       if (by_date && raw.dated) {
-        const int first = DayNumber(raw.interval.first).value_or(0);
-        const int last = DayNumber(raw.interval.last).value_or(first);
-        if (last - first < kNarrowDays) {
-          for (int d = first; d <= last; ++d) scan(key(kind, kDay, d), false);
-          for (int m = month_of(raw.interval.first); m <= month_of(raw.interval.last); ++m)
-            scan(key(kind, kMonth, m), false);
+        if (raw.day_last - raw.day_first < kNarrowDays) {
+          for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), false);
+          for (int m = raw.month_first; m <= raw.month_last; ++m) scan(key(kind, kMonth, m), false);
         } else {
-          for (int y = std::stoi(raw.interval.first.substr(0, 4));
-               y <= std::stoi(raw.interval.last.substr(0, 4)); ++y)
-            scan(key(kind, kYear, y), true);
+          for (int y = raw.year_first; y <= raw.year_last; ++y) scan(key(kind, kYear, y), true);
         }
       }
       const int month = cycle_month(raw);
       for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
         for (std::size_t entity : entities_named)
           scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m), true);
-        for (const std::string& side : sides(agents))
-          scan(key(kind, kSide, side_id(side) * 4096 + m), true);
+        for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m), true);
       }
     }
     if (document != SIZE_MAX) {
@@ -589,6 +683,7 @@ EventGraph GraphBuilder::Build() {
     const RawEvent& raw = st.events[e];
     std::set<std::size_t> agents, all, actors;
     participants_of(raw, &agents, &all, &actors);
+    const std::vector<int64_t> agent_sides = sides(agents);
     bool generalises = false;
 
     // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
@@ -612,11 +707,11 @@ EventGraph GraphBuilder::Build() {
 
     std::size_t chosen = SIZE_MAX;
     int chosen_score = -1;
-    for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agents)) {
+    for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agent_sides)) {
       const Cluster& cluster = clusters[c];
       if (!same_kind(cluster, raw, &generalises)) continue;
       if ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)) continue;
-      if (!compatible(cluster, agents, all)) continue;
+      if (!compatible(cluster, agents, all, agent_sides)) continue;
       bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
       int shared = 0;
       for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
@@ -640,7 +735,8 @@ EventGraph GraphBuilder::Build() {
     if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
       std::size_t latest = 0;
       for (std::size_t c : candidates(raw, {}, false, raw.document)) {
-        if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
+        if (!same_kind(clusters[c], raw, &generalises) ||
+            !compatible(clusters[c], agents, all, agent_sides))
           continue;
         auto told = orders_in_document.find({c, raw.document});
         if (told == orders_in_document.end()) continue;
@@ -665,7 +761,8 @@ EventGraph GraphBuilder::Build() {
       std::pair<int, int> best{-1, 0};
       bool tie = false;
       for (std::size_t c : candidates(raw, named, false, raw.document)) {
-        if (!same_kind(clusters[c], raw, &generalises) || !compatible(clusters[c], agents, all))
+        if (!same_kind(clusters[c], raw, &generalises) ||
+            !compatible(clusters[c], agents, all, agent_sides))
           continue;
         std::pair<int, int> salience{0, 0};  // actors its article names, and how often
         for (std::size_t x : clusters[c].everyone) {
@@ -691,14 +788,14 @@ EventGraph GraphBuilder::Build() {
     if (chosen == SIZE_MAX && !raw.dated) {
       int same_type_dated = 0;
       std::size_t last_same_type = 0;
-      for (uint32_t kind : kinds(type_id(raw.type))) {
+      for (uint32_t kind : kinds(raw_type_id[&raw - st.events.data()])) {
         auto found = dated_count.find({kind, raw.mention.negated()});
         if (found == dated_count.end()) continue;
         same_type_dated += found->second.first;
         last_same_type = std::max(last_same_type, found->second.second);
       }
       if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
-          compatible(clusters[last_same_type], agents, all) &&
+          compatible(clusters[last_same_type], agents, all, agent_sides) &&
           (actors.empty() || clusters[last_same_type].everyone.empty() ||
            shares(all, clusters[last_same_type].everyone))) {
         chosen = last_same_type;
@@ -708,7 +805,7 @@ EventGraph GraphBuilder::Build() {
       chosen = clusters.size();
       Cluster cluster;
       cluster.type = raw.type;
-      cluster.type_id = type_id(raw.type);
+      cluster.type_id = raw_type_id[&raw - st.events.data()];
       cluster.contact = IsContactFamily(family_of(raw.type));
       cluster.negated = raw.mention.negated();
       clusters.push_back(std::move(cluster));
