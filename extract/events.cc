@@ -57,9 +57,10 @@ bool IsClauseBreak(const Token& token) {
 }
 
 bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
-  for (const RelationCue& cue : lex.relation_cues) {
-    if (cue.tokens.front() == tokens[i].lower && MatchPattern(tokens, i, end, cue.tokens, 0) > 0)
-      return true;
+  auto starting = lex.relation_cues_by_first.find(tokens[i].lower);
+  if (starting == lex.relation_cues_by_first.end()) return false;
+  for (std::size_t c : starting->second) {
+    if (MatchPattern(tokens, i, end, lex.relation_cues[c].tokens, 0) > 0) return true;
   }
   return false;
 }
@@ -101,11 +102,18 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
         first_person[mention.sentence] < 0)
       first_person[mention.sentence] = static_cast<int>(m);
   }
+  // Each token's pronoun class, looked up once: the argument scans below look
+  // at the same tokens again for every trigger near them.
+  std::vector<const std::string*> pronoun_of(tokens.size(), nullptr);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (!tokens[t].is_word) continue;
+    if (auto pronoun = lex.pronouns.find(tokens[t].lower); pronoun != lex.pronouns.end())
+      pronoun_of[t] = &pronoun->second;
+  }
   auto referent = [&](uint32_t t, uint32_t sentence, bool possessive_too = false) -> int {
     if (entity_at[t] >= 0) return entity_at[t];
-    auto pronoun = lex.pronouns.find(tokens[t].lower);
-    if (pronoun == lex.pronouns.end() ||
-        !(pronoun->second == "subject" || (possessive_too && pronoun->second == "possessive")))
+    const std::string* pronoun = pronoun_of[t];
+    if (!pronoun || !(*pronoun == "subject" || (possessive_too && *pronoun == "possessive")))
       return -1;
     if (int p = first_person[sentence]; p >= 0 && out->entities[p].end_token <= t) return p;
     for (uint32_t back = 1; back <= 2 && back <= sentence; ++back) {
@@ -117,10 +125,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
   // "their talks": everyone named before in the sentence, else in the one before.
   auto group_referent = [&](uint32_t t, uint32_t sentence) {
     std::vector<int> group;
-    auto pronoun = lex.pronouns.find(tokens[t].lower);
-    if (entity_at[t] >= 0 || pronoun == lex.pronouns.end() ||
-        pronoun->second != "plural possessive")
-      return group;
+    if (entity_at[t] >= 0 || !pronoun_of[t] || *pronoun_of[t] != "plural possessive") return group;
     for (uint32_t s = sentence + 1; s-- > 0 && s + 1 >= sentence && group.size() < 2;) {
       group.clear();
       for (std::size_t m = 0; m < out->entities.size(); ++m) {
@@ -375,26 +380,32 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     }
 
     // Relations stated by a cue between two triggers of this sentence.
-    for (const RelationCue& cue : lex.relation_cues) {
-      for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-        if (tokens[i].lower != cue.tokens.front()) continue;
-        uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
-        if (length == 0) continue;
-        int left = -1, right = -1;
-        for (std::size_t e = first_event; e < out->events.size(); ++e) {
-          if (out->events[e].attributive) continue;
-          if (out->events[e].end_token <= i) left = static_cast<int>(e);
-          if (right < 0 && out->events[e].first_token >= i + length) right = static_cast<int>(e);
-        }
-        if (left < 0 || right < 0) continue;
-        StatedRelation relation;
-        relation.type = cue.type;
-        relation.sentence = s;
-        bool forward = cue.direction == CueDirection::kLeftToRight;
-        relation.source = static_cast<uint32_t>(forward ? left : right);
-        relation.target = static_cast<uint32_t>(forward ? right : left);
-        out->relations.push_back(relation);
+    // (cue, token) where a cue's first word stands, cue by cue as the file lists them.
+    std::vector<std::pair<std::size_t, uint32_t>> cue_starts;
+    for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+      auto starting = lex.relation_cues_by_first.find(tokens[i].lower);
+      if (starting == lex.relation_cues_by_first.end()) continue;
+      for (std::size_t c : starting->second) cue_starts.emplace_back(c, i);
+    }
+    std::sort(cue_starts.begin(), cue_starts.end());
+    for (const auto& [cue_index, i] : cue_starts) {
+      const RelationCue& cue = lex.relation_cues[cue_index];
+      uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
+      if (length == 0) continue;
+      int left = -1, right = -1;
+      for (std::size_t e = first_event; e < out->events.size(); ++e) {
+        if (out->events[e].attributive) continue;
+        if (out->events[e].end_token <= i) left = static_cast<int>(e);
+        if (right < 0 && out->events[e].first_token >= i + length) right = static_cast<int>(e);
       }
+      if (left < 0 || right < 0) continue;
+      StatedRelation relation;
+      relation.type = cue.type;
+      relation.sentence = s;
+      bool forward = cue.direction == CueDirection::kLeftToRight;
+      relation.source = static_cast<uint32_t>(forward ? left : right);
+      relation.target = static_cast<uint32_t>(forward ? right : left);
+      out->relations.push_back(relation);
     }
   }
 }

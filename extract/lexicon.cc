@@ -492,6 +492,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
       }
     }
   }
+  for (std::size_t c = 0; c < lex.relation_cues.size(); ++c)
+    lex.relation_cues_by_first[lex.relation_cues[c].tokens.front()].push_back(c);
   return lex;
 }
 

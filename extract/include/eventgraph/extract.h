@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -98,6 +99,16 @@ struct TriggerSense {
   bool verbal = false;  // a verb ("attacked") rather than a noun ("the attack")
 };
 
+// A string hash libstdc++ takes for a fast one: a small table keyed by it is
+// hashed on every lookup, where std::hash<std::string> has tables of up to 20
+// entries searched by comparing every key, which is slow for words looked up
+// at every token.
+struct WordHash {
+  std::size_t operator()(const std::string& text) const noexcept {
+    return std::hash<std::string_view>()(text);
+  }
+};
+
 struct Lexicons {
   std::string data_dir;
   PhraseTable<GazetteerEntry> gazetteer;                       // case-sensitive surface forms
@@ -124,6 +135,8 @@ struct Lexicons {
   std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
   std::vector<RelationCue> relation_cues;
+  // first word -> the relation cues starting with it, in file order (built by LoadLexicons)
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash> relation_cues_by_first;
   // "not" -> "negated", "could" -> "hypothetical", "will" -> "future", "alleged" -> "alleged"
   std::unordered_map<std::string, std::string> modality_words;
   std::unordered_map<std::string, bool>
