@@ -374,6 +374,8 @@ EventGraph GraphBuilder::Build() {
   std::vector<std::map<std::size_t, int>> named_in(st.documents.size());
   for (std::size_t r = 0; r < st.entities.size(); ++r)
     named_in[st.entities[r].document][entity_cluster[r]]++;
+  // Raw entity mentions are not needed past this point: entity_cluster says where each went.
+  std::vector<RawEntity>().swap(st.entities);
   auto shares = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
     for (std::size_t x : a) {
       if (b.count(x)) return true;
@@ -948,6 +950,8 @@ EventGraph GraphBuilder::Build() {
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
     events.push_back(std::move(event));
   }
+
+  std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
 
   // ---- order, number and label; entities by id
   // A name of no known kind ("Mornings", "Tomahawk") that takes part in no
