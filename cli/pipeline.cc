@@ -125,7 +125,7 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
   for (std::thread& thread : pool) thread.join();
   const auto extracted = Clock::now();
 
-  out.graph = builder.Build();
+  out.graph = builder.Build(jobs);
   out.stats = builder.stats();
   out.extract_seconds = std::chrono::duration<double>(extracted - started).count();
   out.merge_seconds = std::chrono::duration<double>(Clock::now() - extracted).count();

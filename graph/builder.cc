@@ -5,12 +5,14 @@
 // into events, aggregate stated relations and infer "before" links between
 // dated events that share a participant, then sort, number and label.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <climits>
 #include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "entity_resolution.h"
@@ -125,6 +127,23 @@ class BucketIndex {
   std::vector<uint32_t> slots_;  // 1 + index into lists_; 0 = empty
   std::vector<std::vector<std::size_t>> lists_;
 };
+
+// fn(0) ... fn(count - 1) on `jobs` threads (this one included), in chunks taken in turn.
+template <typename Fn>
+void ParallelFor(std::size_t count, unsigned jobs, const Fn& fn) {
+  constexpr std::size_t kChunk = 256;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t begin = next.fetch_add(kChunk); begin < count;
+         begin = next.fetch_add(kChunk)) {
+      for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) fn(i);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned j = 1; j < jobs && j * kChunk < count; ++j) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+}
 
 // Months since year 0 of a "YYYY-MM-DD" day.
 int MonthNumber(const std::string& day) {
@@ -329,7 +348,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
   }
 }
 
-EventGraph GraphBuilder::Build() {
+EventGraph GraphBuilder::Build(unsigned jobs) {
   State& st = *state_;
   EventGraph graph;
   graph.documents = st.documents;
@@ -842,8 +861,12 @@ EventGraph GraphBuilder::Build() {
   for (const Cluster& cluster : clusters) {
     for (std::size_t m : cluster.members) ++uses[m];
   }
-  std::vector<Event> events;
-  for (const Cluster& cluster : clusters) {
+  // Events are made from their clusters independently, on `jobs` threads. A
+  // mention told by one event moves into it; one told by several is copied
+  // into each.
+  std::vector<Event> events(clusters.size());
+  ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
+    const Cluster& cluster = clusters[c];
     Event event;
     const EventType* type = st.lexicons.FindEventType(cluster.type);
     event.type = cluster.type;
@@ -860,8 +883,7 @@ EventGraph GraphBuilder::Build() {
     std::map<std::string, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
-      // The last event a mention belongs to takes its text; others copy it.
-      if (--uses[m] == 0) {
+      if (uses[m] == 1) {
         event.mentions.push_back(std::move(st.events[m].mention));
       } else {
         event.mentions.push_back(raw.mention);
@@ -948,8 +970,8 @@ EventGraph GraphBuilder::Build() {
         (event.participants.empty() ? 0.0 : 0.05);
     if (event.modality != "asserted") confidence -= 0.2;
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
-    events.push_back(std::move(event));
-  }
+    events[c] = std::move(event);
+  });
 
   std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
 
@@ -983,13 +1005,14 @@ EventGraph GraphBuilder::Build() {
     entity_new_index[entity_order[i]] = i;
     graph.entities.push_back(entities[entity_order[i]]);
   }
-  for (Event& event : events) {
+  ParallelFor(events.size(), jobs, [&](std::size_t e) {
+    Event& event = events[e];
     for (Participant& p : event.participants) p.entity = entity_new_index[p.entity];
     for (Mention& m : event.mentions) {
       if (m.source != SIZE_MAX) m.source = entity_new_index[m.source];
     }
     event.label = FillLabel(st.lexicons, event, graph.entities);
-  }
+  });
 
   std::vector<std::size_t> event_order(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;

@@ -134,8 +134,9 @@ class GraphBuilder {
   void AddDocument(const Document& document, const DocumentMentions& mentions,
                    const std::vector<Timex>& timexes, const std::string& anchor,
                    const std::string& anchor_source);
-  // Once, after the last AddDocument: the mentions move into the graph.
-  EventGraph Build();
+  // Once, after the last AddDocument: the mentions move into the graph. Events
+  // are made and labelled on `jobs` threads; the graph is the same for any.
+  EventGraph Build(unsigned jobs = 1);
   const BuildStats& stats() const;
 
  private:
