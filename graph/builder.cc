@@ -834,6 +834,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     add_to(chosen, e, agents, all);
   }
 
+  // The indexes and the participant sets served the merge only.
+  buckets = BucketIndex();
+  std::vector<std::vector<std::size_t>>().swap(by_document);
+  orders_in_document.clear();
+  for (Cluster& cluster : clusters) {
+    std::set<std::size_t>().swap(cluster.agents);
+    std::set<std::size_t>().swap(cluster.everyone);
+    std::set<int>().swap(cluster.published_months);
+    std::vector<int64_t>().swap(cluster.agent_sides);
+  }
+
   // The day an article's story happened: the dated meeting it tells most,
   // when that is its publication day or a few days before (a report
   // published the morning after the talks). Undated news of that article is
