@@ -9,6 +9,7 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -130,17 +131,15 @@ class BucketIndex {
 
 // fn(0) ... fn(count - 1) on `jobs` threads (this one included), in chunks taken in turn.
 template <typename Fn>
-void ParallelFor(std::size_t count, unsigned jobs, const Fn& fn) {
-  constexpr std::size_t kChunk = 256;
+void ParallelFor(std::size_t count, unsigned jobs, const Fn& fn, std::size_t chunk = 256) {
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t begin = next.fetch_add(kChunk); begin < count;
-         begin = next.fetch_add(kChunk)) {
-      for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) fn(i);
+    for (std::size_t begin = next.fetch_add(chunk); begin < count; begin = next.fetch_add(chunk)) {
+      for (std::size_t i = begin; i < std::min(count, begin + chunk); ++i) fn(i);
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned j = 1; j < jobs && j * kChunk < count; ++j) pool.emplace_back(work);
+  for (unsigned j = 1; j < jobs && j * chunk < count; ++j) pool.emplace_back(work);
   work();
   for (std::thread& thread : pool) thread.join();
 }
@@ -377,7 +376,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     int published_first = INT_MAX, published_last = INT_MIN;
     std::set<int> published_months;  // the months it is indexed under by entity and side
   };
-  std::vector<Cluster> clusters;
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
 
   auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents,
@@ -501,26 +499,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
            static_cast<uint64_t>(value & 0xFFFFFFFFF);
   };
   enum Tag { kDay, kMonth, kYear, kEntity, kSide };
-  BucketIndex buckets;
-  auto month_of = [](const std::string& day) {
-    return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
-  };
-  std::vector<std::vector<std::size_t>> by_document(st.documents.size());  // clusters told there
-  std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
-  auto index_interval = [&](std::size_t c) {
-    const Cluster& cluster = clusters[c];
-    const int first = DayNumber(cluster.interval.first).value_or(0);
-    const int last = DayNumber(cluster.interval.last).value_or(first);
-    if (last - first < kNarrowDays) {
-      for (int d = first; d <= last; ++d) buckets[key(cluster.type_id, kDay, d)].push_back(c);
-    } else {
-      for (int m = month_of(cluster.interval.first); m <= month_of(cluster.interval.last); ++m)
-        buckets[key(cluster.type_id, kMonth, m)].push_back(c);
-    }
-    for (int y = std::stoi(cluster.interval.first.substr(0, 4));
-         y <= std::stoi(cluster.interval.last.substr(0, 4)); ++y)
-      buckets[key(cluster.type_id, kYear, y)].push_back(c);
-  };
 
   // The month (of 4096, from 1800) of a mention's article, for the indexes by entity and side;
   // 0 when the article has no date.
@@ -535,78 +513,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     if (!raw.published || cluster.published_first == INT_MAX) return true;
     return *raw.published >= cluster.published_first - kNewsCycleDays &&
            *raw.published <= cluster.published_last + kNewsCycleDays;
-  };
-  // (cluster, document) -> the orders of its mentions there, for "the latest
-  // event told before" without scanning a cluster's members.
-  std::map<std::pair<std::size_t, std::size_t>, std::set<std::size_t>> orders_in_document;
-  auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
-                    const std::set<std::size_t>& all) {
-    Cluster& cluster = clusters[c];
-    const RawEvent& raw = st.events[e];
-    cluster.members.push_back(e);
-    orders_in_document[{c, raw.document}].insert(raw.order);
-    if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
-      by_document[raw.document].push_back(c);
-    if (raw.published) {
-      cluster.published_first = std::min(cluster.published_first, *raw.published);
-      cluster.published_last = std::max(cluster.published_last, *raw.published);
-    }
-    // "He met with both Lavrov and Putin" tells two meetings at once: it joins
-    // one without making its people everyone's.
-    const bool collective =
-        cluster.contact && persons(all).size() > 2 && persons(cluster.everyone).size() >= 2;
-    if (collective) {
-      cluster.collective_members.insert(e);
-    } else {
-      const int month = cycle_month(raw);
-      const bool new_month = cluster.published_months.insert(month).second;
-      // A new month indexes everything the event has; otherwise only what is new.
-      for (std::size_t agent : agents) {
-        const bool new_agent = cluster.agents.insert(agent).second;
-        if (new_agent) {
-          for (int64_t side : entity_sides[agent]) {
-            auto at =
-                std::lower_bound(cluster.agent_sides.begin(), cluster.agent_sides.end(), side);
-            if (at == cluster.agent_sides.end() || *at != side)
-              cluster.agent_sides.insert(at, side);
-          }
-        }
-        if (!new_agent && !new_month) continue;
-        for (int64_t side : entity_sides[agent])
-          buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
-      }
-      for (std::size_t entity : all) {
-        if (cluster.everyone.insert(entity).second || new_month)
-          buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
-              .push_back(c);
-      }
-      if (new_month) {
-        for (std::size_t agent : cluster.agents) {
-          if (agents.count(agent)) continue;
-          for (int64_t side : entity_sides[agent])
-            buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
-        }
-        for (std::size_t entity : cluster.everyone) {
-          if (all.count(entity)) continue;
-          buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
-              .push_back(c);
-        }
-      }
-    }
-    if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
-                                         raw.interval.last <= cluster.interval.last))) {
-      if (!cluster.dated) {
-        auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
-        ++count;
-        last = std::max(last, c);
-      }
-      const bool changed = !cluster.dated || raw.interval.first != cluster.interval.first ||
-                           raw.interval.last != cluster.interval.last;
-      cluster.interval = raw.interval;
-      cluster.dated = true;
-      if (changed) index_interval(c);
-    }
-    if (cluster_of[e] == SIZE_MAX) cluster_of[e] = c;
   };
 
   std::vector<std::size_t> order(st.events.size());
@@ -644,206 +550,371 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
            (raw.interval.first <= cluster.interval.last &&
             cluster.interval.first <= raw.interval.last);
   };
-  auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
-    return std::find(by_document[document].begin(), by_document[document].end(),
-                     static_cast<std::size_t>(&cluster - clusters.data())) !=
-           by_document[document].end();
+
+  // ---- the merge, family by family
+  // A mention only ever joins events of its own type or of a child type, so
+  // the types linked by the ontology's parent column merge apart from the
+  // rest: each such family is a lane, merged on its own (lanes run on `jobs`
+  // threads), and the events of all lanes are then numbered in the order the
+  // one pass would have made them. The graph does not depend on `jobs`.
+  std::vector<char> raw_contact(st.events.size());  // of the contact family
+  for (std::size_t e = 0; e < st.events.size(); ++e)
+    raw_contact[e] = IsContactFamily(family_of(st.events[e].type));
+  std::vector<uint32_t> family(type_ids.size());  // type -> the smallest type of its family
+  for (uint32_t t = 0; t < family.size(); ++t) family[t] = t;
+  std::function<uint32_t(uint32_t)> root = [&](uint32_t t) {
+    return family[t] == t ? t : family[t] = root(family[t]);
   };
-  // The clusters of a kind a mention may join, in creation order, without repeats.
-  std::vector<std::size_t> seen_at(0);
-  std::size_t generation = 0;
-  auto candidates = [&](const RawEvent& raw, const std::set<std::size_t>& entities_named,
-                        bool by_date, std::size_t document,
-                        const std::vector<int64_t>& agent_sides = {}) {
-    ++generation;
-    seen_at.resize(clusters.size(), 0);
-    std::vector<std::size_t> out;
-    const std::vector<uint32_t>& mine = kinds(raw_type_id[&raw - st.events.data()]);
-    auto take = [&](std::size_t c) {
-      if (seen_at[c] == generation) return;
-      if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
-      seen_at[c] = generation;
-      out.push_back(c);
-    };
-    auto scan = [&](uint64_t bucket_key, bool capped) {
-      const std::vector<std::size_t>* found = buckets.find(bucket_key);
-      if (!found) return;
-      const std::vector<std::size_t>& bucket = *found;
-      const std::size_t from =
-          capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
-      for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
-    };
-    for (uint32_t kind : mine) {
-      if (by_date && raw.dated) {
-        if (raw.day_last - raw.day_first < kNarrowDays) {
-          for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), false);
-          for (int m = raw.month_first; m <= raw.month_last; ++m) scan(key(kind, kMonth, m), false);
-        } else {
-          for (int y = raw.year_first; y <= raw.year_last; ++y) scan(key(kind, kYear, y), true);
-        }
-      }
-      const int month = cycle_month(raw);
-      for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
-        for (std::size_t entity : entities_named)
-          scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m), true);
-        for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m), true);
-      }
+  for (uint32_t t = 0; t < type_ids.size(); ++t) {
+    for (uint32_t child : kinds(t)) {
+      const uint32_t a = root(t), b = root(child);
+      family[std::max(a, b)] = std::min(a, b);
     }
-    if (document != SIZE_MAX) {
-      // The latest events of the article; a book-length document must not make
-      // every mention scan all of its events.
-      const std::vector<std::size_t>& told = by_document[document];
-      const std::size_t from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
-      for (std::size_t i = from; i < told.size(); ++i) take(told[i]);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+  }
+  struct Lane {
+    std::vector<std::size_t> sequence;    // its mentions, in merge order
+    std::vector<Cluster> clusters;        // its events
+    std::vector<std::size_t> created_at;  // per event: the merge position of its first mention
   };
-
-  for (std::size_t e : order) {
-    const RawEvent& raw = st.events[e];
-    std::set<std::size_t> agents, all, actors;
-    participants_of(raw, &agents, &all, &actors);
-    const std::vector<int64_t> agent_sides = sides(agents);
-    bool generalises = false;
-
-    // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
-    // at once: it is a mention of every meeting of two of its people.
-    if (crowd[e]) {
-      std::vector<std::size_t> covered;
-      const std::set<std::size_t> people = persons(all);
-      for (std::size_t c : candidates(raw, people, false, SIZE_MAX)) {
-        const Cluster& cluster = clusters[c];
-        if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw) ||
-            ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
-          continue;
-        const std::set<std::size_t> theirs = persons(cluster.everyone);
-        if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
-      }
-      if (covered.size() >= 2) {
-        for (std::size_t c : covered) add_to(c, e, agents, all);
-        continue;
-      }
+  std::vector<Lane> lanes;
+  std::vector<std::size_t> position(st.events.size());  // mention -> its place in `order`
+  {
+    std::unordered_map<uint32_t, std::size_t> lane_of_family;
+    for (std::size_t p = 0; p < order.size(); ++p) {
+      const std::size_t e = order[p];
+      position[e] = p;
+      auto [lane, added] = lane_of_family.emplace(root(raw_type_id[e]), lanes.size());
+      if (added) lanes.emplace_back();
+      lanes[lane->second].sequence.push_back(e);
     }
-
-    std::size_t chosen = SIZE_MAX;
-    int chosen_score = -1;
-    for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agent_sides)) {
+  }
+  auto merge_lane = [&](Lane& lane) {
+    std::vector<Cluster>& clusters = lane.clusters;
+    BucketIndex buckets;
+    auto month_of = [](const std::string& day) {
+      return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
+    };
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_document;  // clusters told there
+    std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
+    auto index_interval = [&](std::size_t c) {
       const Cluster& cluster = clusters[c];
-      if (!same_kind(cluster, raw, &generalises)) continue;
-      if ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)) continue;
-      if (!compatible(cluster, agents, all, agent_sides)) continue;
-      bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
-      int shared = 0;
-      for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
-      if (!agents.empty() && !cluster.agents.empty()) ++shared;  // compatible agents: the same side
-      const int size = static_cast<int>(std::min<std::size_t>(cluster.members.size(), 9));
-      int score = -1;
-      if (raw.dated) {
-        if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
-        // An undated event told by the same people takes this date.
-        if (!cluster.dated && shared > 0) score = 40 + 10 * shared + size;
-      } else if (shared > 0) {
-        score = (cluster.dated ? 50 : 0) + 10 * shared + size;
+      const int first = DayNumber(cluster.interval.first).value_or(0);
+      const int last = DayNumber(cluster.interval.last).value_or(first);
+      if (last - first < kNarrowDays) {
+        for (int d = first; d <= last; ++d) buckets[key(cluster.type_id, kDay, d)].push_back(c);
+      } else {
+        for (int m = month_of(cluster.interval.first); m <= month_of(cluster.interval.last); ++m)
+          buckets[key(cluster.type_id, kMonth, m)].push_back(c);
       }
-      if (score > chosen_score) {
-        chosen = c;
-        chosen_score = score;
+      for (int y = std::stoi(cluster.interval.first.substr(0, 4));
+           y <= std::stoi(cluster.interval.last.substr(0, 4)); ++y)
+        buckets[key(cluster.type_id, kYear, y)].push_back(c);
+    };
+    // (cluster, document) -> the orders of its mentions there, for "the latest
+    // event told before" without scanning a cluster's members.
+    std::map<std::pair<std::size_t, std::size_t>, std::set<std::size_t>> orders_in_document;
+    auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
+                      const std::set<std::size_t>& all) {
+      Cluster& cluster = clusters[c];
+      const RawEvent& raw = st.events[e];
+      cluster.members.push_back(e);
+      orders_in_document[{c, raw.document}].insert(raw.order);
+      if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
+        by_document[raw.document].push_back(c);
+      if (raw.published) {
+        cluster.published_first = std::min(cluster.published_first, *raw.published);
+        cluster.published_last = std::max(cluster.published_last, *raw.published);
       }
-    }
-    // In its own article, a definite mention ("the attack") is the latest
-    // compatible event told before it.
-    if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
-      std::size_t latest = 0;
-      for (std::size_t c : candidates(raw, {}, false, raw.document)) {
-        if (!same_kind(clusters[c], raw, &generalises) ||
-            !compatible(clusters[c], agents, all, agent_sides))
-          continue;
-        auto told = orders_in_document.find({c, raw.document});
-        if (told == orders_in_document.end()) continue;
-        auto after = told->second.lower_bound(raw.order);
-        if (after == told->second.begin()) continue;
-        const std::size_t earlier = *std::prev(after);
-        if (chosen == SIZE_MAX || earlier > latest) {
-          chosen = c;
-          latest = earlier;
+      // "He met with both Lavrov and Putin" tells two meetings at once: it joins
+      // one without making its people everyone's.
+      const bool collective =
+          cluster.contact && persons(all).size() > 2 && persons(cluster.everyone).size() >= 2;
+      if (collective) {
+        cluster.collective_members.insert(e);
+      } else {
+        const int month = cycle_month(raw);
+        const bool new_month = cluster.published_months.insert(month).second;
+        // A new month indexes everything the event has; otherwise only what is new.
+        for (std::size_t agent : agents) {
+          const bool new_agent = cluster.agents.insert(agent).second;
+          if (new_agent) {
+            for (int64_t side : entity_sides[agent]) {
+              auto at =
+                  std::lower_bound(cluster.agent_sides.begin(), cluster.agent_sides.end(), side);
+              if (at == cluster.agent_sides.end() || *at != side)
+                cluster.agent_sides.insert(at, side);
+            }
+          }
+          if (!new_agent && !new_month) continue;
+          for (int64_t side : entity_sides[agent])
+            buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
+        }
+        for (std::size_t entity : all) {
+          if (cluster.everyone.insert(entity).second || new_month)
+            buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
+                .push_back(c);
+        }
+        if (new_month) {
+          for (std::size_t agent : cluster.agents) {
+            if (agents.count(agent)) continue;
+            for (int64_t side : entity_sides[agent])
+              buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
+          }
+          for (std::size_t entity : cluster.everyone) {
+            if (all.count(entity)) continue;
+            buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
+                .push_back(c);
+          }
         }
       }
-    }
-    // Otherwise an undated mention that names nobody ("the joint news
-    // conference") refers to an event of its type told by its own article, or
-    // by people its article names; of several, to the one whose actors its
-    // article names most.
-    if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
-      std::set<std::size_t> named;
-      for (const auto& [entity, count] : named_in[raw.document]) {
-        if (entities[entity].kind != "location") named.insert(entity);
-      }
-      std::pair<int, int> best{-1, 0};
-      bool tie = false;
-      for (std::size_t c : candidates(raw, named, false, raw.document)) {
-        if (!same_kind(clusters[c], raw, &generalises) ||
-            !compatible(clusters[c], agents, all, agent_sides))
-          continue;
-        std::pair<int, int> salience{0, 0};  // actors its article names, and how often
-        for (std::size_t x : clusters[c].everyone) {
-          auto found = named_in[raw.document].find(x);
-          if (found == named_in[raw.document].end() || entities[x].kind == "location") continue;
-          salience.first += 1;
-          salience.second += found->second;
+      if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
+                                           raw.interval.last <= cluster.interval.last))) {
+        if (!cluster.dated) {
+          auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
+          ++count;
+          last = std::max(last, c);
         }
-        if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
-        if (!same_cycle(clusters[c], raw)) continue;
-        if (salience > best) {
-          best = salience;
-          chosen = c;
-          tie = false;
-        } else if (salience == best) {
-          tie = true;
+        const bool changed = !cluster.dated || raw.interval.first != cluster.interval.first ||
+                             raw.interval.last != cluster.interval.last;
+        cluster.interval = raw.interval;
+        cluster.dated = true;
+        if (changed) index_interval(c);
+      }
+      if (cluster_of[e] == SIZE_MAX) cluster_of[e] = c;
+    };
+    auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
+      return std::find(by_document[document].begin(), by_document[document].end(),
+                       static_cast<std::size_t>(&cluster - clusters.data())) !=
+             by_document[document].end();
+    };
+    // The clusters of a kind a mention may join, in creation order, without repeats.
+    std::vector<std::size_t> seen_at(0);
+    std::size_t generation = 0;
+    auto candidates = [&](const RawEvent& raw, const std::set<std::size_t>& entities_named,
+                          bool by_date, std::size_t document,
+                          const std::vector<int64_t>& agent_sides = {}) {
+      ++generation;
+      seen_at.resize(clusters.size(), 0);
+      std::vector<std::size_t> out;
+      const std::vector<uint32_t>& mine = kinds(raw_type_id[&raw - st.events.data()]);
+      auto take = [&](std::size_t c) {
+        if (seen_at[c] == generation) return;
+        if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
+        seen_at[c] = generation;
+        out.push_back(c);
+      };
+      auto scan = [&](uint64_t bucket_key, bool capped) {
+        const std::vector<std::size_t>* found = buckets.find(bucket_key);
+        if (!found) return;
+        const std::vector<std::size_t>& bucket = *found;
+        const std::size_t from =
+            capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
+        for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
+      };
+      for (uint32_t kind : mine) {
+        if (by_date && raw.dated) {
+          if (raw.day_last - raw.day_first < kNarrowDays) {
+            for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), false);
+            for (int m = raw.month_first; m <= raw.month_last; ++m)
+              scan(key(kind, kMonth, m), false);
+          } else {
+            for (int y = raw.year_first; y <= raw.year_last; ++y) scan(key(kind, kYear, y), true);
+          }
+        }
+        const int month = cycle_month(raw);
+        for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
+          for (std::size_t entity : entities_named)
+            scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m), true);
+          for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m), true);
         }
       }
-      if (tie) chosen = SIZE_MAX;
-    }
-    // An undated mention joins the only dated event of its type when nothing
-    // it says contradicts it: that event names nobody, or they share someone.
-    if (chosen == SIZE_MAX && !raw.dated) {
-      int same_type_dated = 0;
-      std::size_t last_same_type = 0;
-      for (uint32_t kind : kinds(raw_type_id[&raw - st.events.data()])) {
-        auto found = dated_count.find({kind, raw.mention.negated()});
-        if (found == dated_count.end()) continue;
-        same_type_dated += found->second.first;
-        last_same_type = std::max(last_same_type, found->second.second);
+      if (document != SIZE_MAX) {
+        // The latest events of the article; a book-length document must not make
+        // every mention scan all of its events.
+        const std::vector<std::size_t>& told = by_document[document];
+        const std::size_t from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
+        for (std::size_t i = from; i < told.size(); ++i) take(told[i]);
       }
-      if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
-          compatible(clusters[last_same_type], agents, all, agent_sides) &&
-          (actors.empty() || clusters[last_same_type].everyone.empty() ||
-           shares(all, clusters[last_same_type].everyone))) {
-        chosen = last_same_type;
-      }
-    }
-    if (chosen == SIZE_MAX) {
-      chosen = clusters.size();
-      Cluster cluster;
-      cluster.type = raw.type;
-      cluster.type_id = raw_type_id[&raw - st.events.data()];
-      cluster.contact = IsContactFamily(family_of(raw.type));
-      cluster.negated = raw.mention.negated();
-      clusters.push_back(std::move(cluster));
-    }
-    add_to(chosen, e, agents, all);
-  }
+      std::sort(out.begin(), out.end());
+      return out;
+    };
 
-  // The indexes and the participant sets served the merge only.
-  buckets = BucketIndex();
-  std::vector<std::vector<std::size_t>>().swap(by_document);
-  orders_in_document.clear();
-  for (Cluster& cluster : clusters) {
-    std::set<std::size_t>().swap(cluster.agents);
-    std::set<std::size_t>().swap(cluster.everyone);
-    std::set<int>().swap(cluster.published_months);
-    std::vector<int64_t>().swap(cluster.agent_sides);
+    for (std::size_t e : lane.sequence) {
+      const RawEvent& raw = st.events[e];
+      std::set<std::size_t> agents, all, actors;
+      participants_of(raw, &agents, &all, &actors);
+      const std::vector<int64_t> agent_sides = sides(agents);
+      bool generalises = false;
+
+      // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
+      // at once: it is a mention of every meeting of two of its people.
+      if (crowd[e]) {
+        std::vector<std::size_t> covered;
+        const std::set<std::size_t> people = persons(all);
+        for (std::size_t c : candidates(raw, people, false, SIZE_MAX)) {
+          const Cluster& cluster = clusters[c];
+          if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw) ||
+              ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
+            continue;
+          const std::set<std::size_t> theirs = persons(cluster.everyone);
+          if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
+        }
+        if (covered.size() >= 2) {
+          for (std::size_t c : covered) add_to(c, e, agents, all);
+          continue;
+        }
+      }
+
+      std::size_t chosen = SIZE_MAX;
+      int chosen_score = -1;
+      for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agent_sides)) {
+        const Cluster& cluster = clusters[c];
+        if (!same_kind(cluster, raw, &generalises)) continue;
+        if ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)) continue;
+        if (!compatible(cluster, agents, all, agent_sides)) continue;
+        bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
+        int shared = 0;
+        for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
+        if (!agents.empty() && !cluster.agents.empty())
+          ++shared;  // compatible agents: the same side
+        const int size = static_cast<int>(std::min<std::size_t>(cluster.members.size(), 9));
+        int score = -1;
+        if (raw.dated) {
+          if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
+          // An undated event told by the same people takes this date.
+          if (!cluster.dated && shared > 0) score = 40 + 10 * shared + size;
+        } else if (shared > 0) {
+          score = (cluster.dated ? 50 : 0) + 10 * shared + size;
+        }
+        if (score > chosen_score) {
+          chosen = c;
+          chosen_score = score;
+        }
+      }
+      // In its own article, a definite mention ("the attack") is the latest
+      // compatible event told before it.
+      if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
+        std::size_t latest = 0;
+        for (std::size_t c : candidates(raw, {}, false, raw.document)) {
+          if (!same_kind(clusters[c], raw, &generalises) ||
+              !compatible(clusters[c], agents, all, agent_sides))
+            continue;
+          auto told = orders_in_document.find({c, raw.document});
+          if (told == orders_in_document.end()) continue;
+          auto after = told->second.lower_bound(raw.order);
+          if (after == told->second.begin()) continue;
+          const std::size_t earlier = *std::prev(after);
+          if (chosen == SIZE_MAX || earlier > latest) {
+            chosen = c;
+            latest = earlier;
+          }
+        }
+      }
+      // Otherwise an undated mention that names nobody ("the joint news
+      // conference") refers to an event of its type told by its own article, or
+      // by people its article names; of several, to the one whose actors its
+      // article names most.
+      if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
+        std::set<std::size_t> named;
+        for (const auto& [entity, count] : named_in[raw.document]) {
+          if (entities[entity].kind != "location") named.insert(entity);
+        }
+        std::pair<int, int> best{-1, 0};
+        bool tie = false;
+        for (std::size_t c : candidates(raw, named, false, raw.document)) {
+          if (!same_kind(clusters[c], raw, &generalises) ||
+              !compatible(clusters[c], agents, all, agent_sides))
+            continue;
+          std::pair<int, int> salience{0, 0};  // actors its article names, and how often
+          for (std::size_t x : clusters[c].everyone) {
+            auto found = named_in[raw.document].find(x);
+            if (found == named_in[raw.document].end() || entities[x].kind == "location") continue;
+            salience.first += 1;
+            salience.second += found->second;
+          }
+          if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
+          if (!same_cycle(clusters[c], raw)) continue;
+          if (salience > best) {
+            best = salience;
+            chosen = c;
+            tie = false;
+          } else if (salience == best) {
+            tie = true;
+          }
+        }
+        if (tie) chosen = SIZE_MAX;
+      }
+      // An undated mention joins the only dated event of its type when nothing
+      // it says contradicts it: that event names nobody, or they share someone.
+      if (chosen == SIZE_MAX && !raw.dated) {
+        int same_type_dated = 0;
+        std::size_t last_same_type = 0;
+        for (uint32_t kind : kinds(raw_type_id[&raw - st.events.data()])) {
+          auto found = dated_count.find({kind, raw.mention.negated()});
+          if (found == dated_count.end()) continue;
+          same_type_dated += found->second.first;
+          last_same_type = std::max(last_same_type, found->second.second);
+        }
+        if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
+            compatible(clusters[last_same_type], agents, all, agent_sides) &&
+            (actors.empty() || clusters[last_same_type].everyone.empty() ||
+             shares(all, clusters[last_same_type].everyone))) {
+          chosen = last_same_type;
+        }
+      }
+      if (chosen == SIZE_MAX) {
+        chosen = clusters.size();
+        Cluster cluster;
+        cluster.type = raw.type;
+        cluster.type_id = raw_type_id[&raw - st.events.data()];
+        cluster.contact = raw_contact[e];
+        cluster.negated = raw.mention.negated();
+        clusters.push_back(std::move(cluster));
+        lane.created_at.push_back(position[e]);
+      }
+      add_to(chosen, e, agents, all);
+    }
+
+    // The indexes and the participant sets served the merge only.
+    buckets = BucketIndex();
+    by_document.clear();
+    orders_in_document.clear();
+    for (Cluster& cluster : clusters) {
+      std::set<std::size_t>().swap(cluster.agents);
+      std::set<std::size_t>().swap(cluster.everyone);
+      std::set<int>().swap(cluster.published_months);
+      std::vector<int64_t>().swap(cluster.agent_sides);
+    }
+  };
+  // The largest lanes first, so that the threads finish together.
+  std::vector<std::size_t> by_size(lanes.size());
+  for (std::size_t l = 0; l < lanes.size(); ++l) by_size[l] = l;
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return lanes[a].sequence.size() > lanes[b].sequence.size();
+  });
+  ParallelFor(
+      lanes.size(), jobs, [&](std::size_t i) { merge_lane(lanes[by_size[i]]); }, 1);
+  // Every event's number in the one-pass order; cluster_of was numbered per lane.
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> made;  // position, lane, event
+  std::vector<std::vector<std::size_t>> renumbered(lanes.size());
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    renumbered[l].resize(lanes[l].clusters.size());
+    for (std::size_t c = 0; c < lanes[l].clusters.size(); ++c)
+      made.emplace_back(lanes[l].created_at[c], l, c);
   }
+  std::sort(made.begin(), made.end());
+  std::vector<Cluster> clusters;
+  clusters.reserve(made.size());
+  for (const auto& [at, l, c] : made) {
+    renumbered[l][c] = clusters.size();
+    clusters.push_back(std::move(lanes[l].clusters[c]));
+  }
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    for (std::size_t e : lanes[l].sequence) {
+      if (cluster_of[e] != SIZE_MAX) cluster_of[e] = renumbered[l][cluster_of[e]];
+    }
+  }
+  std::vector<Lane>().swap(lanes);
 
   // The day an article's story happened: the dated meeting it tells most,
   // when that is its publication day or a few days before (a report
