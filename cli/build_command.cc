@@ -178,7 +178,11 @@ int RunBuild(const BuildOptions& options) {
       std::cout << ", " << JsonString(format->name) << ": " << JsonString(path);
     std::cout << ", \"seconds\": {\"extract\": " << result.extract_seconds
               << ", \"merge\": " << result.merge_seconds << ", \"write\": " << write_seconds
-              << "}}\n";
+              << ", \"merge_stages\": {\"entities\": " << result.stats.entities_seconds
+              << ", \"events\": " << result.stats.merge_seconds
+              << ", \"make_events\": " << result.stats.events_seconds
+              << ", \"labels\": " << result.stats.labels_seconds
+              << ", \"relations\": " << result.stats.relations_seconds << "}}}\n";
   } else {
     std::cout << "eventgraph build: " << result.documents << " documents (" << result.skipped
               << " skipped, " << result.empty << " empty) -> " << result.graph.entities.size()

@@ -349,11 +349,19 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
 
 EventGraph GraphBuilder::Build(unsigned jobs) {
   State& st = *state_;
+  auto stage_started = std::chrono::steady_clock::now();
+  auto stage_done = [&](double* seconds) {
+    const auto now = std::chrono::steady_clock::now();
+    *seconds = std::chrono::duration<double>(now - stage_started).count();
+    stage_started = now;
+  };
   EventGraph graph;
   graph.documents = st.documents;
 
   std::vector<std::size_t> entity_cluster;
   std::vector<Entity> entities = ResolveEntities(st.entities, &entity_cluster);
+
+  stage_done(&st.stats.entities_seconds);
 
   // ---- merge event mentions
   // One pass over the mentions, each joining the best compatible event so far
@@ -369,6 +377,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     DayInterval interval;  // the narrowest seen
     std::vector<std::size_t> members;
     std::set<std::size_t> agents, everyone;
+    std::set<std::size_t> people;              // the persons of `everyone`
     std::vector<int64_t> agent_sides;          // sides(agents), kept up to date
     std::set<std::size_t> collective_members;  // tell more people than this event has
     // The days its articles are anchored to: undated mentions join only
@@ -472,7 +481,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     return out;
   };
   auto subset = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
-    return std::includes(b.begin(), b.end(), a.begin(), a.end());
+    // Looked up one by one, so that a large event's people cost nothing here.
+    if (a.size() > b.size()) return false;
+    return std::all_of(a.begin(), a.end(), [&](std::size_t x) { return b.count(x) > 0; });
   };
   // `agent_sides` is sides(agents).
   auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
@@ -480,7 +491,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     if (c.contact) {
       if (all.empty() || c.everyone.empty()) return true;
       if (!shares(all, c.everyone)) return false;
-      const std::set<std::size_t> mine = persons(all), theirs = persons(c.everyone);
+      const std::set<std::size_t> mine = persons(all);
+      const std::set<std::size_t>& theirs = c.people;
       return subset(mine, theirs) || subset(theirs, mine);
     }
     if (agents.empty() || c.agents.empty()) return true;
@@ -489,8 +501,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   // Indexes over the clusters, keyed by type and a day, month, year, entity or
   // side. Entries are never removed: a candidate is always checked again, so
-  // an index may hold a few too many. Buckets by entity, side and year can grow
-  // with the corpus: only their latest kBucketScan clusters are considered.
+  // an index may hold a few too many. Every bucket can grow with the corpus
+  // (a day of a large corpus tells hundreds of meetings): only its latest
+  // kBucketScan clusters are considered.
   constexpr std::size_t kBucketScan = 64;
   constexpr std::size_t kDocumentScan = 256;
   constexpr int kNarrowDays = 31;  // clusters this narrow are indexed by day, wider ones by month
@@ -628,7 +641,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       // "He met with both Lavrov and Putin" tells two meetings at once: it joins
       // one without making its people everyone's.
       const bool collective =
-          cluster.contact && persons(all).size() > 2 && persons(cluster.everyone).size() >= 2;
+          cluster.contact && persons(all).size() > 2 && cluster.people.size() >= 2;
       if (collective) {
         cluster.collective_members.insert(e);
       } else {
@@ -650,7 +663,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
             buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
         }
         for (std::size_t entity : all) {
-          if (cluster.everyone.insert(entity).second || new_month)
+          const bool new_entity = cluster.everyone.insert(entity).second;
+          if (new_entity && entities[entity].kind == "person") cluster.people.insert(entity);
+          if (new_entity || new_month)
             buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
                 .push_back(c);
         }
@@ -714,9 +729,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       for (uint32_t kind : mine) {
         if (by_date && raw.dated) {
           if (raw.day_last - raw.day_first < kNarrowDays) {
-            for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), false);
+            for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), true);
             for (int m = raw.month_first; m <= raw.month_last; ++m)
-              scan(key(kind, kMonth, m), false);
+              scan(key(kind, kMonth, m), true);
           } else {
             for (int y = raw.year_first; y <= raw.year_last; ++y) scan(key(kind, kYear, y), true);
           }
@@ -756,7 +771,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw) ||
               ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
             continue;
-          const std::set<std::size_t> theirs = persons(cluster.everyone);
+          const std::set<std::size_t>& theirs = cluster.people;
           if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
         }
         if (covered.size() >= 2) {
@@ -825,15 +840,26 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (!same_kind(clusters[c], raw, &generalises) ||
               !compatible(clusters[c], agents, all, agent_sides))
             continue;
-          std::pair<int, int> salience{0, 0};  // actors its article names, and how often
-          for (std::size_t x : clusters[c].everyone) {
-            auto found = named_in[raw.document].find(x);
-            if (found == named_in[raw.document].end() || entities[x].kind == "location") continue;
+          if (!same_cycle(clusters[c], raw)) continue;
+          // Actors its article names, and how often: the smaller side is walked.
+          std::pair<int, int> salience{0, 0};
+          const std::map<std::size_t, int>& article = named_in[raw.document];
+          const std::set<std::size_t>& actors_of = clusters[c].everyone;
+          auto count = [&](std::size_t x, int times) {
+            if (entities[x].kind == "location") return;
             salience.first += 1;
-            salience.second += found->second;
+            salience.second += times;
+          };
+          if (actors_of.size() <= article.size()) {
+            for (std::size_t x : actors_of) {
+              if (auto found = article.find(x); found != article.end()) count(x, found->second);
+            }
+          } else {
+            for (const auto& [x, times] : article) {
+              if (actors_of.count(x)) count(x, times);
+            }
           }
           if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
-          if (!same_cycle(clusters[c], raw)) continue;
           if (salience > best) {
             best = salience;
             chosen = c;
@@ -882,6 +908,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     for (Cluster& cluster : clusters) {
       std::set<std::size_t>().swap(cluster.agents);
       std::set<std::size_t>().swap(cluster.everyone);
+      std::set<std::size_t>().swap(cluster.people);
       std::set<int>().swap(cluster.published_months);
       std::vector<int64_t>().swap(cluster.agent_sides);
     }
@@ -915,6 +942,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
   }
   std::vector<Lane>().swap(lanes);
+
+  stage_done(&st.stats.merge_seconds);
 
   // The day an article's story happened: the dated meeting it tells most,
   // when that is its publication day or a few days before (a report
@@ -1057,6 +1086,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
 
+  stage_done(&st.stats.events_seconds);
+
   // ---- order, number and label; entities by id
   // A name of no known kind ("Mornings", "Tomahawk") that takes part in no
   // event is more likely noise than an actor: it is left out.
@@ -1118,6 +1149,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     graph.events.push_back(std::move(event));
   }
 
+  stage_done(&st.stats.labels_seconds);
+
   // ---- relations: stated, then inferred order between events that share a participant
   std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> seen;
   for (const RawRelation& raw : st.relations) {
@@ -1162,6 +1195,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
       });
 
+  stage_done(&st.stats.relations_seconds);
   RebuildTopology(&graph);
   return graph;
 }
