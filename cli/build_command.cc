@@ -232,14 +232,9 @@ Command RegisterBuild(CLI::App& app) {
                    "titles and other "
                    "name words; repeatable, later files win (see docs/entities.md)")
       ->check(CLI::ExistingFile);
-  build->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
-      ->check(CLI::Range(1u, 1024u));
-  build
-      ->add_option("--max-doc-bytes", options->max_doc_bytes,
-                   "Skip, with a message, any document (a .txt or .html file, a JSONL line) "
-                   "longer than this many bytes (default 4 MiB); never truncated")
-      ->default_val(kDefaultMaxDocBytes)
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  AddJobsOption(build, &options->jobs, "Worker threads");
+  AddMaxDocBytesOption(build, &options->max_doc_bytes,
+                       "Skip, with a message, any document (a .txt or .html file, a JSONL line)");
   build->add_flag("--strict", options->strict,
                   "Exit with status 1 when any document was skipped (default: off)");
   build->add_flag("--quiet,-q", options->quiet, "No warnings or progress on stderr (default: off)");

@@ -1,8 +1,11 @@
 #include "common.h"
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+
+#include "eventgraph/document.h"
 
 namespace eventgraph::cli {
 
@@ -37,6 +40,19 @@ std::string JsonString(const std::string& text) {
     }
   }
   return out + "\"";
+}
+
+void AddJobsOption(CLI::App* command, unsigned* jobs, const std::string& what) {
+  command->add_option("--jobs,-j", *jobs, what + " (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+}
+
+void AddMaxDocBytesOption(CLI::App* command, std::size_t* max_doc_bytes, const std::string& what) {
+  command
+      ->add_option("--max-doc-bytes", *max_doc_bytes,
+                   what + " longer than this many bytes (default 4 MiB); never truncated")
+      ->default_val(kDefaultMaxDocBytes)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
 }
 
 }  // namespace eventgraph::cli

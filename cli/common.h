@@ -1,7 +1,12 @@
 // Helpers shared by the subcommands.
 #pragma once
 
+#include <cstddef>
 #include <string>
+
+namespace CLI {
+class App;
+}
 
 namespace eventgraph::cli {
 
@@ -11,5 +16,10 @@ std::string DefaultDataDir();
 
 // `text` as a JSON string literal, quotes included.
 std::string JsonString(const std::string& text);
+
+// --jobs/-j (threads; 0 = one per core) and --max-doc-bytes (documents longer
+// are skipped), as every subcommand that reads articles takes them.
+void AddJobsOption(CLI::App* command, unsigned* jobs, const std::string& what);
+void AddMaxDocBytesOption(CLI::App* command, std::size_t* max_doc_bytes, const std::string& what);
 
 }  // namespace eventgraph::cli

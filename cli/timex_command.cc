@@ -309,14 +309,9 @@ Command RegisterTimex(CLI::App& app) {
   timex->add_flag("--json", options->json,
                   "Articles: print JSON instead of a table (default: off)");
   timex->add_flag("--quiet,-q", options->quiet, "No warnings on stderr (default: off)");
-  timex->add_option("--jobs,-j", options->jobs, "Articles: tagging threads (default: one per core)")
-      ->check(CLI::Range(1u, 1024u));
-  timex
-      ->add_option("--max-doc-bytes", options->max_doc_bytes,
-                   "Articles: skip, with a message, any document longer than this many bytes "
-                   "(default 4 MiB); never truncated")
-      ->default_val(kDefaultMaxDocBytes)
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  AddJobsOption(timex, &options->jobs, "Articles: tagging threads");
+  AddMaxDocBytesOption(timex, &options->max_doc_bytes,
+                       "Articles: skip, with a message, any document");
   return [options] { return RunTimex(*options); };
 }
 
