@@ -11,10 +11,12 @@ namespace {
 
 constexpr uint32_t kDatelineBytes = 600;  // a dateline sits at the top of an article
 
+// What the graph needs of a document, prepared by the worker that extracted it
+// (its text and tokens are gone by then), and what the summary counts.
 struct Processed {
-  Document document;
-  DocumentMentions mentions;
-  std::vector<Timex> timexes;
+  PreparedDocument prepared;
+  TextRepairs repairs;
+  bool empty = false;
   std::string anchor, anchor_source;
 };
 
@@ -23,16 +25,18 @@ struct FileResult {
   std::vector<ReadIssue> issues;
 };
 
-Processed Process(Document document, const Lexicons& lexicons, const TemporalLexicon& temporal,
-                  const std::string& fallback_date) {
+Processed Process(const Document& document, const Lexicons& lexicons,
+                  const TemporalLexicon& temporal, const std::string& fallback_date) {
   Processed out;
-  out.mentions = ExtractMentions(document, lexicons);
-  AnchoredTimexes tagged = TagWithBestAnchor(document.text, out.mentions.segmented, temporal,
+  const DocumentMentions mentions = ExtractMentions(document, lexicons);
+  AnchoredTimexes tagged = TagWithBestAnchor(document.text, mentions.segmented, temporal,
                                              document.date, fallback_date, kDatelineBytes);
-  out.timexes = std::move(tagged.timexes);
+  out.prepared = GraphBuilder::Prepare(document, mentions, tagged.timexes, tagged.anchor,
+                                       tagged.anchor_source);
+  out.repairs = document.repairs;
+  out.empty = mentions.segmented.tokens.empty();
   out.anchor = std::move(tagged.anchor);
   out.anchor_source = std::move(tagged.anchor_source);
-  out.document = std::move(document);
   return out;
 }
 
@@ -65,8 +69,8 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
       out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
       for (Processed& processed : result.documents) {
         ++out.documents;
-        if (processed.mentions.segmented.tokens.empty()) ++out.empty;
-        const TextRepairs& repairs = processed.document.repairs;
+        if (processed.empty) ++out.empty;
+        const TextRepairs& repairs = processed.repairs;
         out.repairs.invalid_utf8 += repairs.invalid_utf8 > 0;
         out.repairs.html += repairs.html;
         out.repairs.utf16 += repairs.utf16;
@@ -74,8 +78,7 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
         out.repairs.glued_words += repairs.glued;
         if (processed.anchor_source == "dateline") ++out.dateline_anchored;
         if (processed.anchor.empty()) ++out.unanchored;
-        builder.AddDocument(processed.document, processed.mentions, processed.timexes,
-                            processed.anchor, processed.anchor_source);
+        builder.Add(std::move(processed.prepared));
       }
       result = FileResult();  // release the text and tokens
       ++next_to_add;
@@ -102,7 +105,8 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
           const long line = document.line;
           try {
             result.documents.push_back(
-                Process(std::move(document), lexicons, temporal, options.fallback_date));
+                Process(document, lexicons, temporal, options.fallback_date));
+            document = Document();  // its text is not needed past here
           } catch (const std::exception& error) {
             result.issues.push_back(
                 {path, line, std::string("internal error while extracting: ") + error.what(),

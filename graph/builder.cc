@@ -161,20 +161,34 @@ struct GraphBuilder::State {
   BuildStats stats;
 };
 
+struct PreparedDocument::Data {
+  DocumentInfo info;
+  std::vector<RawEntity> entities;
+  std::vector<RawEvent> events;
+  std::vector<RawRelation> relations;
+  BuildStats stats;
+};
+PreparedDocument::PreparedDocument() = default;
+PreparedDocument::~PreparedDocument() = default;
+PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
+PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
+
 GraphBuilder::GraphBuilder(const Lexicons& lexicons) : state_(std::make_unique<State>(lexicons)) {}
 GraphBuilder::~GraphBuilder() = default;
 const BuildStats& GraphBuilder::stats() const { return state_->stats; }
 
-void GraphBuilder::AddDocument(const Document& document, const DocumentMentions& mentions,
-                               const std::vector<Timex>& timexes, const std::string& anchor,
-                               const std::string& anchor_source) {
-  State& st = *state_;
-  const std::size_t doc_index = st.documents.size();
-  st.documents.push_back(
-      {document.id, document.path, document.date, document.title, anchor, anchor_source});
-  st.stats.entity_mentions += mentions.entities.size();
-  st.stats.event_mentions += mentions.events.size();
-  st.stats.timexes += timexes.size();
+PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentMentions& mentions,
+                                       const std::vector<Timex>& timexes, const std::string& anchor,
+                                       const std::string& anchor_source) {
+  PreparedDocument prepared;
+  prepared.data = std::make_unique<PreparedDocument::Data>();
+  PreparedDocument::Data& st = *prepared.data;
+  // Indices below are the document's own; Add shifts them to the corpus's.
+  const std::size_t doc_index = 0;
+  st.info = {document.id, document.path, document.date, document.title, anchor, anchor_source};
+  st.stats.entity_mentions = mentions.entities.size();
+  st.stats.event_mentions = mentions.events.size();
+  st.stats.timexes = timexes.size();
   const Segmented& seg = mentions.segmented;
 
   // Byte offset -> code point offset, for the mention offsets we publish.
@@ -186,7 +200,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
   }
   code_point_at[document.text.size()] = count;
 
-  const std::size_t entity_base = st.entities.size();
+  const std::size_t entity_base = 0;
   for (const EntityMention& m : mentions.entities) {
     RawEntity raw;
     raw.document = doc_index;
@@ -303,7 +317,7 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
     }
   }
 
-  const std::size_t event_base = st.events.size();
+  const std::size_t event_base = 0;
   for (std::size_t e = 0; e < mentions.events.size(); ++e) {
     const EventMention& m = mentions.events[e];
     const Sentence& sentence = seg.sentences[m.sentence];
@@ -345,6 +359,42 @@ void GraphBuilder::AddDocument(const Document& document, const DocumentMentions&
                             relation.type, doc_index,
                             document.text.substr(sentence.begin, sentence.end - sentence.begin)});
   }
+  return prepared;
+}
+
+void GraphBuilder::Add(PreparedDocument prepared) {
+  State& st = *state_;
+  PreparedDocument::Data& doc = *prepared.data;
+  const std::size_t doc_index = st.documents.size();
+  const std::size_t entity_base = st.entities.size(), event_base = st.events.size();
+  st.documents.push_back(std::move(doc.info));
+  st.stats.entity_mentions += doc.stats.entity_mentions;
+  st.stats.event_mentions += doc.stats.event_mentions;
+  st.stats.timexes += doc.stats.timexes;
+  for (RawEntity& raw : doc.entities) {
+    raw.document = doc_index;
+    st.entities.push_back(std::move(raw));
+  }
+  for (RawEvent& raw : doc.events) {
+    raw.document = doc_index;
+    raw.mention.document = doc_index;
+    raw.order += event_base;
+    for (auto& argument : raw.arguments) argument.second += entity_base;
+    if (raw.source != SIZE_MAX) raw.source += entity_base;
+    st.events.push_back(std::move(raw));
+  }
+  for (RawRelation& raw : doc.relations) {
+    raw.source += event_base;
+    raw.target += event_base;
+    raw.document = doc_index;
+    st.relations.push_back(std::move(raw));
+  }
+}
+
+void GraphBuilder::AddDocument(const Document& document, const DocumentMentions& mentions,
+                               const std::vector<Timex>& timexes, const std::string& anchor,
+                               const std::string& anchor_source) {
+  Add(Prepare(document, mentions, timexes, anchor, anchor_source));
 }
 
 EventGraph GraphBuilder::Build(unsigned jobs) {

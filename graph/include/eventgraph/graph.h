@@ -126,6 +126,18 @@ struct BuildStats {
          relations_seconds = 0;
 };
 
+// One document's mentions made ready for the graph by GraphBuilder::Prepare:
+// all the work that needs no other document, so that extraction threads do it
+// and adding stays cheap. Opaque; movable.
+struct PreparedDocument {
+  PreparedDocument();
+  ~PreparedDocument();
+  PreparedDocument(PreparedDocument&&) noexcept;
+  PreparedDocument& operator=(PreparedDocument&&) noexcept;
+  struct Data;
+  std::unique_ptr<Data> data;
+};
+
 class GraphBuilder {
  public:
   explicit GraphBuilder(const Lexicons& lexicons);
@@ -137,6 +149,12 @@ class GraphBuilder {
   void AddDocument(const Document& document, const DocumentMentions& mentions,
                    const std::vector<Timex>& timexes, const std::string& anchor,
                    const std::string& anchor_source);
+  // AddDocument in two steps: Prepare may run on any thread, at any time;
+  // Add takes the prepared documents in the deterministic order.
+  static PreparedDocument Prepare(const Document& document, const DocumentMentions& mentions,
+                                  const std::vector<Timex>& timexes, const std::string& anchor,
+                                  const std::string& anchor_source);
+  void Add(PreparedDocument prepared);
   // Once, after the last AddDocument: the mentions move into the graph. Events
   // are made and labelled on `jobs` threads; the graph is the same for any.
   EventGraph Build(unsigned jobs = 1);
