@@ -1,6 +1,7 @@
 // `eventgraph build`: inputs -> DIR/timeline.json, graph.graphml, graph.gexf,
 // timelinejs.json and graph.json.
 #include <unistd.h>
+#include <algorithm>
 
 #include <atomic>
 #include <chrono>
@@ -135,12 +136,23 @@ int RunBuild(const BuildOptions& options) {
     if (std::string(format.name) == "dot") continue;
     written.emplace_back(&format, (fs::path(options.out) / format.file).string());
   }
+  // The slowest to serialise first, so that the writers finish together.
+  std::vector<std::size_t> schedule(written.size());
+  for (std::size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
+  auto cost = [&](std::size_t i) {
+    const std::string name = written[i].first->name;
+    return name == "json" ? 0 : name == "timeline" ? 1 : name == "gexf" ? 2 : 3;
+  };
+  std::stable_sort(schedule.begin(), schedule.end(),
+                   [&](std::size_t a, std::size_t b) { return cost(a) < cost(b); });
   std::vector<Status> write_status(written.size());
   std::atomic<std::size_t> next_write{0};
   auto write = [&] {
-    for (std::size_t i = next_write++; i < written.size(); i = next_write++)
+    for (std::size_t k = next_write++; k < schedule.size(); k = next_write++) {
+      const std::size_t i = schedule[k];
       write_status[i] = WriteFileAtomically(
           written[i].second, [&](OutputSink& out) { written[i].first->write(result.graph, out); });
+    }
   };
   {
     std::vector<std::thread> writers;
