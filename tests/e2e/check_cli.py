@@ -136,7 +136,7 @@ inspected again next year. Traffic rose 4% in the first quarter.
 </TimeML>
 """
 timex_help = run("timex", "--help")
-for option in ("--out", "--date", "--numeric-dates", "--data-dir", "--json", "inputs"):
+for option in ("--out", "--date", "--numeric-dates", "--data-dir", "--json", "--jobs", "--max-doc-bytes", "inputs"):
     check(option in timex_help.stdout, f"timex --help explains {option}")
 check(run("timex", "--numeric-dates", "ymd", "x.tml").returncode == 2, "a bad --numeric-dates is a usage error")
 
@@ -205,6 +205,27 @@ with tempfile.TemporaryDirectory() as work:
     check('"XXXX-WXX-2"' in unresolved.stdout, "without a date, Tuesday stays unresolved")
     anchored = run("timex", "--json", "--date", "2017-04-12", undated)
     check('"2017-04-11"' in anchored.stdout, "--date anchors an undated article")
+
+    # Tagged on several threads, articles are still listed in input order with the same values;
+    # --json says how long tagging took.
+    many = os.path.join(work, "many.jsonl")
+    with open(many, "w") as f:
+        for i in range(1500):  # more than one batch of 1,024
+            day = 1 + i % 28
+            f.write(json.dumps({"id": f"doc-{i:04d}", "date": f"2017-03-{day:02d}",
+                                "text": f"Talks resumed on Tuesday after {i % 9 + 2} days; a vote is due on April {day}."}) + "\n")
+    one = run("timex", "--json", "--jobs", "1", many)
+    four = run("timex", "--json", "--jobs", "4", many)
+    try:
+        one_json, four_json = json.loads(one.stdout), json.loads(four.stdout)
+        check([d["id"] for d in four_json["documents"]] == [f"doc-{i:04d}" for i in range(1500)],
+              "timex --jobs 4 lists articles in input order")
+        check(one_json["documents"] == four_json["documents"], "timex gives the same values for any --jobs")
+        check(one_json["seconds"]["tagging"] > 0, "timex --json reports the seconds spent tagging")
+    except (ValueError, KeyError) as error:
+        check(False, f"timex --json prints JSON with --jobs ({error})")
+    check(run("timex", "--max-doc-bytes", "10", article).returncode == 1,
+          "timex skips a document over --max-doc-bytes (exit 1)")
 
 for failure in failures:
     print("FAIL:", failure)
