@@ -349,14 +349,27 @@ class SentenceReader {
   template <typename Value>
   uint32_t MatchPhrase(const PhraseTable<Value>& table, uint32_t i, bool lower,
                        const Value** value) const {
-    auto word = [&](uint32_t t, bool title_case) -> std::string {
+    auto retitled = [&](uint32_t t) {
+      const Token& token = seg_.tokens[t];
+      return token.all_caps && token.text.size() > 3;
+    };
+    std::string title_cased;  // the word below, when it is retitled
+    auto word = [&](uint32_t t, bool title_case) -> std::string_view {
       const Token& token = seg_.tokens[t];
       if (lower) return token.lower;
-      return title_case && token.all_caps && token.text.size() > 3 ? TitleCase(token.text)
-                                                                   : token.text;
+      if (!title_case || !retitled(t)) return token.text;
+      title_cased = TitleCase(token.text);
+      return title_cased;
     };
     for (bool title_case : {false, true}) {
       if (lower && title_case) break;
+      if (title_case) {
+        // The second pass reads all-caps words in title case; without one in reach it
+        // would repeat the first.
+        bool any = false;
+        for (uint32_t t = i; t < end_ && t < i + table.max_length && !any; ++t) any = retitled(t);
+        if (!any) break;
+      }
       auto bucket = table.by_first_token.find(word(i, title_case));
       if (bucket == table.by_first_token.end()) continue;
       for (const auto& phrase : bucket->second) {  // longest first

@@ -66,13 +66,25 @@ struct RelationCue {
 
 // A trie-free but hash-indexed phrase table: phrases keyed by their first
 // token, longest first, so matching is one hash lookup per token.
+// A string hash libstdc++ takes for a fast one: a small table keyed by it is
+// hashed on every lookup, where std::hash<std::string> has tables of up to 20
+// entries searched by comparing every key, which is slow for words looked up
+// at every token.
+// It also finds a std::string key from a std::string_view, without a copy.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>()(text);
+  }
+};
+
 template <typename Value>
 struct PhraseTable {
   struct Phrase {
     std::vector<std::string> tokens;
     Value value;
   };
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_token;
+  std::unordered_map<std::string, std::vector<Phrase>, WordHash, std::equal_to<>> by_first_token;
   std::size_t max_length = 0;
 
   // Adds a phrase; an identical phrase added later replaces the earlier one,
@@ -99,16 +111,6 @@ struct TriggerSense {
   bool verbal = false;  // a verb ("attacked") rather than a noun ("the attack")
 };
 
-// A string hash libstdc++ takes for a fast one: a small table keyed by it is
-// hashed on every lookup, where std::hash<std::string> has tables of up to 20
-// entries searched by comparing every key, which is slow for words looked up
-// at every token.
-struct WordHash {
-  std::size_t operator()(const std::string& text) const noexcept {
-    return std::hash<std::string_view>()(text);
-  }
-};
-
 struct Lexicons {
   std::string data_dir;
   PhraseTable<GazetteerEntry> gazetteer;                       // case-sensitive surface forms
@@ -118,30 +120,33 @@ struct Lexicons {
   // lower-case ASCII name -> subdivision codes ("idlib" -> SY-ID; a name may recur in other
   // countries)
   std::unordered_map<std::string, std::vector<std::string>> subdivisions_by_name;
-  PhraseTable<std::string> titles;                              // lower-case role phrases -> role
-  std::unordered_map<std::string, EntityKind> title_kind;       // role -> kind it implies
-  std::unordered_map<std::string, std::string> title_code;      // role -> CAMEO role code, or ""
-  std::unordered_map<std::string, std::string> non_names;       // capitalised non-names -> why
-  std::unordered_map<std::string, EntityKind> name_heads;       // "Council" -> organization
-  std::unordered_map<std::string, std::string> name_head_code;  // "Ministry" -> GOV
-  std::unordered_map<std::string, EntityKind> place_cues;       // "town" -> location
-  std::unordered_map<std::string, std::string> actor_heads;     // "government" -> GOV
-  std::unordered_map<std::string, bool> acting_verbs;           // inflected: "says", "warned" ...
-  std::unordered_map<std::string, bool> place_directions;       // "northern": "X in northern Y"
-  std::vector<std::string> name_connectors;                     // "of", "al", ...
-  std::unordered_map<std::string, bool> abbreviations;          // "mr", "gen", ...
-  std::vector<std::string> furniture;                           // page-furniture markers
+  PhraseTable<std::string> titles;                          // lower-case role phrases -> role
+  std::unordered_map<std::string, EntityKind> title_kind;   // role -> kind it implies
+  std::unordered_map<std::string, std::string> title_code;  // role -> CAMEO role code, or ""
+  std::unordered_map<std::string, std::string> non_names;   // capitalised non-names -> why
+  std::unordered_map<std::string, EntityKind, WordHash> name_heads;  // "Council" -> organization
+  std::unordered_map<std::string, std::string> name_head_code;       // "Ministry" -> GOV
+  std::unordered_map<std::string, EntityKind, WordHash> place_cues;  // "town" -> location
+  std::unordered_map<std::string, std::string> actor_heads;          // "government" -> GOV
+  std::unordered_map<std::string, bool> acting_verbs;  // inflected: "says", "warned" ...
+  std::unordered_map<std::string, bool, WordHash>
+      place_directions;                                 // "northern": "X in northern Y"
+  std::vector<std::string> name_connectors;             // "of", "al", ...
+  std::unordered_map<std::string, bool> abbreviations;  // "mr", "gen", ...
+  std::vector<std::string> furniture;                   // page-furniture markers
   std::vector<EventType> event_types;
   std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
   std::vector<RelationCue> relation_cues;
   // first word -> the relation cues starting with it, in file order (built by LoadLexicons)
-  std::unordered_map<std::string, std::vector<std::size_t>, WordHash> relation_cues_by_first;
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
+      relation_cues_by_first;
   // "not" -> "negated", "could" -> "hypothetical", "will" -> "future", "alleged" -> "alleged"
   std::unordered_map<std::string, std::string> modality_words;
   std::unordered_map<std::string, bool>
       reporting_verbs;  // inflected "said" -> false, "claims" -> true
-  std::unordered_map<std::string, std::string> pronouns;  // "he" -> subject, "his" -> possessive
+  std::unordered_map<std::string, std::string, WordHash>
+      pronouns;  // "he" -> subject, "his" -> possessive
 
   const EventType* FindEventType(const std::string& slug) const;
 };
