@@ -1179,15 +1179,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   std::vector<std::size_t> event_order(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;
-  auto first_order = [&](std::size_t c) {
-    return *std::min_element(clusters[c].members.begin(), clusters[c].members.end());
-  };
+  // Each event's first mention, found once: an event of thousands of mentions must not be
+  // scanned at every comparison of the sort.
+  std::vector<std::size_t> first_order(clusters.size());
+  for (std::size_t c = 0; c < clusters.size(); ++c)
+    first_order[c] = *std::min_element(clusters[c].members.begin(), clusters[c].members.end());
   std::sort(event_order.begin(), event_order.end(), [&](std::size_t a, std::size_t b) {
     const Event& x = events[a];
     const Event& y = events[b];
     if (x.start.empty() != y.start.empty()) return !x.start.empty();  // undated last
     if (x.start != y.start) return x.start < y.start;
-    return first_order(a) < first_order(b);
+    return first_order[a] < first_order[b];
   });
   std::vector<std::size_t> event_new_index(events.size());
   for (std::size_t i = 0; i < event_order.size(); ++i) {
