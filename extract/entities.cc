@@ -41,7 +41,7 @@ struct Pending {
 
 constexpr uint32_t kDatelineBytes = 300;  // a dateline opens the article
 
-std::string TitleCase(const std::string& word) {
+std::string TitleCase(std::string_view word) {
   std::string out = AsciiLower(word);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
     out[0] = static_cast<char>(out[0] - 'a' + 'A');
@@ -52,7 +52,7 @@ std::string TitleCaseWords(const std::string& words) {
   std::string out;
   for (std::string_view word : Split(words, ' ')) {
     if (!out.empty()) out += ' ';
-    out += TitleCase(std::string(word));
+    out += TitleCase(word);
   }
   return out;
 }
@@ -60,7 +60,7 @@ std::string TitleCaseWords(const std::string& words) {
 class SentenceReader {
  public:
   SentenceReader(const Segmented& seg, const Lexicons& lex,
-                 const std::unordered_set<std::string>& capitalised_inside,
+                 const std::unordered_set<std::string_view>& capitalised_inside,
                  std::vector<EntityMention>* out)
       : seg_(seg), lex_(lex), capitalised_inside_(capitalised_inside), out_(out) {}
 
@@ -389,7 +389,7 @@ class SentenceReader {
 
   const Segmented& seg_;
   const Lexicons& lex_;
-  const std::unordered_set<std::string>& capitalised_inside_;
+  const std::unordered_set<std::string_view>& capitalised_inside_;
   std::vector<EntityMention>* out_;
   uint32_t sentence_ = 0, first_ = 0, end_ = 0;
   const std::string* title_value_ = nullptr;
@@ -400,7 +400,7 @@ class SentenceReader {
 
 std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexicons& lex) {
   // Words the document writes capitalised where position does not force it.
-  std::unordered_set<std::string> capitalised_inside;
+  std::unordered_set<std::string_view> capitalised_inside;
   for (const Sentence& sentence : seg.sentences) {
     if (sentence.heading) continue;  // headlines capitalise everything
     for (uint32_t t = sentence.first_token + 1; t < sentence.end_token; ++t) {
@@ -417,7 +417,7 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
 
   // A surname alone links to the full name introduced in the same document:
   // "Rex Tillerson ... Tillerson said".
-  std::unordered_map<std::string, std::size_t> person_by_surname;
+  std::unordered_map<std::string_view, std::size_t> person_by_surname;
   for (std::size_t m = 0; m < mentions.size(); ++m) {
     const EntityMention& mention = mentions[m];
     if (mention.kind == EntityKind::kPerson && mention.end_token - mention.first_token >= 2) {
@@ -504,7 +504,7 @@ bool MarkDatelineIn(const Segmented& seg, const Sentence& sentence,
       }
     }
   }
-  const std::string& next = t < body->end_token ? seg.tokens[t].text : std::string();
+  const std::string_view next = t < body->end_token ? seg.tokens[t].text : std::string_view();
   if (next != "\xE2\x80\x94" && next != "\xE2\x80\x93" && next != "-" && next != "(") return false;
   for (EntityMention& m : *mentions) {
     if (m.first_token != body->first_token || m.end_token != place_end) continue;
@@ -570,7 +570,7 @@ void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMen
     if (inner.kind != EntityKind::kLocation || inner.sentence != outer.sentence) continue;
     if (outer.kind != EntityKind::kLocation && outer.kind != EntityKind::kCountry) continue;
     uint32_t t = inner.end_token;
-    const std::string& between = seg.tokens[t].lower;
+    const std::string_view between = seg.tokens[t].lower;
     if (between == "in" && t + 1 < outer.first_token) {
       ++t;  // a direction word: "in northern Syria"
       if (!lex.place_directions.count(seg.tokens[t].lower)) continue;
@@ -605,7 +605,7 @@ void ResolveSeats(const Segmented& seg, const Lexicons& lex, DocumentMentions* m
     bool acting = agent[m];
     const uint32_t end = seg.sentences[mention.sentence].end_token;
     for (uint32_t t = mention.end_token; !acting && t < end; ++t) {
-      const std::string& word = seg.tokens[t].lower;
+      const std::string_view word = seg.tokens[t].lower;
       if (lex.acting_verbs.count(word)) {
         acting = true;
       } else if (std::find(std::begin(kBetween), std::end(kBetween), word) == std::end(kBetween)) {

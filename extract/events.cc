@@ -65,8 +65,8 @@ bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, ui
   return false;
 }
 
-bool IsPreposition(const std::string& word) {
-  static const std::set<std::string> kPrepositions = {
+bool IsPreposition(std::string_view word) {
+  static const std::set<std::string_view> kPrepositions = {
       "with",      "between", "in",   "at",    "by",    "on",     "against",
       "to",        "of",      "from", "for",   "after", "before", "during",
       "following", "over",    "into", "about", "near",  "under"};
@@ -76,7 +76,7 @@ bool IsPreposition(const std::string& word) {
 // A participle right after a preposition ("talks with visiting X") modifies a
 // name; it does not start another clause.
 bool IsAttributiveParticiple(const std::vector<Token>& tokens, const EventMention& event) {
-  const std::string& word = tokens[event.first_token].lower;
+  const std::string_view word = tokens[event.first_token].lower;
   return event.verbal && event.end_token == event.first_token + 1 && word.size() > 4 &&
          word.compare(word.size() - 3, 3, "ing") == 0 && event.first_token > 0 &&
          IsPreposition(tokens[event.first_token - 1].lower);
@@ -270,7 +270,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
           if (!token.is_word) {
             if (token.text == ",") {
               // ", announced by X": a participle clause says who did something else.
-              const std::string next = t + 1 < right_limit ? tokens[t + 1].lower : "";
+              const std::string_view next = t + 1 < right_limit ? tokens[t + 1].lower : "";
               bool participle = next.size() > 4 && (next.compare(next.size() - 2, 2, "ed") == 0 ||
                                                     next.compare(next.size() - 3, 3, "ing") == 0);
               if (participle) break;

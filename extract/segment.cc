@@ -10,11 +10,19 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <deque>
 
 #include "eventgraph/extract.h"
 #include "eventgraph/text_util.h"
 
 namespace eventgraph {
+
+struct Segmented::Storage {
+  std::string text;
+  std::string ascii_lower;                  // the text with A-Z lowered, byte for byte
+  std::deque<std::string> non_ascii_lower;  // lower case of tokens with other letters
+};
+
 namespace {
 
 constexpr uint32_t kMaxSentenceTokens = 150;
@@ -24,7 +32,7 @@ struct CodePoint {
   uint32_t length = 1;
 };
 
-CodePoint Decode(const std::string& text, std::size_t pos) {
+CodePoint Decode(std::string_view text, std::size_t pos) {
   if (static_cast<unsigned char>(text[pos]) < 0x80) return {text[pos], 1};
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   CodePoint cp;
@@ -69,16 +77,13 @@ bool IsLetter(int32_t cp) {
 bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-void FillFlags(Token* token) {
-  const std::string& text = token->text;
+void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
+  const std::string_view text = token->text;
   if (std::all_of(text.begin(), text.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    token->lower.resize(text.size());
     std::size_t letters = 0, upper = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
+    for (const char c : text) {
       const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
-      token->lower[i] = is_upper ? static_cast<char>(c - 'A' + 'a') : c;
       if (is_upper || is_lower) {
         if (letters == 0) token->capitalized = is_upper;
         ++letters;
@@ -87,13 +92,13 @@ void FillFlags(Token* token) {
       token->is_word = token->is_word || is_upper || is_lower || (c >= '0' && c <= '9');
     }
     token->all_caps = letters >= 2 && upper == letters;
-    return;
+    return;  // its lower case is the slice of the ASCII-lowered text already set
   }
-  token->lower = Utf8Lower(token->text);
+  token->lower = non_ascii_lower->emplace_back(Utf8Lower(text));
   std::size_t letters = 0, upper = 0;
   bool first_letter_seen = false;
-  for (std::size_t pos = 0; pos < token->text.size();) {
-    CodePoint cp = Decode(token->text, pos);
+  for (std::size_t pos = 0; pos < text.size();) {
+    CodePoint cp = Decode(text, pos);
     if (IsWordChar(cp.value)) token->is_word = true;
     if (IsLetter(cp.value)) {
       ++letters;
@@ -106,17 +111,20 @@ void FillFlags(Token* token) {
   token->all_caps = letters >= 2 && upper == letters;
 }
 
-std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
+std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicons) {
+  const std::string_view text = storage->text;
+  const std::string_view lowered = storage->ascii_lower;
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
   std::size_t pos = 0;
   const std::size_t size = text.size();
   auto push = [&](std::size_t begin, std::size_t end) {
-    Token token;
+    Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.text = text.substr(begin, end - begin);
-    FillFlags(&token);
-    tokens.push_back(std::move(token));
+    token.lower = lowered.substr(begin, end - begin);
+    FillFlags(&token, &storage->non_ascii_lower);
   };
   while (pos < size) {
     CodePoint cp = Decode(text, pos);
@@ -165,7 +173,7 @@ std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
       }
       if (dot > end) {
         end = dot + 1;
-      } else if (lexicons.abbreviations.count(AsciiLower(text.substr(begin, end - begin)))) {
+      } else if (lexicons.abbreviations.count(lowered.substr(begin, end - begin))) {
         end += 1;
       }
     }
@@ -187,11 +195,11 @@ std::vector<Token> Tokenize(const std::string& text, const Lexicons& lexicons) {
   return tokens;
 }
 
-bool IsClosingPunct(const std::string& t) {
+bool IsClosingPunct(std::string_view t) {
   return t == "\"" || t == "'" || t == ")" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" ||
          t == "]";
 }
-bool IsOpeningPunct(const std::string& t) {
+bool IsOpeningPunct(std::string_view t) {
   return t == "\"" || t == "(" || t == "\xE2\x80\x9C" || t == "'" || t == "[";
 }
 
@@ -199,7 +207,15 @@ bool IsOpeningPunct(const std::string& t) {
 
 Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   Segmented out;
-  out.tokens = Tokenize(text, lexicons);
+  auto storage = std::make_shared<Segmented::Storage>();
+  storage->text = text;
+  storage->ascii_lower.resize(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    storage->ascii_lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out.tokens = Tokenize(storage.get(), lexicons);
+  out.storage = std::move(storage);
   const auto& tokens = out.tokens;
   const uint32_t count = static_cast<uint32_t>(tokens.size());
 
@@ -241,7 +257,7 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
       close(i + 1);
       continue;
     }
-    const std::string& t = tokens[i].text;
+    const std::string_view t = tokens[i].text;
     if (t != "." && t != "!" && t != "?") continue;
     uint32_t j = i + 1;
     while (j < count && IsClosingPunct(tokens[j].text) && !line_break_between(j - 1, j)) ++j;

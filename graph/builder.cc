@@ -213,7 +213,8 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.region_name = m.region_name;
     raw.kind = m.kind;
     raw.from_gazetteer = m.from_gazetteer;
-    for (uint32_t t = m.first_token; t < m.end_token; ++t) raw.words.push_back(seg.tokens[t].text);
+    for (uint32_t t = m.first_token; t < m.end_token; ++t)
+      raw.words.emplace_back(seg.tokens[t].text);
     st.entities.push_back(std::move(raw));
   }
 
@@ -308,7 +309,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
         inner.first_token > event.end_token + kInsideReach)
       continue;
     for (uint32_t t = event.end_token; t < inner.first_token; ++t) {
-      const std::string& word = seg.tokens[t].lower;
+      const std::string_view word = seg.tokens[t].lower;
       if (word == "in" || word == "during") {
         timex_for_event[e] = timex_for_event[next];
         break;

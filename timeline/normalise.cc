@@ -504,15 +504,20 @@ std::optional<EvalResult> Evaluate(const ValueExpr& expr, const std::vector<Capt
   return EvalResult{*value, evaluator.anchor_used()};
 }
 
-bool ParseDay(const std::string& text, date::sys_days* day) {
+bool ParseDay(std::string_view text, date::sys_days* day) {
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
   if (text.size() > 10 && text[10] != 'T') return false;
-  date::year_month_day ymd{date::year{std::atoi(text.substr(0, 4).c_str())},
-                           date::month{static_cast<unsigned>(std::atoi(text.substr(5, 2).c_str()))},
-                           date::day{static_cast<unsigned>(std::atoi(text.substr(8, 2).c_str()))}};
+  auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  date::year_month_day ymd{date::year{digits(0, 4)},
+                           date::month{static_cast<unsigned>(digits(5, 2))},
+                           date::day{static_cast<unsigned>(digits(8, 2))}};
   if (!ymd.ok()) return false;
   *day = sys_days{ymd};
   return true;

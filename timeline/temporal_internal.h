@@ -49,7 +49,7 @@ struct EvalResult {
 std::optional<EvalResult> Evaluate(const ValueExpr& expr, const std::vector<Capture>& captures,
                                    const EvalContext& context);
 
-bool ParseDay(const std::string& text, date::sys_days* day);
+bool ParseDay(std::string_view text, date::sys_days* day);
 std::string FormatDay(date::sys_days day);
 
 }  // namespace eventgraph::temporal

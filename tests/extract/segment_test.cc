@@ -9,7 +9,7 @@ namespace {
 
 std::vector<std::string> TokenTexts(const Segmented& seg) {
   std::vector<std::string> out;
-  for (const Token& token : seg.tokens) out.push_back(token.text);
+  for (const Token& token : seg.tokens) out.emplace_back(token.text);
   return out;
 }
 
@@ -60,4 +60,23 @@ TEST_CASE("Curly apostrophes and non-breaking spaces tokenise like plain ones", 
       "army";
   Segmented seg = Segment(text, TestLexicons());
   CHECK(TokenTexts(seg) == std::vector<std::string>{"Russia", "\xE2\x80\x99s", "army"});
+}
+
+TEST_CASE("Tokens outlive the text they were cut from, in copies too", "[segment]") {
+  Segmented copy;
+  {
+    auto text =
+        std::make_unique<std::string>("Über-Minister ÉLYSÉE met Reuters in Khan Sheikhoun.");
+    Segmented seg = Segment(*text, TestLexicons());
+    text.reset();  // the views must not point into the caller's string
+    copy = seg;
+  }
+  REQUIRE(copy.tokens.size() == 8);
+  CHECK(copy.tokens[0].text == "Über-Minister");
+  CHECK(copy.tokens[0].lower == "über-minister");
+  CHECK(copy.tokens[1].lower == "élysée");
+  CHECK(copy.tokens[1].all_caps);
+  CHECK(copy.tokens[3].text == "Reuters");
+  CHECK(copy.tokens[3].lower == "reuters");
+  CHECK(copy.tokens[7].text == ".");
 }

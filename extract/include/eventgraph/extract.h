@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,6 +79,10 @@ struct WordHash {
   }
 };
 
+// Word tables looked up by std::string_view without making a std::string.
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+
 template <typename Value>
 struct PhraseTable {
   struct Phrase {
@@ -113,40 +118,36 @@ struct TriggerSense {
 
 struct Lexicons {
   std::string data_dir;
-  PhraseTable<GazetteerEntry> gazetteer;                       // case-sensitive surface forms
-  std::unordered_map<std::string, std::string> demonyms;       // "Syrian" -> "SYR"
-  std::unordered_map<std::string, std::string> country_names;  // "SYR" -> "Syria"
-  std::unordered_map<std::string, Subdivision> subdivisions;   // "SY-ID" -> Idlib, SYR
+  PhraseTable<GazetteerEntry> gazetteer;  // case-sensitive surface forms
+  WordMap<std::string> demonyms;          // "Syrian" -> "SYR"
+  WordMap<std::string> country_names;     // "SYR" -> "Syria"
+  WordMap<Subdivision> subdivisions;      // "SY-ID" -> Idlib, SYR
   // lower-case ASCII name -> subdivision codes ("idlib" -> SY-ID; a name may recur in other
   // countries)
-  std::unordered_map<std::string, std::vector<std::string>> subdivisions_by_name;
-  PhraseTable<std::string> titles;                          // lower-case role phrases -> role
-  std::unordered_map<std::string, EntityKind> title_kind;   // role -> kind it implies
-  std::unordered_map<std::string, std::string> title_code;  // role -> CAMEO role code, or ""
-  std::unordered_map<std::string, std::string> non_names;   // capitalised non-names -> why
-  std::unordered_map<std::string, EntityKind, WordHash> name_heads;  // "Council" -> organization
-  std::unordered_map<std::string, std::string> name_head_code;       // "Ministry" -> GOV
-  std::unordered_map<std::string, EntityKind, WordHash> place_cues;  // "town" -> location
-  std::unordered_map<std::string, std::string> actor_heads;          // "government" -> GOV
-  std::unordered_map<std::string, bool> acting_verbs;  // inflected: "says", "warned" ...
-  std::unordered_map<std::string, bool, WordHash>
-      place_directions;                                 // "northern": "X in northern Y"
-  std::vector<std::string> name_connectors;             // "of", "al", ...
-  std::unordered_map<std::string, bool> abbreviations;  // "mr", "gen", ...
-  std::vector<std::string> furniture;                   // page-furniture markers
+  WordMap<std::vector<std::string>> subdivisions_by_name;
+  PhraseTable<std::string> titles;           // lower-case role phrases -> role
+  WordMap<EntityKind> title_kind;            // role -> kind it implies
+  WordMap<std::string> title_code;           // role -> CAMEO role code, or ""
+  WordMap<std::string> non_names;            // capitalised non-names -> why
+  WordMap<EntityKind> name_heads;            // "Council" -> organization
+  WordMap<std::string> name_head_code;       // "Ministry" -> GOV
+  WordMap<EntityKind> place_cues;            // "town" -> location
+  WordMap<std::string> actor_heads;          // "government" -> GOV
+  WordMap<bool> acting_verbs;                // inflected: "says", "warned" ...
+  WordMap<bool> place_directions;            // "northern": "X in northern Y"
+  std::vector<std::string> name_connectors;  // "of", "al", ...
+  WordMap<bool> abbreviations;               // "mr", "gen", ...
+  std::vector<std::string> furniture;        // page-furniture markers
   std::vector<EventType> event_types;
-  std::unordered_map<std::string, std::size_t> event_type_index;  // slug -> index
-  PhraseTable<TriggerSense> triggers;                             // inflected, lower case -> sense
+  WordMap<std::size_t> event_type_index;  // slug -> index
+  PhraseTable<TriggerSense> triggers;     // inflected, lower case -> sense
   std::vector<RelationCue> relation_cues;
   // first word -> the relation cues starting with it, in file order (built by LoadLexicons)
-  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
-      relation_cues_by_first;
+  WordMap<std::vector<std::size_t>> relation_cues_by_first;
   // "not" -> "negated", "could" -> "hypothetical", "will" -> "future", "alleged" -> "alleged"
-  std::unordered_map<std::string, std::string> modality_words;
-  std::unordered_map<std::string, bool>
-      reporting_verbs;  // inflected "said" -> false, "claims" -> true
-  std::unordered_map<std::string, std::string, WordHash>
-      pronouns;  // "he" -> subject, "his" -> possessive
+  WordMap<std::string> modality_words;
+  WordMap<bool> reporting_verbs;  // inflected "said" -> false, "claims" -> true
+  WordMap<std::string> pronouns;  // "he" -> subject, "his" -> possessive
 
   const EventType* FindEventType(const std::string& slug) const;
 };
@@ -160,10 +161,12 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
 
 // ------------------------------------------------------------ segmentation
 
+// A token's text and lower case view storage its Segmented owns (shared by
+// copies of it), so a Segmented outlives the string it was made from.
 struct Token {
   uint32_t begin = 0, end = 0;  // bytes in the document text
-  std::string text;             // surface form
-  std::string lower;            // lower-cased surface form
+  std::string_view text;        // surface form
+  std::string_view lower;       // lower-cased surface form
   bool capitalized = false;     // starts with an upper-case letter
   bool all_caps = false;        // two or more letters, all upper case
   bool is_word = false;         // contains a letter or digit
@@ -179,6 +182,10 @@ struct Sentence {
 struct Segmented {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // What the tokens' views point into: the text and its lower case, neither moved nor changed
+  // once made (one allocation per document instead of two strings per token).
+  struct Storage;
+  std::shared_ptr<const Storage> storage;
 };
 
 Segmented Segment(const std::string& text, const Lexicons& lexicons);
