@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <deque>
 
 #include "eventgraph/extract.h"
@@ -203,6 +204,38 @@ bool IsOpeningPunct(std::string_view t) {
   return t == "\"" || t == "(" || t == "\xE2\x80\x9C" || t == "'" || t == "[";
 }
 
+// Where each marker occurs, (begin, end), by begin: one scan of the text for all markers, trying
+// at each byte only the markers that begin with it and its successor.
+std::vector<std::pair<std::size_t, std::size_t>> FindMarkers(
+    std::string_view text, const std::vector<std::string>& markers) {
+  std::array<std::vector<const std::string*>, 256> by_first_byte;
+  std::vector<uint64_t> first_pairs(65536 / 64);  // bit (first byte << 8 | second byte)
+  auto set_pair = [&](unsigned key) { first_pairs[key >> 6] |= uint64_t{1} << (key & 63); };
+  for (const std::string& marker : markers) {
+    if (marker.empty()) continue;
+    const auto first = static_cast<unsigned char>(marker[0]);
+    by_first_byte[first].push_back(&marker);
+    if (marker.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) set_pair(first << 8 | second);
+    } else {
+      set_pair(first << 8 | static_cast<unsigned char>(marker[1]));
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const uint64_t* pairs = first_pairs.data();
+  for (std::size_t pos = 0, size = text.size(); pos < size; ++pos) {
+    const unsigned key = unsigned{bytes[pos]} << 8 | (pos + 1 < size ? bytes[pos + 1] : 0);
+    if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
+    for (const std::string* marker : by_first_byte[bytes[pos]]) {
+      if (text.compare(pos, marker->size(), *marker) == 0)
+        found.emplace_back(pos, pos + marker->size());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 }  // namespace
 
 Segmented Segment(const std::string& text, const Lexicons& lexicons) {
@@ -210,9 +243,12 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   auto storage = std::make_shared<Segmented::Storage>();
   storage->text = text;
   storage->ascii_lower.resize(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    storage->ascii_lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  // Plain pointers: through the strings, the compiler reloads both at every byte.
+  const char* from = text.data();
+  char* to = storage->ascii_lower.data();
+  for (std::size_t i = 0, size = text.size(); i < size; ++i) {
+    const char c = from[i];
+    to[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
   out.tokens = Tokenize(storage.get(), lexicons);
   out.storage = std::move(storage);
@@ -272,16 +308,8 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   std::vector<std::size_t> newlines;
   for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1))
     newlines.push_back(pos);
-  // Where each marker occurs, (begin, end), by begin: one search of the text per marker, not one
-  // per sentence.
-  std::vector<std::pair<std::size_t, std::size_t>> markers_at;
-  for (const std::string& marker : lexicons.furniture) {
-    if (marker.empty()) continue;
-    for (std::size_t pos = text.find(marker); pos != std::string::npos;
-         pos = text.find(marker, pos + 1))
-      markers_at.emplace_back(pos, pos + marker.size());
-  }
-  std::sort(markers_at.begin(), markers_at.end());
+  std::vector<std::pair<std::size_t, std::size_t>> markers_at =
+      FindMarkers(text, lexicons.furniture);
   for (Sentence& sentence : out.sentences) {
     auto after = std::lower_bound(newlines.begin(), newlines.end(), sentence.end);
     std::size_t line_end = after == newlines.end() ? text.size() : *after;
@@ -296,8 +324,13 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
          m != markers_at.end() && m->first < sentence.end && !sentence.furniture; ++m) {
       sentence.furniture = m->second <= sentence.end;
     }
-    for (std::size_t i = 0; i < lexicons.furniture.size() && !sentence.furniture; ++i)
-      sentence.furniture = StartsWith(trimmed_line, lexicons.furniture[i]);
+    // A marker found where the trimmed line starts (the shortest there, first by (begin, end)).
+    const std::size_t line_start = static_cast<std::size_t>(trimmed_line.data() - text.data());
+    auto at_start = std::lower_bound(markers_at.begin(), markers_at.end(),
+                                     std::make_pair(line_start, std::size_t{0}));
+    if (at_start != markers_at.end() && at_start->first == line_start &&
+        at_start->second <= line_start + trimmed_line.size())
+      sentence.furniture = true;
     const Token& last = tokens[sentence.end_token - 1];
     bool final_punct =
         last.text == "." || last.text == "!" || last.text == "?" ||

@@ -49,7 +49,8 @@ void SplitSentence(const Segmented& seg, const Sentence& sentence, std::vector<T
   for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
     const Token& token = seg.tokens[t];
     auto push = [&](std::size_t from, std::size_t to) {
-      TimeToken piece;
+      // Built in place: a TimeToken assembled on the stack and copied stalls on store forwarding.
+      TimeToken& piece = out->emplace_back();
       piece.begin = token.begin + static_cast<uint32_t>(from);
       piece.end = token.begin + static_cast<uint32_t>(to);
       piece.segment_token = t;
@@ -60,9 +61,10 @@ void SplitSentence(const Segmented& seg, const Sentence& sentence, std::vector<T
         piece.lower = owned->emplace_back(Utf8Lower(std::string(piece.text)));
       }
       piece.capitalized = from == 0 ? token.capitalized : IsAsciiUpper(piece.text[0]);
-      out->push_back(piece);
     };
-    if (token.text.find('-') == std::string::npos || token.text.size() == 1) {
+    // An inline scan: a memchr call per token costs more than the scan of a short word.
+    if (std::find(token.text.begin(), token.text.end(), '-') == token.text.end() ||
+        token.text.size() == 1) {
       push(0, token.text.size());
       continue;
     }
@@ -120,7 +122,8 @@ class Tagger {
                         !classes_[i].shaped.empty();
       }
       if (!any_candidate) continue;  // most sentences name no time at all
-      matches_.assign(tokens_.size(), std::nullopt);
+      if (matches_.size() < tokens_.size()) matches_.resize(tokens_.size());
+      computed_.assign(tokens_.size(), false);
       for (std::size_t i = 0; i < tokens_.size();) i = std::max(i + 1, TagAt(i));
     }
     return std::move(out_);
@@ -141,8 +144,7 @@ class Tagger {
 
   void ClassesOf(const TimeToken& token, TokenClasses* out) const {
     out->shaped.clear();
-    auto listed = rules_.words.find(token.lower);
-    out->word = listed == rules_.words.end() ? nullptr : &listed->second;
+    out->word = rules_.words.Find(token.lower);
     const std::string_view t = token.text;
     if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return;  // every class given by shape has a digit
@@ -271,8 +273,11 @@ class Tagger {
   // Every rule's longest match at token `i`: longest first, the earlier rule on a tie. Computed
   // once per token of the sentence (a rule's extent may ask again).
   const std::vector<std::pair<uint32_t, Match>>& MatchesAt(std::size_t i) {
-    if (!matches_[i]) matches_[i] = ComputeMatchesAt(i);
-    return *matches_[i];
+    if (!computed_[i]) {
+      ComputeMatchesAt(i, &matches_[i]);
+      computed_[i] = true;
+    }
+    return matches_[i];
   }
 
   // Whether token `next` is one the rule's second element could take: most
@@ -296,23 +301,27 @@ class Tagger {
     return false;
   }
 
-  std::vector<std::pair<uint32_t, Match>> ComputeMatchesAt(std::size_t i) {
+  void ComputeMatchesAt(std::size_t i, std::vector<std::pair<uint32_t, Match>>* out) {
+    std::vector<std::pair<uint32_t, Match>>& matches = *out;  // (rule, match)
+    matches.clear();
     const TokenClasses& classes = classes_[i];
-    if ((!classes.word || classes.word->rules.empty()) && classes.shaped.empty()) return {};
-    std::vector<uint32_t>& candidates = candidates_;
-    candidates.clear();
-    if (classes.word) candidates = classes.word->rules;
-    for (const auto& [id, value] : classes.shaped) {
-      const std::vector<uint32_t>& starting = rules_.rules_by_class[id];
-      candidates.insert(candidates.end(), starting.begin(), starting.end());
-    }
-    if (candidates.empty()) return {};
+    if ((!classes.word || classes.word->rules.empty()) && classes.shaped.empty()) return;
+    // A listed word's rules are sorted and unique already; a shaped token's are merged here.
+    const std::vector<uint32_t>* listed = classes.word ? &classes.word->rules : nullptr;
     if (!classes.shaped.empty()) {
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      candidates_.clear();
+      if (listed) candidates_ = *listed;
+      for (const auto& [id, value] : classes.shaped) {
+        const std::vector<uint32_t>& starting = rules_.rules_by_class[id];
+        candidates_.insert(candidates_.end(), starting.begin(), starting.end());
+      }
+      std::sort(candidates_.begin(), candidates_.end());
+      candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+      listed = &candidates_;
     }
+    const std::vector<uint32_t>& candidates = *listed;
+    if (candidates.empty()) return;
 
-    std::vector<std::pair<uint32_t, Match>> matches;  // (rule, match)
     Match& current = current_;
     for (uint32_t r : candidates) {
       const TemporalRule& rule = rules_.rules[r];
@@ -325,7 +334,6 @@ class Tagger {
     }
     std::stable_sort(matches.begin(), matches.end(),
                      [](const auto& a, const auto& b) { return a.second.end > b.second.end; });
-    return matches;
   }
 
   // Tags at token `i`; returns the token to continue from.
@@ -408,7 +416,9 @@ class Tagger {
   std::vector<TokenClasses> classes_;  // per token of the sentence (may be longer)
   std::vector<uint32_t> candidates_;   // ComputeMatchesAt's buffers, reused
   Match current_;
-  std::vector<std::optional<std::vector<std::pair<uint32_t, Match>>>> matches_;  // per token
+  // Per token of the sentence, once computed: every rule's longest match there.
+  std::vector<std::vector<std::pair<uint32_t, Match>>> matches_;
+  std::vector<bool> computed_;
   std::vector<Timex> out_;
 };
 

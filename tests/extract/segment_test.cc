@@ -54,6 +54,17 @@ TEST_CASE("Page furniture is marked so nothing is extracted from it", "[segment]
   CHECK(seg.sentences[3].furniture);
 }
 
+TEST_CASE("A line is furniture when a marker starts it, and only when the whole marker is there",
+          "[segment]") {
+  std::string text = "Troops left the town.\n  Read more  \nRead mor\nShare this story today.";
+  Segmented seg = Segment(text, TestLexicons());
+  REQUIRE(seg.sentences.size() == 4);
+  CHECK_FALSE(seg.sentences[0].furniture);
+  CHECK(seg.sentences[1].furniture);        // indented, with spaces after it
+  CHECK_FALSE(seg.sentences[2].furniture);  // cut short by the line's end
+  CHECK(seg.sentences[3].furniture);
+}
+
 TEST_CASE("Curly apostrophes and non-breaking spaces tokenise like plain ones", "[segment]") {
   std::string text =
       "Russia\xE2\x80\x99s\xC2\xA0"

@@ -5,6 +5,7 @@
 
 #include "eventgraph/text_util.h"
 #include "eventgraph/tsv.h"
+#include "eventgraph/word_map.h"
 
 using namespace eventgraph;
 
@@ -58,4 +59,27 @@ TEST_CASE("ReadTsv reports the file and line of a malformed row", "[util]") {
   auto missing = ReadTsv("/nonexistent/eventgraph.tsv", 1, 1);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("FlatWordMap finds what was added, through growth, and keeps insertion order", "[util]") {
+  FlatWordMap<int> map;
+  CHECK(map.Find("absent") == nullptr);
+  std::vector<std::string> words;
+  for (int i = 0; i < 1000; ++i) words.push_back("w" + std::to_string(i * 7919));
+  words.push_back("");                                  // the empty word is a key like any other
+  words.push_back("a rather long word of many bytes");  // past the 8-byte chunks
+  for (std::size_t i = 0; i < words.size(); ++i) map[words[i]] = static_cast<int>(i);
+  REQUIRE(map.size() == words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const int* found = map.Find(words[i]);
+    REQUIRE(found != nullptr);
+    CHECK(*found == static_cast<int>(i));
+  }
+  CHECK(map.Find("w1") == nullptr);
+  CHECK_FALSE(map.Contains("a rather long word of many byte"));
+  map["w0"] = -5;  // an existing key is not added twice
+  CHECK(map.size() == words.size());
+  CHECK(*map.Find("w0") == -5);
+  std::size_t position = 0;
+  for (const auto& [word, value] : map) CHECK(word == words[position++]);
 }

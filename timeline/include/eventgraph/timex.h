@@ -22,6 +22,7 @@
 
 #include "eventgraph/extract.h"
 #include "eventgraph/status.h"
+#include "eventgraph/word_map.h"
 
 namespace eventgraph {
 
@@ -79,16 +80,10 @@ struct TemporalLexicon {
     std::vector<uint32_t> rules;                       // sorted, unique
     int literal = -1;  // a number for the word when some pattern names it literally
   };
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>()(text);
-    }
-  };
   std::vector<std::string> class_names;  // listed classes and the built-in ones
   std::unordered_map<std::string, int> class_ids;
   std::vector<std::vector<uint32_t>> rules_by_class;  // class id -> rules that can start on it
-  std::unordered_map<std::string, WordEntry, StringHash, std::equal_to<>> words;
+  FlatWordMap<WordEntry> words;
   int ClassId(const std::string& name) const {
     auto found = class_ids.find(name);
     return found == class_ids.end() ? -1 : found->second;

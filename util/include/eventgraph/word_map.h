@@ -1,0 +1,98 @@
+// A string -> value table for the per-token lookups of the inner loops.
+//
+// std::unordered_map hashes with a general byte hash, divides by a prime to
+// find the bucket and follows a node pointer; a word of news text is short, so
+// this table hashes it in a few multiplications, masks a power of two and
+// probes a flat array that keeps each slot's full hash, comparing strings only
+// on a hash hit. Entries live in insertion order (like a vector: a reference
+// to a value is valid until the next insertion).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace eventgraph {
+
+inline uint64_t ShortStringHash(std::string_view text) {
+  uint64_t hash = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xFF51AFD7ED558CCDull);
+  const char* at = text.data();
+  std::size_t left = text.size();
+  while (left >= 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, at, 8);
+    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
+    hash ^= hash >> 31;
+    at += 8;
+    left -= 8;
+  }
+  uint64_t tail = 0;
+  for (std::size_t i = 0; i < left; ++i)
+    tail |= uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+  hash = (hash ^ tail) * 0x94D049BB133111EBull;
+  return hash ^ (hash >> 29);
+}
+
+template <typename Value>
+class FlatWordMap {
+ public:
+  using Entry = std::pair<std::string, Value>;
+
+  const Value* Find(std::string_view key) const {
+    if (entries_.empty()) return nullptr;
+    const uint64_t hash = ShortStringHash(key);
+    for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+      const Slot& here = slots_[slot];
+      if (here.index == kEmpty) return nullptr;
+      if (here.hash == hash && entries_[here.index].first == key)
+        return &entries_[here.index].second;
+    }
+  }
+  Value* Find(std::string_view key) { return const_cast<Value*>(std::as_const(*this).Find(key)); }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+
+  // The value for `key`, added (value-initialised) when missing.
+  Value& operator[](std::string_view key) {
+    if (Value* found = Find(key)) return *found;
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const uint64_t hash = ShortStringHash(key);
+    Place(hash, static_cast<uint32_t>(entries_.size()));
+    return entries_.emplace_back(std::string(key), Value{}).second;
+  }
+
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  // In insertion order.
+  auto begin() { return entries_.begin(); }
+  auto end() { return entries_.end(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = kEmpty;
+  };
+
+  void Place(uint64_t hash, uint32_t index) {
+    std::size_t slot = hash & mask_;
+    while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = {hash, index};
+  }
+
+  void Grow() {
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (uint32_t i = 0; i < entries_.size(); ++i) Place(ShortStringHash(entries_[i].first), i);
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+}  // namespace eventgraph
