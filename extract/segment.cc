@@ -75,28 +75,44 @@ bool IsLetter(int32_t cp) {
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
+// What an ASCII byte is to the tokenizer, as IsSpace and IsWordChar say of it.
+enum AsciiClass : unsigned char { kOtherByte, kSpaceByte, kWordByte };
+constexpr std::array<AsciiClass, 128> kAsciiClass = [] {
+  std::array<AsciiClass, 128> table{};
+  for (char c : {' ', '\t', '\r', '\n', '\f', '\v'})
+    table[static_cast<unsigned char>(c)] = kSpaceByte;
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      table[c] = kWordByte;
+  }
+  return table;
+}();
+
 bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
   const std::string_view text = token->text;
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::size_t letters = 0, upper = 0;
-    for (const char c : text) {
-      const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
-      if (is_upper || is_lower) {
-        if (letters == 0) token->capitalized = is_upper;
-        ++letters;
-        upper += is_upper;
-      }
-      token->is_word = token->is_word || is_upper || is_lower || (c >= '0' && c <= '9');
+  std::size_t letters = 0, upper = 0;
+  bool ascii = true, capitalized = false, is_word = false;
+  for (const char c : text) {
+    const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+    if (is_upper || is_lower) {
+      if (letters == 0) capitalized = is_upper;
+      ++letters;
+      upper += is_upper;
     }
+    is_word = is_word || is_upper || is_lower || (c >= '0' && c <= '9');
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) {
+    token->capitalized = capitalized;
+    token->is_word = is_word;
     token->all_caps = letters >= 2 && upper == letters;
     return;  // its lower case is the slice of the ASCII-lowered text already set
   }
+  letters = upper = 0;
   token->lower = non_ascii_lower->emplace_back(Utf8Lower(text));
-  std::size_t letters = 0, upper = 0;
   bool first_letter_seen = false;
   for (std::size_t pos = 0; pos < text.size();) {
     CodePoint cp = Decode(text, pos);
@@ -127,20 +143,37 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
     token.lower = lowered.substr(begin, end - begin);
     FillFlags(&token, &storage->non_ascii_lower);
   };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < size) {
-    CodePoint cp = Decode(text, pos);
-    if (IsSpace(cp.value)) {
-      pos += cp.length;
-      continue;
-    }
-    if (!IsWordChar(cp.value)) {
-      push(pos, pos + cp.length);
-      pos += cp.length;
-      continue;
+    if (bytes[pos] < 0x80) {  // the common case, without decoding
+      if (kAsciiClass[bytes[pos]] == kSpaceByte) {
+        ++pos;
+        continue;
+      }
+      if (kAsciiClass[bytes[pos]] == kOtherByte) {
+        push(pos, pos + 1);
+        ++pos;
+        continue;
+      }
+    } else {
+      CodePoint cp = Decode(text, pos);
+      if (IsSpace(cp.value)) {
+        pos += cp.length;
+        continue;
+      }
+      if (!IsWordChar(cp.value)) {
+        push(pos, pos + cp.length);
+        pos += cp.length;
+        continue;
+      }
     }
     std::size_t begin = pos;
     std::size_t end = pos;
     while (end < size) {
+      if (bytes[end] < 0x80 && kAsciiClass[bytes[end]] == kWordByte) {
+        ++end;
+        continue;
+      }
       CodePoint here = Decode(text, end);
       if (IsWordChar(here.value)) {
         end += here.length;

@@ -113,6 +113,7 @@ class Tagger {
       const Sentence& sentence = seg_.sentences[s];
       if (sentence.furniture && options_.skip_furniture) continue;
       sentence_ = s;
+      if (!MayHoldTime(sentence)) continue;
       SplitSentence(seg_, sentence, &tokens_, &owned_);
       if (classes_.size() < tokens_.size()) classes_.resize(tokens_.size());
       bool any_candidate = false;
@@ -137,6 +138,22 @@ class Tagger {
     const TemporalLexicon::WordEntry* word = nullptr;  // its words.tsv entry and rules, if any
     std::vector<std::pair<int, std::string>> shaped;   // (class id, value)
   };
+
+  // Whether some rule could match in the sentence: it has a key word (see
+  // TemporalLexicon::scan_every_sentence), a digit (every class given by shape
+  // has one) or a hyphenated word (whose parts the rules see).
+  bool MayHoldTime(const Sentence& sentence) const {
+    if (rules_.scan_every_sentence) return true;
+    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      const Token& token = seg_.tokens[t];
+      for (const char c : token.text) {
+        if ((c >= '0' && c <= '9') || c == '-') return true;
+      }
+      const TemporalLexicon::WordEntry* entry = rules_.words.Find(token.lower);
+      if (entry && entry->key) return true;
+    }
+    return false;
+  }
 
   static void Shaped(int id, std::string value, TokenClasses* out) {
     if (id >= 0) out->shaped.emplace_back(id, std::move(value));
@@ -282,21 +299,26 @@ class Tagger {
 
   // Whether token `next` is one the rule's second element could take: most
   // rules starting on "the" or a number stop there.
-  bool MayContinue(const TemporalRule& rule, std::size_t next) const {
+  bool MayContinue(const TemporalLexicon::RuleGate& gate, std::size_t next) const {
     if (next >= tokens_.size()) return false;
     const TokenClasses& classes = classes_[next];
-    auto has = [](const std::vector<int>& ids, int id) {
-      return std::find(ids.begin(), ids.end(), id) != ids.end();
+    const int* literals = rules_.gate_ids.data() + gate.offset;
+    const int* literals_end = literals + gate.literals;
+    const int* class_ids = literals_end;
+    const int* class_ids_end = class_ids + gate.classes;
+    auto has_class = [&](int id) {
+      return std::find(class_ids, class_ids_end, id) != class_ids_end;
     };
     if (classes.word) {
-      if (classes.word->literal >= 0 && has(rule.second_literals, classes.word->literal))
+      if (classes.word->literal >= 0 &&
+          std::find(literals, literals_end, classes.word->literal) != literals_end)
         return true;
       for (const auto& [id, value] : classes.word->classes) {
-        if (has(rule.second_classes, id)) return true;
+        if (has_class(id)) return true;
       }
     }
     for (const auto& [id, value] : classes.shaped) {
-      if (has(rule.second_classes, id)) return true;
+      if (has_class(id)) return true;
     }
     return false;
   }
@@ -307,7 +329,13 @@ class Tagger {
     const TokenClasses& classes = classes_[i];
     if ((!classes.word || classes.word->rules.empty()) && classes.shaped.empty()) return;
     // A listed word's rules are sorted and unique already; a shaped token's are merged here.
-    const std::vector<uint32_t>* listed = classes.word ? &classes.word->rules : nullptr;
+    // Before a word no pattern names ("the president"), only the rules that may end on this
+    // token can match.
+    const bool next_is_listed =
+        i + 1 < tokens_.size() && (classes_[i + 1].word || !classes_[i + 1].shaped.empty());
+    const std::vector<uint32_t>* listed =
+        !classes.word ? nullptr
+                      : (next_is_listed ? &classes.word->rules : &classes.word->rules_alone);
     if (!classes.shaped.empty()) {
       candidates_.clear();
       if (listed) candidates_ = *listed;
@@ -324,8 +352,9 @@ class Tagger {
 
     Match& current = current_;
     for (uint32_t r : candidates) {
+      const TemporalLexicon::RuleGate& gate = rules_.gates[r];
+      if (!gate.may_end_after_one && !MayContinue(gate, i + 1)) continue;
       const TemporalRule& rule = rules_.rules[r];
-      if (!rule.may_end_after_one && !MayContinue(rule, i + 1)) continue;
       current.starts.assign(rule.pattern.size() + 1, i);
       current.captures.clear();
       std::optional<Match> best;

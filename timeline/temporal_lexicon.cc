@@ -254,6 +254,44 @@ std::vector<std::string> FirstKeys(const TemporalRule& rule) {
   return keys;
 }
 
+// Marks the words of one required element of each rule as keys: not one with a word of one or
+// two letters ("a", "of", "in") when there is another; then a word class (months, units ...)
+// before literals; then the later element, usually the head ("fall" in "the fall of"). A class
+// of numbers written in digits has no short word. Which element is chosen only decides how many
+// sentences are skipped unread, never what is tagged.
+void MarkKeyWords(TemporalLexicon* lexicon) {
+  auto words_of = [&](const PatternElement& element) {
+    std::vector<std::string> words = element.literals;
+    if (!element.word_class.empty()) {
+      auto listed = lexicon->classes.find(element.word_class);
+      if (listed != lexicon->classes.end()) {
+        for (const auto& [word, value] : listed->second) words.push_back(word);
+      }
+    }
+    return words;
+  };
+  for (const TemporalRule& rule : lexicon->rules) {
+    const PatternElement* chosen = nullptr;
+    std::pair<std::size_t, bool> chosen_rank;
+    for (const PatternElement& element : rule.pattern) {
+      if (element.optional) continue;
+      std::size_t shortest = SIZE_MAX;  // a class with no listed word matches digits only
+      for (const std::string& word : words_of(element)) shortest = std::min(shortest, word.size());
+      const std::pair<std::size_t, bool> rank{std::min<std::size_t>(shortest, 3),
+                                              !element.word_class.empty()};
+      if (!chosen || rank >= chosen_rank) {  // on a tie the later, usually the head word
+        chosen = &element;
+        chosen_rank = rank;
+      }
+    }
+    if (!chosen) {
+      lexicon->scan_every_sentence = true;
+      continue;
+    }
+    for (const std::string& word : words_of(*chosen)) lexicon->words[word].key = true;
+  }
+}
+
 // Class ids, each pattern element's id, and per word its classes and the rules that can start on
 // it, so that tagging a token costs one hash lookup and no string comparison of class names.
 void IndexForTagging(TemporalLexicon* lexicon) {
@@ -301,6 +339,13 @@ void IndexForTagging(TemporalLexicon* lexicon) {
       std::sort(ids->begin(), ids->end());
       ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
     }
+    TemporalLexicon::RuleGate& gate = lexicon->gates.emplace_back();
+    gate.offset = static_cast<uint32_t>(lexicon->gate_ids.size());
+    gate.literals = static_cast<uint16_t>(rule.second_literals.size());
+    gate.classes = static_cast<uint16_t>(rule.second_classes.size());
+    gate.may_end_after_one = rule.may_end_after_one;
+    for (const std::vector<int>* ids : {&rule.second_literals, &rule.second_classes})
+      lexicon->gate_ids.insert(lexicon->gate_ids.end(), ids->begin(), ids->end());
   }
   lexicon->rules_by_class.resize(lexicon->class_names.size());
   for (const auto& [key, rules] : lexicon->rules_by_first) {
@@ -319,9 +364,13 @@ void IndexForTagging(TemporalLexicon* lexicon) {
       entry.rules.insert(entry.rules.end(), starting.begin(), starting.end());
     }
   }
+  MarkKeyWords(lexicon);
   for (auto& [word, entry] : lexicon->words) {
     std::sort(entry.rules.begin(), entry.rules.end());
     entry.rules.erase(std::unique(entry.rules.begin(), entry.rules.end()), entry.rules.end());
+    for (uint32_t r : entry.rules) {
+      if (lexicon->rules[r].may_end_after_one) entry.rules_alone.push_back(r);
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "../test_support.h"
 
@@ -375,4 +378,44 @@ TEST_CASE("Random runs of temporal words never break the tagger", "[timex]") {
     }
   }
   CHECK(tagged > 1000);
+}
+
+TEST_CASE("Sentences skipped for want of a key word would have yielded nothing", "[timex]") {
+  // The skip is a shortcut only: tagging every sentence must find exactly the same expressions.
+  TemporalLexicon every_sentence = TestTemporal();
+  every_sentence.scan_every_sentence = true;
+  CHECK_FALSE(TestTemporal().scan_every_sentence);  // every bundled rule has a required element
+  auto same = [&](const std::string& text, const std::string& anchor) {
+    Segmented seg = Segment(text, TestLexicons());
+    std::vector<Timex> skipping = TagTimexes(text, seg, TestTemporal(), anchor);
+    std::vector<Timex> reading = TagTimexes(text, seg, every_sentence, anchor);
+    INFO(text);
+    REQUIRE(skipping.size() == reading.size());
+    for (std::size_t i = 0; i < skipping.size(); ++i) {
+      CHECK(skipping[i].begin == reading[i].begin);
+      CHECK(skipping[i].end == reading[i].end);
+      CHECK(skipping[i].value == reading[i].value);
+      CHECK(skipping[i].rule == reading[i].rule);
+    }
+    return skipping.size();
+  };
+  std::size_t found = 0;
+  for (const Case& c : kCases) found += same(c.text, c.anchor);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(EVENTGRAPH_TEST_DATA_DIR) / "samples")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    found += same(text.str(), "2017-04-12");
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(EVENTGRAPH_TEST_ARTICLES_DIR)) {
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    found += same(text.str(), "2017-04-12");
+  }
+  CHECK(found > std::size(kCases));
+  // No digit, hyphen or key word: nothing to find.
+  CHECK(same("The minister said that the talks of the council were over.", "2017-04-12") == 0);
 }

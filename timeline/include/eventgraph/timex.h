@@ -78,11 +78,27 @@ struct TemporalLexicon {
   struct WordEntry {
     std::vector<std::pair<int, std::string>> classes;  // (class id, value)
     std::vector<uint32_t> rules;                       // sorted, unique
+    std::vector<uint32_t> rules_alone;  // those of `rules` that may match this word alone
+    bool key = false;  // some rule cannot match without this word (see scan_every_sentence)
     int literal = -1;  // a number for the word when some pattern names it literally
   };
   std::vector<std::string> class_names;  // listed classes and the built-in ones
   std::unordered_map<std::string, int> class_ids;
   std::vector<std::vector<uint32_t>> rules_by_class;  // class id -> rules that can start on it
+  // Each rule's second_literals, second_classes and may_end_after_one again, packed together
+  // (rule r's ids are gate_ids[offset, offset + literals + classes)): the tagger asks this of
+  // every rule a word can start, and a TemporalRule is several cache lines.
+  struct RuleGate {
+    uint32_t offset = 0;
+    uint16_t literals = 0, classes = 0;
+    bool may_end_after_one = true;
+  };
+  std::vector<RuleGate> gates;  // by rule
+  // Every rule has one required element chosen as its key; a sentence with no key word, no digit
+  // and no hyphenated word cannot match any rule and is not tagged. False when some rule has no
+  // required element (then every sentence is).
+  bool scan_every_sentence = false;
+  std::vector<int> gate_ids;
   FlatWordMap<WordEntry> words;
   int ClassId(const std::string& name) const {
     auto found = class_ids.find(name);
