@@ -85,7 +85,7 @@ struct Arg {
 
 class Evaluator {
  public:
-  Evaluator(const std::vector<Capture>& captures, const EvalContext& context)
+  Evaluator(std::span<const Capture> captures, const EvalContext& context)
       : captures_(captures), context_(context) {}
 
   std::optional<std::string> Eval(const ValueExpr& expr) {
@@ -446,7 +446,7 @@ class Evaluator {
     return args[0].text + "T" + Pad(a, 2) + ":" + Pad(b, 2);
   }
 
-  const std::vector<Capture>& captures_;
+  std::span<const Capture> captures_;
   const EvalContext& context_;
   std::string anchor_used_;
 };
@@ -496,7 +496,7 @@ const ValueFunction* FindValueFunction(const std::string& name) {
   return entry ? &entry->spec : nullptr;
 }
 
-std::optional<EvalResult> Evaluate(const ValueExpr& expr, const std::vector<Capture>& captures,
+std::optional<EvalResult> Evaluate(const ValueExpr& expr, std::span<const Capture> captures,
                                    const EvalContext& context) {
   Evaluator evaluator(captures, context);
   std::optional<std::string> value = evaluator.Eval(expr);

@@ -9,7 +9,9 @@
 // "in June" lies ahead or behind; and the narrative reference, the last
 // calendar date tagged, from which "the next day" counts.
 #include <algorithm>
+#include <array>
 #include <deque>
+#include <span>
 #include <string_view>
 
 #include "eventgraph/text_util.h"
@@ -217,16 +219,19 @@ class Tagger {
     return nullptr;
   }
 
+  // In fixed arrays: a match is copied whenever it grows longer, and vectors would allocate.
   struct Match {
-    std::size_t end = 0;              // one past the last token matched
-    std::vector<std::size_t> starts;  // token where each pattern element starts (size pattern + 1)
-    std::vector<Capture> captures;
+    std::size_t end = 0;                                     // one past the last token matched
+    std::array<uint32_t, kMaxPatternElements + 1> starts{};  // token where each element starts
+    std::array<Capture, kMaxPatternElements> captures{};
+    std::size_t capture_count = 0;
+    std::span<const Capture> Captures() const { return {captures.data(), capture_count}; }
   };
 
   // Longest match of rule.pattern[element...] from `pos`; extends `current`.
   void MatchFrom(const TemporalRule& rule, std::size_t element, std::size_t pos, Match& current,
                  std::optional<Match>& best) const {
-    current.starts[element] = pos;
+    current.starts[element] = static_cast<uint32_t>(pos);
     if (element == rule.pattern.size()) {
       if (!best || pos > best->end) {
         best = current;
@@ -244,9 +249,9 @@ class Tagger {
           MatchFrom(rule, element + 1, pos + 1, current, best);
         }
       } else if (const std::string* value = ClassValue(pos, want.class_id)) {
-        current.captures.push_back({want.capture, *value});
+        current.captures[current.capture_count++] = {want.capture, *value};
         MatchFrom(rule, element + 1, pos + 1, current, best);
-        current.captures.pop_back();
+        --current.capture_count;
       }
     }
     if (want.optional) MatchFrom(rule, element + 1, pos, current, best);
@@ -355,11 +360,11 @@ class Tagger {
       const TemporalLexicon::RuleGate& gate = rules_.gates[r];
       if (!gate.may_end_after_one && !MayContinue(gate, i + 1)) continue;
       const TemporalRule& rule = rules_.rules[r];
-      current.starts.assign(rule.pattern.size() + 1, i);
-      current.captures.clear();
+      std::fill_n(current.starts.begin(), rule.pattern.size() + 1, static_cast<uint32_t>(i));
+      current.capture_count = 0;
       std::optional<Match> best;
       MatchFrom(rule, 0, i, current, best);
-      if (best && best->end > i) matches.emplace_back(r, std::move(*best));
+      if (best && best->end > i) matches.emplace_back(r, *best);
     }
     std::stable_sort(matches.begin(), matches.end(),
                      [](const auto& a, const auto& b) { return a.second.end > b.second.end; });
@@ -385,7 +390,7 @@ class Tagger {
       if (begin == end) continue;
       context_.tense = TenseAround(begin, end);
       std::optional<temporal::EvalResult> value =
-          temporal::Evaluate(rule.value, match.captures, context_);
+          temporal::Evaluate(rule.value, match.Captures(), context_);
       if (!value) continue;
       Timex timex;
       timex.sentence = sentence_;
@@ -399,7 +404,7 @@ class Tagger {
       timex.anchor = value->anchor;
       timex.rule = rule.name;
       if (!rule.mod.text.empty()) {
-        if (auto mod = temporal::Evaluate(rule.mod, match.captures, context_))
+        if (auto mod = temporal::Evaluate(rule.mod, match.Captures(), context_))
           timex.mod = mod->value;
       }
       DayInterval interval;

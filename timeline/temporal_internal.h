@@ -4,6 +4,7 @@
 #include <date/date.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,7 @@ struct EvalResult {
 
 // Evaluates `expr`; nullopt when the rule does not apply after all
 // ("February 30, 2017", a year outside the plausible range).
-std::optional<EvalResult> Evaluate(const ValueExpr& expr, const std::vector<Capture>& captures,
+std::optional<EvalResult> Evaluate(const ValueExpr& expr, std::span<const Capture> captures,
                                    const EvalContext& context);
 
 bool ParseDay(std::string_view text, date::sys_days* day);

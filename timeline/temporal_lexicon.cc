@@ -135,6 +135,8 @@ class RuleParser {
     if (open && !closed) return Error("[ without ]");
     if (!open) rule->extent_end = rule->pattern.size();
     if (rule->pattern.empty()) return Error("empty pattern");
+    if (rule->pattern.size() > kMaxPatternElements)
+      return Error("a pattern has at most " + std::to_string(kMaxPatternElements) + " elements");
     bool required = false;
     for (std::size_t i = rule->extent_begin; i < rule->extent_end; ++i)
       required |= !rule->pattern[i].optional;

@@ -50,6 +50,8 @@ TEST_CASE("Bad temporal data fails with file, line and reason", "[rules]") {
       {"rules.tsv", "r8\tDATE\t@year", "needs a value"},
       {"rules.tsv", "today\tDATE\ttoday\tshift(day, 0)", "defined twice"},
       {"rules.tsv", "r9\tDATE\t[ the? ] @year\tyear($year)", "at least one element"},
+      {"rules.tsv", "r10\tDATE\ta b c d e f g h i j k l m n o p @year\tyear($year)",
+       "at most 16 elements"},
       {"settings.tsv", "numeric_date_order\tymd", "mdy, dmy or none"},
       {"settings.tsv", "colour\tblue", "unknown setting"},
   };

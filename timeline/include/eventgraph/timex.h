@@ -26,6 +26,9 @@
 
 namespace eventgraph {
 
+// A longer pattern is refused at load: the tagger keeps a match in fixed arrays, not vectors.
+constexpr std::size_t kMaxPatternElements = 16;
+
 // One element of a rule's pattern: a literal (with alternatives) or a word class.
 struct PatternElement {
   std::vector<std::string> literals;  // lower case; empty for a class

@@ -18,21 +18,34 @@
 namespace eventgraph {
 
 inline uint64_t ShortStringHash(std::string_view text) {
-  uint64_t hash = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xFF51AFD7ED558CCDull);
   const char* at = text.data();
-  std::size_t left = text.size();
-  while (left >= 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, at, 8);
-    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
-    hash ^= hash >> 31;
-    at += 8;
-    left -= 8;
+  const std::size_t size = text.size();
+  auto load64 = [](const char* from) {
+    uint64_t value;
+    std::memcpy(&value, from, 8);
+    return value;
+  };
+  auto load32 = [](const char* from) {
+    uint32_t value;
+    std::memcpy(&value, from, 4);
+    return uint64_t{value};
+  };
+  uint64_t hash = 0x9E3779B97F4A7C15ull ^ (size * 0xFF51AFD7ED558CCDull);
+  uint64_t last = 0;  // the last bytes, read whole (overlapping what came before)
+  if (size >= 8) {
+    for (std::size_t done = 0; done + 8 < size; done += 8) {
+      hash = (hash ^ load64(at + done)) * 0xBF58476D1CE4E5B9ull;
+      hash ^= hash >> 31;
+    }
+    last = load64(at + size - 8);
+  } else if (size >= 4) {
+    last = load32(at) | load32(at + size - 4) << 32;
+  } else if (size > 0) {
+    last = uint64_t{static_cast<unsigned char>(at[0])} |
+           uint64_t{static_cast<unsigned char>(at[size / 2])} << 8 |
+           uint64_t{static_cast<unsigned char>(at[size - 1])} << 16;
   }
-  uint64_t tail = 0;
-  for (std::size_t i = 0; i < left; ++i)
-    tail |= uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
-  hash = (hash ^ tail) * 0x94D049BB133111EBull;
+  hash = (hash ^ last) * 0x94D049BB133111EBull;
   return hash ^ (hash >> 29);
 }
 
@@ -47,7 +60,7 @@ class FlatWordMap {
     for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
       const Slot& here = slots_[slot];
       if (here.index == kEmpty) return nullptr;
-      if (here.hash == hash && entries_[here.index].first == key)
+      if (here.hash == static_cast<uint32_t>(hash >> 32) && Equal(entries_[here.index].first, key))
         return &entries_[here.index].second;
     }
   }
@@ -73,15 +86,25 @@ class FlatWordMap {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
-  struct Slot {
-    uint64_t hash = 0;
+  struct Slot {         // 8 bytes, so that a table of a thousand words stays in the L1 cache
+    uint32_t hash = 0;  // the hash's high half (its low bits chose the slot)
     uint32_t index = kEmpty;
   };
+
+  // Inline for short words, where a call to memcmp costs more than the comparison.
+  static bool Equal(const std::string& stored, std::string_view key) {
+    if (stored.size() != key.size()) return false;
+    if (key.size() > 16) return std::memcmp(stored.data(), key.data(), key.size()) == 0;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (stored[i] != key[i]) return false;
+    }
+    return true;
+  }
 
   void Place(uint64_t hash, uint32_t index) {
     std::size_t slot = hash & mask_;
     while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask_;
-    slots_[slot] = {hash, index};
+    slots_[slot] = {static_cast<uint32_t>(hash >> 32), index};
   }
 
   void Grow() {
