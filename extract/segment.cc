@@ -207,7 +207,7 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
       }
       if (dot > end) {
         end = dot + 1;
-      } else if (lexicons.abbreviations.count(lowered.substr(begin, end - begin))) {
+      } else if (lexicons.abbreviations.Contains(lowered.substr(begin, end - begin))) {
         end += 1;
       }
     }
@@ -238,31 +238,33 @@ bool IsOpeningPunct(std::string_view t) {
 }
 
 // Where each marker occurs, (begin, end), by begin: one scan of the text for all markers, trying
-// at each byte only the markers that begin with it and its successor.
+// at each byte only the markers that begin with it (most bytes begin none).
 std::vector<std::pair<std::size_t, std::size_t>> FindMarkers(
     std::string_view text, const std::vector<std::string>& markers) {
-  std::array<std::vector<const std::string*>, 256> by_first_byte;
-  std::vector<uint64_t> first_pairs(65536 / 64);  // bit (first byte << 8 | second byte)
-  auto set_pair = [&](unsigned key) { first_pairs[key >> 6] |= uint64_t{1} << (key & 63); };
+  // Markers by first byte, counting-sorted: those starting with byte b are
+  // by_first[first_at[b] .. first_at[b + 1]).
+  std::array<uint32_t, 257> first_at{};
+  for (const std::string& marker : markers) {
+    if (!marker.empty()) ++first_at[static_cast<unsigned char>(marker[0]) + 1];
+  }
+  for (std::size_t b = 0; b < 256; ++b) first_at[b + 1] += first_at[b];
+  std::vector<const std::string*> by_first(first_at[256]);
+  std::array<uint32_t, 256> filled{};
   for (const std::string& marker : markers) {
     if (marker.empty()) continue;
     const auto first = static_cast<unsigned char>(marker[0]);
-    by_first_byte[first].push_back(&marker);
-    if (marker.size() == 1) {
-      for (unsigned second = 0; second < 256; ++second) set_pair(first << 8 | second);
-    } else {
-      set_pair(first << 8 | static_cast<unsigned char>(marker[1]));
-    }
+    by_first[first_at[first] + filled[first]++] = &marker;
   }
   std::vector<std::pair<std::size_t, std::size_t>> found;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const uint64_t* pairs = first_pairs.data();
   for (std::size_t pos = 0, size = text.size(); pos < size; ++pos) {
-    const unsigned key = unsigned{bytes[pos]} << 8 | (pos + 1 < size ? bytes[pos + 1] : 0);
-    if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
-    for (const std::string* marker : by_first_byte[bytes[pos]]) {
-      if (text.compare(pos, marker->size(), *marker) == 0)
-        found.emplace_back(pos, pos + marker->size());
+    const unsigned char byte = bytes[pos];
+    if (first_at[byte] == first_at[byte + 1]) continue;
+    for (uint32_t m = first_at[byte]; m < first_at[byte + 1]; ++m) {
+      const std::string& marker = *by_first[m];
+      if (marker.size() > 1 && (pos + 1 >= size || bytes[pos + 1] != static_cast<unsigned char>(marker[1])))
+        continue;
+      if (text.compare(pos, marker.size(), marker) == 0) found.emplace_back(pos, pos + marker.size());
     }
   }
   std::sort(found.begin(), found.end());

@@ -1,7 +1,8 @@
 // Google Benchmark micro-benchmarks, one per pipeline stage, on the bundled
 // sample articles and the test articles (our own texts), repeated to a corpus
 // of `kCopies` documents (or on the corpus named by $EVENTGRAPH_BENCH_CORPUS): UTF-8 repair,
-// sentence split and tokenisation, extraction (segmentation + entities + events), temporal tagging,
+// sentence split and tokenisation, extraction (segmentation + entities + events), temporal tagging
+// (alone, and with the segmentation before it),
 // merging (adding documents and building the graph), and each export. Text stages report bytes/s;
 // merging and exports report documents or events per second.
 //
@@ -119,6 +120,19 @@ void BM_TagTimexes(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(Data().bytes));
 }
 BENCHMARK(BM_TagTimexes);
+
+// As `eventgraph timex` and bench/compare-chrono time it: each document segmented, then tagged
+// while its tokens are still in the cache.
+void BM_SegmentAndTag(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Document& doc : Data().documents) {
+      Segmented segmented = Segment(doc.text, Data().lexicons);
+      benchmark::DoNotOptimize(TagTimexes(doc.text, segmented, Data().temporal, doc.date));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(Data().bytes));
+}
+BENCHMARK(BM_SegmentAndTag);
 
 void BM_Merge(benchmark::State& state) {  // extraction and tagging included, as in build
   for (auto _ : state) benchmark::DoNotOptimize(Data().Merge());

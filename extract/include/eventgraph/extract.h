@@ -19,6 +19,7 @@
 
 #include "eventgraph/document.h"
 #include "eventgraph/status.h"
+#include "eventgraph/word_map.h"
 
 namespace eventgraph {
 
@@ -136,7 +137,7 @@ struct Lexicons {
   WordMap<bool> acting_verbs;                // inflected: "says", "warned" ...
   WordMap<bool> place_directions;            // "northern": "X in northern Y"
   std::vector<std::string> name_connectors;  // "of", "al", ...
-  WordMap<bool> abbreviations;               // "mr", "gen", ...
+  FlatWordMap<bool> abbreviations;           // "mr", "gen", ...
   std::vector<std::string> furniture;        // page-furniture markers
   std::vector<EventType> event_types;
   WordMap<std::size_t> event_type_index;  // slug -> index
