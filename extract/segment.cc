@@ -262,9 +262,11 @@ std::vector<std::pair<std::size_t, std::size_t>> FindMarkers(
     if (first_at[byte] == first_at[byte + 1]) continue;
     for (uint32_t m = first_at[byte]; m < first_at[byte + 1]; ++m) {
       const std::string& marker = *by_first[m];
-      if (marker.size() > 1 && (pos + 1 >= size || bytes[pos + 1] != static_cast<unsigned char>(marker[1])))
+      if (marker.size() > 1 &&
+          (pos + 1 >= size || bytes[pos + 1] != static_cast<unsigned char>(marker[1])))
         continue;
-      if (text.compare(pos, marker.size(), marker) == 0) found.emplace_back(pos, pos + marker.size());
+      if (text.compare(pos, marker.size(), marker) == 0)
+        found.emplace_back(pos, pos + marker.size());
     }
   }
   std::sort(found.begin(), found.end());

@@ -151,6 +151,7 @@ class Tagger {
       for (const char c : token.text) {
         if ((c >= '0' && c <= '9') || c == '-') return true;
       }
+      if (!rules_.MayBeKey(token.lower)) continue;
       const TemporalLexicon::WordEntry* entry = rules_.words.Find(token.lower);
       if (entry && entry->key) return true;
     }
@@ -366,8 +367,12 @@ class Tagger {
       MatchFrom(rule, 0, i, current, best);
       if (best && best->end > i) matches.emplace_back(r, *best);
     }
-    std::stable_sort(matches.begin(), matches.end(),
-                     [](const auto& a, const auto& b) { return a.second.end > b.second.end; });
+    // Longest first, the earlier rule on a tie: an insertion sort, stable and without the buffer
+    // std::stable_sort allocates, for the few matches a token has.
+    for (std::size_t k = 1; k < matches.size(); ++k) {
+      for (std::size_t j = k; j > 0 && matches[j].second.end > matches[j - 1].second.end; --j)
+        std::swap(matches[j], matches[j - 1]);
+    }
   }
 
   // Tags at token `i`; returns the token to continue from.
@@ -389,8 +394,9 @@ class Tagger {
       while (end > begin && !IsWordish(tokens_[end - 1])) --end;
       if (begin == end) continue;
       context_.tense = TenseAround(begin, end);
+      const std::span<const Capture> captures = match.Captures();
       std::optional<temporal::EvalResult> value =
-          temporal::Evaluate(rule.value, match.Captures(), context_);
+          temporal::Evaluate(rule.value, captures, context_);
       if (!value) continue;
       Timex timex;
       timex.sentence = sentence_;
@@ -404,8 +410,7 @@ class Tagger {
       timex.anchor = value->anchor;
       timex.rule = rule.name;
       if (!rule.mod.text.empty()) {
-        if (auto mod = temporal::Evaluate(rule.mod, match.Captures(), context_))
-          timex.mod = mod->value;
+        if (auto mod = temporal::Evaluate(rule.mod, captures, context_)) timex.mod = mod->value;
       }
       DayInterval interval;
       if ((timex.type == "DATE" || timex.type == "TIME") &&

@@ -290,7 +290,13 @@ void MarkKeyWords(TemporalLexicon* lexicon) {
       lexicon->scan_every_sentence = true;
       continue;
     }
-    for (const std::string& word : words_of(*chosen)) lexicon->words[word].key = true;
+    for (const std::string& word : words_of(*chosen)) {
+      lexicon->words[word].key = true;
+      if (word.empty()) continue;
+      const uint32_t bit = uint32_t{1} << std::min<std::size_t>(word.size(), 31);
+      lexicon->key_lengths_by_first[static_cast<unsigned char>(word.front())] |= bit;
+      lexicon->key_lengths_by_last[static_cast<unsigned char>(word.back())] |= bit;
+    }
   }
 }
 

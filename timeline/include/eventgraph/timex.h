@@ -14,6 +14,8 @@
 // Each Timex records the rule that produced it and the anchor it used.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -101,6 +103,16 @@ struct TemporalLexicon {
   // and no hyphenated word cannot match any rule and is not tagged. False when some rule has no
   // required element (then every sentence is).
   bool scan_every_sentence = false;
+  // A quick no before looking a word up as a key: bit min(length, 31) of key_lengths_by_first[b]
+  // and of key_lengths_by_last[b] is set when some key word of that length begins (ends) with
+  // byte b.
+  std::array<uint32_t, 256> key_lengths_by_first{}, key_lengths_by_last{};
+  bool MayBeKey(std::string_view lower) const {
+    if (lower.empty()) return false;
+    const uint32_t bit = uint32_t{1} << std::min<std::size_t>(lower.size(), 31);
+    return (key_lengths_by_first[static_cast<unsigned char>(lower.front())] & bit) &&
+           (key_lengths_by_last[static_cast<unsigned char>(lower.back())] & bit);
+  }
   std::vector<int> gate_ids;
   FlatWordMap<WordEntry> words;
   int ClassId(const std::string& name) const {
