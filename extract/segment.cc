@@ -150,8 +150,12 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
         ++pos;
         continue;
       }
-      if (kAsciiClass[bytes[pos]] == kOtherByte) {
-        push(pos, pos + 1);
+      if (kAsciiClass[bytes[pos]] == kOtherByte) {  // punctuation: no letter, nothing to lower
+        Token& token = tokens.emplace_back();
+        token.begin = static_cast<uint32_t>(pos);
+        token.end = static_cast<uint32_t>(pos + 1);
+        token.text = text.substr(pos, 1);
+        token.lower = token.text;
         ++pos;
         continue;
       }

@@ -34,12 +34,26 @@ sys_days MonthEnd(int year, unsigned month) {
 
 bool ValueToInterval(const std::string& value, DayInterval* interval) {
   sys_days first, last;
+  const char* granularity = nullptr;
+  if (!temporal::ValueToDays(value, &first, &last, &granularity)) return false;
+  interval->granularity = granularity;
+  interval->first = temporal::FormatDay(first);
+  interval->last = temporal::FormatDay(last);
+  return true;
+}
+
+namespace temporal {
+
+bool ValueToDays(const std::string& value, sys_days* first_day, sys_days* last_day,
+                 const char** granularity) {
+  sys_days& first = *first_day;
+  sys_days& last = *last_day;
   const std::size_t size = value.size();
   const bool year_prefix = size >= 4 && Digits(value, 0, 4);
   if (size >= 10 &&
       temporal::ParseDay(value, &first)) {  // a day, or a time of day ("2017-04-12TNI")
     last = first;
-    interval->granularity = "day";
+    *granularity = "day";
   } else if (year_prefix && (size == 8 || size == 11) && value[4] == '-' && value[5] == 'W' &&
              Digits(value, 6, 2)) {
     iso_week::year_weeknum_weekday monday{
@@ -52,7 +66,7 @@ bool ValueToInterval(const std::string& value, DayInterval* interval) {
       if (value.compare(8, 3, "-WE") != 0) return false;
       first += date::days{5};  // Saturday and Sunday
     }
-    interval->granularity = "week";
+    *granularity = "week";
   } else if (year_prefix && size == 7 && value[4] == '-' && (value[5] == 'Q' || value[5] == 'H') &&
              Digits(value, 6, 1)) {
     const int year = Number(value, 0, 4);
@@ -61,14 +75,14 @@ bool ValueToInterval(const std::string& value, DayInterval* interval) {
     if (part < 1 || part > 12 / months) return false;
     first = MonthStart(year, months * (part - 1) + 1);
     last = MonthEnd(year, months * part);
-    interval->granularity = value[5] == 'Q' ? "quarter" : "half";
+    *granularity = value[5] == 'Q' ? "quarter" : "half";
   } else if (year_prefix && size == 7 && value[4] == '-' && Digits(value, 5, 2)) {
     const int year = Number(value, 0, 4);
     const unsigned month = static_cast<unsigned>(Number(value, 5, 2));
     if (month < 1 || month > 12) return false;
     first = MonthStart(year, month);
     last = MonthEnd(year, month);
-    interval->granularity = "month";
+    *granularity = "month";
   } else if (year_prefix && size == 7 && value[4] == '-') {
     // Seasons, meteorologically: winter runs from December into the next year.
     const int year = Number(value, 0, 4);
@@ -84,28 +98,27 @@ bool ValueToInterval(const std::string& value, DayInterval* interval) {
     } else {
       return false;
     }
-    interval->granularity = "season";
+    *granularity = "season";
   } else if (year_prefix && size == 4) {
     const int year = Number(value, 0, 4);
     first = MonthStart(year, 1);
     last = MonthEnd(year, 12);
-    interval->granularity = "year";
+    *granularity = "year";
   } else if (size == 3 && Digits(value, 0, 3)) {
     const int decade = Number(value, 0, 3) * 10;
     first = MonthStart(decade, 1);
     last = MonthEnd(decade + 9, 12);
-    interval->granularity = "decade";
+    *granularity = "decade";
   } else if (size == 2 && Digits(value, 0, 2)) {
     const int century = Number(value, 0, 2) * 100;
     first = MonthStart(century, 1);
     last = MonthEnd(century + 99, 12);
-    interval->granularity = "century";
+    *granularity = "century";
   } else {
     return false;
   }
-  interval->first = temporal::FormatDay(first);
-  interval->last = temporal::FormatDay(last);
   return true;
 }
 
+}  // namespace temporal
 }  // namespace eventgraph

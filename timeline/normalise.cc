@@ -525,6 +525,22 @@ bool ParseDay(std::string_view text, date::sys_days* day) {
 
 std::string FormatDay(date::sys_days day) {
   date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) {  // the common case, without building strings piece by piece
+    const auto month = static_cast<unsigned>(ymd.month());
+    const auto day_of_month = static_cast<unsigned>(ymd.day());
+    char text[10] = {static_cast<char>('0' + year / 1000),
+                     static_cast<char>('0' + year / 100 % 10),
+                     static_cast<char>('0' + year / 10 % 10),
+                     static_cast<char>('0' + year % 10),
+                     '-',
+                     static_cast<char>('0' + month / 10),
+                     static_cast<char>('0' + month % 10),
+                     '-',
+                     static_cast<char>('0' + day_of_month / 10),
+                     static_cast<char>('0' + day_of_month % 10)};
+    return std::string(text, sizeof text);
+  }
   return Pad(static_cast<int>(ymd.year()), 4) + "-" +
          Pad(static_cast<int>(static_cast<unsigned>(ymd.month())), 2) + "-" +
          Pad(static_cast<int>(static_cast<unsigned>(ymd.day())), 2);

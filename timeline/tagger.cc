@@ -412,9 +412,10 @@ class Tagger {
       if (!rule.mod.text.empty()) {
         if (auto mod = temporal::Evaluate(rule.mod, captures, context_)) timex.mod = mod->value;
       }
-      DayInterval interval;
+      date::sys_days first, last;
+      const char* granularity;
       if ((timex.type == "DATE" || timex.type == "TIME") &&
-          ValueToInterval(timex.value, &interval)) {
+          temporal::ValueToDays(timex.value, &first, &last, &granularity)) {
         context_.has_reference = true;
         context_.reference = timex.value;
       }

@@ -51,6 +51,10 @@ std::optional<EvalResult> Evaluate(const ValueExpr& expr, std::span<const Captur
                                    const EvalContext& context);
 
 bool ParseDay(std::string_view text, date::sys_days* day);
+// ValueToInterval without the strings: the first and last day a calendar value covers, and its
+// granularity ("day", "week", ...).
+bool ValueToDays(const std::string& value, date::sys_days* first, date::sys_days* last,
+                 const char** granularity);
 std::string FormatDay(date::sys_days day);
 
 }  // namespace eventgraph::temporal
