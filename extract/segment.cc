@@ -178,6 +178,10 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
         ++end;
         continue;
       }
+      // Only a hyphen, a digit separator or an apostrophe can join; a space ends the word at once.
+      if (bytes[end] < 0x80 && bytes[end] != '-' && bytes[end] != ',' && bytes[end] != '.' &&
+          bytes[end] != '/' && bytes[end] != '\'')
+        break;
       CodePoint here = Decode(text, end);
       if (IsWordChar(here.value)) {
         end += here.length;

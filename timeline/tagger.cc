@@ -169,30 +169,30 @@ class Tagger {
     if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return;  // every class given by shape has a digit
     if (AllDigits(t)) {
-      Shaped(digits_class_, std::string(t), out);
-      if (t.size() <= 4) Shaped(number_class_, std::to_string(ParseSmall(t)), out);
-      if (t.size() == 4 && t >= "1000" && t <= "2999") Shaped(year_class_, std::string(t), out);
+      Shaped(ids_.digits, std::string(t), out);
+      if (t.size() <= 4) Shaped(ids_.number, std::to_string(ParseSmall(t)), out);
+      if (t.size() == 4 && t >= "1000" && t <= "2999") Shaped(ids_.year, std::string(t), out);
       if (t.size() <= 2 && ParseSmall(t) <= 24)
-        Shaped(hour_class_, std::to_string(ParseSmall(t)), out);
-      if (t.size() == 2 && ParseSmall(t) <= 59) Shaped(minute_class_, std::string(t), out);
+        Shaped(ids_.hour, std::to_string(ParseSmall(t)), out);
+      if (t.size() == 2 && ParseSmall(t) <= 59) Shaped(ids_.minute, std::string(t), out);
     }
-    if (int day = DayOfMonth(t)) Shaped(day_class_, std::to_string(day), out);
+    if (int day = DayOfMonth(t)) Shaped(ids_.day, std::to_string(day), out);
     // Numeric ordinals: "20th", "1st".
     if (t.size() > 2 && AllDigits(t.substr(0, t.size() - 2)) && t.size() <= 5) {
       std::string suffix = AsciiLower(std::string(t.substr(t.size() - 2)));
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
-        Shaped(ordinal_class_, std::to_string(ParseSmall(t.substr(0, t.size() - 2))), out);
+        Shaped(ids_.ordinal, std::to_string(ParseSmall(t.substr(0, t.size() - 2))), out);
       }
     }
     // Decades: "1990s" -> 199; "90s" -> 199 (tens from 3 up are taken as the 1900s).
     if (t.size() == 5 && t[4] == 's' && AllDigits(t.substr(0, 4)) && t[3] == '0') {
-      Shaped(decade_class_, std::string(t.substr(0, 3)), out);
+      Shaped(ids_.decade, std::string(t.substr(0, 3)), out);
     } else if (t.size() == 3 && t[2] == 's' && AllDigits(t.substr(0, 2)) && t[1] == '0') {
-      Shaped(decade_class_, std::string(t[0] >= '3' ? "19" : "20") + t[0], out);
+      Shaped(ids_.decade, std::string(t[0] >= '3' ? "19" : "20") + t[0], out);
     }
     date::sys_days day;
     if (t.size() == 10 && temporal::ParseDay(std::string(t), &day))
-      Shaped(iso_date_class_, std::string(t), out);
+      Shaped(ids_.iso_date, std::string(t), out);
     if (numeric_order_ != "none" && t.find('/') != std::string_view::npos) {
       std::vector<std::string_view> parts = Split(t, '/');
       if (parts.size() == 3 && AllDigits(parts[0]) && AllDigits(parts[1]) && parts[2].size() == 4 &&
@@ -202,7 +202,7 @@ class Tagger {
         std::string iso = std::string(parts[2]) + "-" + (month.size() == 1 ? "0" : "") +
                           std::string(month) + "-" + (day_part.size() == 1 ? "0" : "") +
                           std::string(day_part);
-        if (temporal::ParseDay(iso, &day)) Shaped(numeric_date_class_, iso, out);
+        if (temporal::ParseDay(iso, &day)) Shaped(ids_.numeric_date, iso, out);
       }
     }
   }
@@ -261,8 +261,7 @@ class Tagger {
   // Tense cue nearest the expression: -1 past, +1 future, 0 none.
   int TenseAround(std::size_t begin, std::size_t end) const {
     auto cue = [&](std::size_t i) {
-      if (const std::string* tense = ClassValue(i, tense_class_))
-        return *tense == "future" ? 1 : -1;
+      if (const std::string* tense = ClassValue(i, ids_.tense)) return *tense == "future" ? 1 : -1;
       const std::string_view word = tokens_[i].lower;
       const std::string& suffix = rules_.past_tense_suffix;
       if (suffix.empty() || tokens_[i].capitalized || word.size() < suffix.size() + 3 ||
@@ -273,7 +272,7 @@ class Tagger {
       // A participle after "be" or "to" ("will be released") says nothing of the time; keep
       // looking.
       for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
-        if (ClassValue(i - back, participle_aux_class_)) return 0;
+        if (ClassValue(i - back, ids_.participle_aux)) return 0;
       }
       return -1;
     };
@@ -439,18 +438,7 @@ class Tagger {
   std::string numeric_order_;
   EvalContext context_;
   uint32_t sentence_ = 0;
-  const int digits_class_ = rules_.ClassId("digits");
-  const int number_class_ = rules_.ClassId("number");
-  const int year_class_ = rules_.ClassId("year");
-  const int hour_class_ = rules_.ClassId("hour");
-  const int minute_class_ = rules_.ClassId("minute");
-  const int day_class_ = rules_.ClassId("day");
-  const int ordinal_class_ = rules_.ClassId("ordinal");
-  const int decade_class_ = rules_.ClassId("decade");
-  const int iso_date_class_ = rules_.ClassId("iso-date");
-  const int numeric_date_class_ = rules_.ClassId("numeric-date");
-  const int tense_class_ = rules_.ClassId("tense");
-  const int participle_aux_class_ = rules_.ClassId("participle-aux");
+  const TemporalLexicon::TaggerClassIds& ids_ = rules_.tagger_classes;
   std::vector<TimeToken> tokens_;
   std::deque<std::string> owned_;      // lower-cased pieces that are not slices
   std::vector<TokenClasses> classes_;  // per token of the sentence (may be longer)

@@ -310,9 +310,21 @@ void IndexForTagging(TemporalLexicon* lexicon) {
     return it->second;
   };
   // Classes the tagger gives tokens by their shape, whether or not words.tsv lists them.
-  for (const char* name : {"digits", "number", "year", "hour", "minute", "day", "ordinal", "decade",
-                           "iso-date", "numeric-date", "tense", "participle-aux"})
-    id_of(name);
+  TemporalLexicon::TaggerClassIds& ids = lexicon->tagger_classes;
+  for (auto [name, id] :
+       std::initializer_list<std::pair<const char*, int*>>{{"digits", &ids.digits},
+                                                           {"number", &ids.number},
+                                                           {"year", &ids.year},
+                                                           {"hour", &ids.hour},
+                                                           {"minute", &ids.minute},
+                                                           {"day", &ids.day},
+                                                           {"ordinal", &ids.ordinal},
+                                                           {"decade", &ids.decade},
+                                                           {"iso-date", &ids.iso_date},
+                                                           {"numeric-date", &ids.numeric_date},
+                                                           {"tense", &ids.tense},
+                                                           {"participle-aux", &ids.participle_aux}})
+    *id = id_of(name);
   for (const auto& [name, words] : lexicon->classes) id_of(name);
   lexicon->rules_by_class.assign(lexicon->class_names.size(), {});
   int literals = 0;

@@ -115,6 +115,13 @@ struct TemporalLexicon {
   }
   std::vector<int> gate_ids;
   FlatWordMap<WordEntry> words;
+  // The classes the tagger gives tokens by their shape, and the cue classes it reads, by id
+  // (set at load, so that tagging a document looks up no class name).
+  struct TaggerClassIds {
+    int digits = -1, number = -1, year = -1, hour = -1, minute = -1, day = -1, ordinal = -1,
+        decade = -1, iso_date = -1, numeric_date = -1, tense = -1, participle_aux = -1;
+  };
+  TaggerClassIds tagger_classes;
   int ClassId(const std::string& name) const {
     auto found = class_ids.find(name);
     return found == class_ids.end() ? -1 : found->second;
