@@ -94,7 +94,7 @@ bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
   const std::string_view text = token->text;
   std::size_t letters = 0, upper = 0;
-  bool ascii = true, capitalized = false, is_word = false;
+  bool ascii = true, capitalized = false, is_word = false, has_digit = false, has_hyphen = false;
   for (const char c : text) {
     const bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
     if (is_upper || is_lower) {
@@ -102,9 +102,14 @@ void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
       ++letters;
       upper += is_upper;
     }
-    is_word = is_word || is_upper || is_lower || (c >= '0' && c <= '9');
+    has_digit = has_digit || (c >= '0' && c <= '9');
+    has_hyphen = has_hyphen || c == '-';
+    is_word = is_word || is_upper || is_lower;
     ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   }
+  token->has_digit = has_digit;
+  token->has_hyphen = has_hyphen;
+  is_word = is_word || has_digit;
   if (ascii) {
     token->capitalized = capitalized;
     token->is_word = is_word;
@@ -156,6 +161,7 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
         token.end = static_cast<uint32_t>(pos + 1);
         token.text = text.substr(pos, 1);
         token.lower = token.text;
+        token.has_hyphen = bytes[pos] == '-';
         ++pos;
         continue;
       }

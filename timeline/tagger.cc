@@ -148,9 +148,7 @@ class Tagger {
     if (rules_.scan_every_sentence) return true;
     for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& token = seg_.tokens[t];
-      for (const char c : token.text) {
-        if ((c >= '0' && c <= '9') || c == '-') return true;
-      }
+      if (token.has_digit || token.has_hyphen) return true;
       if (!rules_.MayBeKey(token.lower)) continue;
       const TemporalLexicon::WordEntry* entry = rules_.words.Find(token.lower);
       if (entry && entry->key) return true;

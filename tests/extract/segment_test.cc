@@ -30,6 +30,16 @@ TEST_CASE("Tokens keep acronyms, hyphenated names and split possessives", "[segm
   REQUIRE(seg.sentences.size() == 1);  // neither "U.S." nor "Mr." ends the sentence
   CHECK(seg.tokens[1].all_caps);
   CHECK(seg.tokens[12].capitalized);
+  CHECK(seg.tokens[4].has_hyphen);
+  CHECK_FALSE(seg.tokens[4].has_digit);
+  Segmented dates = Segment("On 4/4/2017 - or mid-2012 - it began.", TestLexicons());
+  REQUIRE(dates.tokens.size() == 9);
+  CHECK(dates.tokens[1].has_digit);
+  CHECK_FALSE(dates.tokens[1].has_hyphen);
+  CHECK(dates.tokens[2].has_hyphen);  // a dash on its own
+  CHECK(dates.tokens[4].has_digit);
+  CHECK(dates.tokens[4].has_hyphen);
+  CHECK_FALSE(dates.tokens[6].has_digit);
 }
 
 TEST_CASE("Sentences end at punctuation, at line breaks, and in glued text", "[segment]") {

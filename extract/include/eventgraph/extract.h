@@ -171,6 +171,8 @@ struct Token {
   bool capitalized = false;     // starts with an upper-case letter
   bool all_caps = false;        // two or more letters, all upper case
   bool is_word = false;         // contains a letter or digit
+  bool has_digit = false;       // contains an ASCII digit
+  bool has_hyphen = false;      // contains an ASCII hyphen ("al-Assad", "mid-2012", "-")
 };
 
 struct Sentence {
