@@ -155,7 +155,14 @@ struct GraphBuilder::State {
   explicit State(const Lexicons& lex) : lexicons(lex) {}
   const Lexicons& lexicons;
   std::vector<DocumentInfo> documents;
-  std::vector<RawEntity> entities;
+  // Each distinct entity form once (in the order first seen), and each entity mention as the
+  // form it has.
+  std::vector<RawEntity> entity_forms;
+  std::unordered_map<std::string, uint32_t> entity_form_ids;  // RawEntity::Key() -> form
+  struct EntityRef {
+    uint32_t document = 0, form = 0;
+  };
+  std::vector<EntityRef> entities;
   std::vector<RawEvent> events;
   std::vector<RawRelation> relations;
   BuildStats stats;
@@ -164,6 +171,7 @@ struct GraphBuilder::State {
 struct PreparedDocument::Data {
   DocumentInfo info;
   std::vector<RawEntity> entities;
+  std::vector<std::string> entity_keys;  // RawEntity::Key() of each, made off the adding thread
   std::vector<RawEvent> events;
   std::vector<RawRelation> relations;
   BuildStats stats;
@@ -203,7 +211,6 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
   const std::size_t entity_base = 0;
   for (const EntityMention& m : mentions.entities) {
     RawEntity raw;
-    raw.document = doc_index;
     raw.surface = m.surface;
     raw.canonical = m.canonical;
     raw.country = m.country;
@@ -215,6 +222,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.from_gazetteer = m.from_gazetteer;
     for (uint32_t t = m.first_token; t < m.end_token; ++t)
       raw.words.emplace_back(seg.tokens[t].text);
+    st.entity_keys.push_back(raw.Key());
     st.entities.push_back(std::move(raw));
   }
 
@@ -372,9 +380,15 @@ void GraphBuilder::Add(PreparedDocument prepared) {
   st.stats.entity_mentions += doc.stats.entity_mentions;
   st.stats.event_mentions += doc.stats.event_mentions;
   st.stats.timexes += doc.stats.timexes;
-  for (RawEntity& raw : doc.entities) {
-    raw.document = doc_index;
-    st.entities.push_back(std::move(raw));
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    const auto [found, inserted] = st.entity_form_ids.try_emplace(
+        std::move(doc.entity_keys[i]), static_cast<uint32_t>(st.entity_forms.size()));
+    if (inserted) {
+      st.entity_forms.push_back(std::move(doc.entities[i]));
+    } else {
+      st.entity_forms[found->second].count++;
+    }
+    st.entities.push_back({static_cast<uint32_t>(doc_index), found->second});
   }
   for (RawEvent& raw : doc.events) {
     raw.document = doc_index;
@@ -409,8 +423,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   EventGraph graph;
   graph.documents = st.documents;
 
-  std::vector<std::size_t> entity_cluster;
-  std::vector<Entity> entities = ResolveEntities(st.entities, &entity_cluster);
+  std::vector<std::size_t> form_cluster;
+  std::vector<Entity> entities = ResolveEntities(st.entity_forms, &form_cluster);
+  std::vector<std::size_t> entity_cluster(st.entities.size());
+  for (std::size_t r = 0; r < st.entities.size(); ++r)
+    entity_cluster[r] = form_cluster[st.entities[r].form];
+  std::vector<RawEntity>().swap(st.entity_forms);
+  std::unordered_map<std::string, uint32_t>().swap(st.entity_form_ids);
 
   stage_done(&st.stats.entities_seconds);
 
@@ -452,7 +471,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   for (std::size_t r = 0; r < st.entities.size(); ++r)
     named_in[st.entities[r].document][entity_cluster[r]]++;
   // Raw entity mentions are not needed past this point: entity_cluster says where each went.
-  std::vector<RawEntity>().swap(st.entities);
+  std::vector<State::EntityRef>().swap(st.entities);
   auto shares = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
     for (std::size_t x : a) {
       if (b.count(x)) return true;

@@ -27,6 +27,23 @@ bool FirstNamesCompatible(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string RawEntity::Key() const {
+  std::string key;
+  key.reserve(surface.size() + canonical.size() + 48);
+  for (const std::string* field :
+       {&surface, &canonical, &country, &role, &code, &region, &region_name}) {
+    key += *field;
+    key += '\x1f';
+  }
+  key += static_cast<char>('0' + static_cast<int>(kind));
+  key += from_gazetteer ? 'g' : '-';
+  for (const std::string& word : words) {
+    key += '\x1f';
+    key += word;
+  }
+  return key;
+}
+
 std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
                                     std::vector<std::size_t>* cluster_of) {
   struct Cluster {
@@ -99,15 +116,15 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
       const RawEntity& e = raw[m];
       gazetteer = gazetteer || e.from_gazetteer;
       // Full names are preferred as the display name of a person.
-      names[e.from_gazetteer ? e.canonical : e.canonical] +=
-          e.words.size() >= 2 || e.from_gazetteer ? 10 : 1;
-      surfaces[e.surface]++;
-      if (e.kind != EntityKind::kOther) kinds[e.kind]++;
-      if (!e.country.empty()) countries[e.country]++;
-      if (!e.role.empty()) roles[e.role]++;
-      if (!e.code.empty()) codes[e.code]++;
+      const int count = static_cast<int>(e.count);
+      names[e.canonical] += (e.words.size() >= 2 || e.from_gazetteer ? 10 : 1) * count;
+      surfaces[e.surface] += count;
+      if (e.kind != EntityKind::kOther) kinds[e.kind] += count;
+      if (!e.country.empty()) countries[e.country] += count;
+      if (!e.role.empty()) roles[e.role] += count;
+      if (!e.code.empty()) codes[e.code] += count;
       if (!e.region.empty()) {
-        regions[e.region]++;
+        regions[e.region] += count;
         region_names[e.region] = e.region_name;
       }
     }
@@ -143,7 +160,9 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
     entity.code = most(codes);
     entity.region = most(regions);
     if (!entity.region.empty()) entity.region_name = region_names[entity.region];
-    entity.mentions = static_cast<int>(cluster.members.size());
+    std::size_t mentions = 0;
+    for (std::size_t m : cluster.members) mentions += raw[m].count;
+    entity.mentions = static_cast<int>(mentions);
     entities.push_back(std::move(entity));
   }
   return entities;
