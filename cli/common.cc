@@ -25,7 +25,7 @@ std::string DefaultDataDir() {
   return EVENTGRAPH_DEFAULT_DATA_DIR;
 }
 
-std::string JsonString(const std::string& text) {
+std::string JsonString(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') {

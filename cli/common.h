@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -15,7 +16,7 @@ namespace eventgraph::cli {
 std::string DefaultDataDir();
 
 // `text` as a JSON string literal, quotes included.
-std::string JsonString(const std::string& text);
+std::string JsonString(std::string_view text);
 
 // --jobs/-j (threads; 0 = one per core) and --max-doc-bytes (documents longer
 // are skipped), as every subcommand that reads articles takes them.

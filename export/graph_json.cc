@@ -19,7 +19,7 @@ namespace {
 using Writer = rapidjson::PrettyWriter<OutputSink>;
 using Value = rapidjson::Value;
 
-void Field(Writer& w, const char* key, const std::string& value) {
+void Field(Writer& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }

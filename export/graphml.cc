@@ -64,13 +64,13 @@ std::string Number(double value) {
 
 }  // namespace
 
-std::string XmlEscape(const std::string& raw) {
+std::string XmlEscape(std::string_view raw) {
   // Most text is plain printable ASCII: nothing to escape or repair.
   const bool plain = std::all_of(raw.begin(), raw.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte >= 0x20 && byte < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
   });
-  if (plain) return raw;
+  if (plain) return std::string(raw);
   std::string text = RepairUtf8(raw);
   std::string out;
   out.reserve(text.size());

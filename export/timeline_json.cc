@@ -11,11 +11,11 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<OutputSink>;
 
-void String(Writer& w, const std::string& s) {
+void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 void Key(Writer& w, const char* key) { w.Key(key); }
-void StringOrNull(Writer& w, const std::string& s) {
+void StringOrNull(Writer& w, std::string_view s) {
   if (s.empty()) {
     w.Null();
   } else {

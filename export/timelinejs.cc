@@ -17,7 +17,7 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<OutputSink>;
 
-void String(Writer& w, const std::string& s) {
+void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
@@ -93,7 +93,7 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
     for (const Mention& m : event.mentions) {
       text +=
           "<li><b>" + XmlEscape(graph.documents[m.document].id) + "</b>: " + XmlEscape(m.sentence);
-      if (m.modality != "asserted") text += " <i>(" + m.modality + ")</i>";
+      if (m.modality != "asserted") text += " <i>(" + m.modality.str() + ")</i>";
       text += "</li>";
     }
     text += "</ul>";

@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entity_resolution.h"
 #include "eventgraph/graph.h"
@@ -40,10 +41,10 @@ const std::set<std::string> kNewsOfTheDay = {"contact", "statement", "cooperatio
 struct RawEvent {
   std::size_t document = 0;
   std::size_t order = 0;  // global mention order, for determinism
-  std::string type;
-  std::vector<std::pair<std::string, std::size_t>> arguments;  // role, raw entity
+  SharedString type;
+  std::vector<std::pair<std::string_view, std::size_t>> arguments;  // role (static), raw entity
   Mention mention;
-  DayInterval interval;
+  std::unique_ptr<const DayInterval> interval;  // when dated
   bool dated = false;
   // The interval as numbers, when dated: days since 1970, months since year 0, years.
   int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
@@ -55,7 +56,7 @@ struct RawRelation {
   std::size_t source = 0, target = 0;  // raw events
   std::string type;
   std::size_t document = 0;
-  std::string sentence;
+  SharedString sentence;
 };
 
 bool IsClauseBreak(const Token& token) { return token.text == ";" || token.text == ":"; }
@@ -166,6 +167,12 @@ struct GraphBuilder::State {
   std::vector<RawEvent> events;
   std::vector<RawRelation> relations;
   BuildStats stats;
+  // One copy of each trigger, modality and time string the mentions hold: a corpus repeats them.
+  std::unordered_set<SharedString> pool;
+  void Intern(SharedString* text) {
+    if (text->empty()) return;
+    *text = *pool.insert(std::move(*text)).first;
+  }
 };
 
 struct PreparedDocument::Data {
@@ -326,10 +333,18 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     }
   }
 
+  // A sentence's text, made once for all the mentions and relations it states.
+  std::vector<SharedString> sentence_texts(seg.sentences.size());
+  auto sentence_text = [&](uint32_t index) -> const SharedString& {
+    SharedString& text = sentence_texts[index];
+    const Sentence& sentence = seg.sentences[index];
+    if (text.empty())
+      text = std::string_view(document.text).substr(sentence.begin, sentence.end - sentence.begin);
+    return text;
+  };
   const std::size_t event_base = 0;
   for (std::size_t e = 0; e < mentions.events.size(); ++e) {
     const EventMention& m = mentions.events[e];
-    const Sentence& sentence = seg.sentences[m.sentence];
     RawEvent raw;
     raw.document = doc_index;
     raw.order = st.events.size();
@@ -338,7 +353,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
       raw.arguments.emplace_back(ArgumentRoleName(argument.role), entity_base + argument.entity);
     }
     raw.mention.document = doc_index;
-    raw.mention.sentence = document.text.substr(sentence.begin, sentence.end - sentence.begin);
+    raw.mention.sentence = sentence_text(m.sentence);
     raw.mention.begin = document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]);
     raw.mention.end = document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]);
     raw.mention.trigger = m.trigger;
@@ -350,23 +365,23 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
       raw.mention.time_value = timexes[x].value;
       raw.mention.time_rule = timexes[x].rule;
       raw.mention.time_anchor = timexes[x].anchor;
-      raw.dated = ValueToInterval(timexes[x].value, &raw.interval);
+      DayInterval interval;
+      raw.dated = ValueToInterval(timexes[x].value, &interval);
       if (raw.dated) {
-        raw.day_first = DayNumber(raw.interval.first).value_or(0);
-        raw.day_last = DayNumber(raw.interval.last).value_or(raw.day_first);
-        raw.month_first = MonthNumber(raw.interval.first);
-        raw.month_last = MonthNumber(raw.interval.last);
-        raw.year_first = std::stoi(raw.interval.first.substr(0, 4));
-        raw.year_last = std::stoi(raw.interval.last.substr(0, 4));
+        raw.day_first = DayNumber(interval.first).value_or(0);
+        raw.day_last = DayNumber(interval.last).value_or(raw.day_first);
+        raw.month_first = MonthNumber(interval.first);
+        raw.month_last = MonthNumber(interval.last);
+        raw.year_first = std::stoi(interval.first.substr(0, 4));
+        raw.year_last = std::stoi(interval.last.substr(0, 4));
+        raw.interval = std::make_unique<const DayInterval>(std::move(interval));
       }
     }
     st.events.push_back(std::move(raw));
   }
   for (const StatedRelation& relation : mentions.relations) {
-    const Sentence& sentence = seg.sentences[relation.sentence];
     st.relations.push_back({event_base + relation.source, event_base + relation.target,
-                            relation.type, doc_index,
-                            document.text.substr(sentence.begin, sentence.end - sentence.begin)});
+                            relation.type, doc_index, sentence_text(relation.sentence)});
   }
   return prepared;
 }
@@ -396,6 +411,10 @@ void GraphBuilder::Add(PreparedDocument prepared) {
     raw.order += event_base;
     for (auto& argument : raw.arguments) argument.second += entity_base;
     if (raw.source != SIZE_MAX) raw.source += entity_base;
+    for (SharedString* text :
+         {&raw.type, &raw.mention.trigger, &raw.mention.modality, &raw.mention.time_text,
+          &raw.mention.time_value, &raw.mention.time_rule, &raw.mention.time_anchor})
+      st.Intern(text);
     st.events.push_back(std::move(raw));
   }
   for (RawRelation& raw : doc.relations) {
@@ -508,7 +527,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // Agents are on the same side when they are the same entity or belong to
   // the same country ("Bashar Assad" and "Syria").
   std::vector<uint32_t> raw_type_id(st.events.size());  // type_id of each mention's type
-  for (std::size_t e = 0; e < st.events.size(); ++e) raw_type_id[e] = type_id(st.events[e].type);
+  for (std::size_t e = 0; e < st.events.size(); ++e)
+    raw_type_id[e] = type_id(st.events[e].type.str());
   // Sides as numbers: 2 * entity for the entity itself, 2 * country + 1 for its country.
   std::vector<std::vector<int64_t>> entity_sides(entities.size());
   {
@@ -606,8 +626,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     static const std::map<std::string, int> kRank = {{"day", 0},     {"week", 1},   {"month", 2},
                                                      {"quarter", 3}, {"season", 3}, {"half", 4},
                                                      {"year", 5},    {"decade", 6}, {"century", 7}};
-    auto rank = kRank.find(e.interval.granularity);
-    return e.dated && rank != kRank.end() ? rank->second : 9;
+    if (!e.dated) return 9;
+    auto rank = kRank.find(e.interval->granularity);
+    return rank != kRank.end() ? rank->second : 9;
   };
   // Contact mentions naming more than two people come after the pairs, so that
   // each pair makes its own meeting before a sentence telling several joins one.
@@ -615,7 +636,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<int> rank(st.events.size(), 0);
   for (std::size_t e = 0; e < st.events.size(); ++e) {
     rank[e] = width(st.events[e]);
-    if (!IsContactFamily(family_of(st.events[e].type))) continue;
+    if (!IsContactFamily(family_of(st.events[e].type.str()))) continue;
     std::set<std::size_t> agents, all;
     participants_of(st.events[e], &agents, &all);
     crowd[e] = persons(all).size() > 2 ? 1 : 0;
@@ -630,8 +651,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
     return !raw.dated || !cluster.dated ||
-           (raw.interval.first <= cluster.interval.last &&
-            cluster.interval.first <= raw.interval.last);
+           (raw.interval->first <= cluster.interval.last &&
+            cluster.interval.first <= raw.interval->last);
   };
 
   // ---- the merge, family by family
@@ -642,7 +663,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // one pass would have made them. The graph does not depend on `jobs`.
   std::vector<char> raw_contact(st.events.size());  // of the contact family
   for (std::size_t e = 0; e < st.events.size(); ++e)
-    raw_contact[e] = IsContactFamily(family_of(st.events[e].type));
+    raw_contact[e] = IsContactFamily(family_of(st.events[e].type.str()));
   std::vector<uint32_t> family(type_ids.size());  // type -> the smallest type of its family
   for (uint32_t t = 0; t < family.size(); ++t) family[t] = t;
   std::function<uint32_t(uint32_t)> root = [&](uint32_t t) {
@@ -752,16 +773,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           }
         }
       }
-      if (raw.dated && (!cluster.dated || (raw.interval.first >= cluster.interval.first &&
-                                           raw.interval.last <= cluster.interval.last))) {
+      if (raw.dated && (!cluster.dated || (raw.interval->first >= cluster.interval.first &&
+                                           raw.interval->last <= cluster.interval.last))) {
         if (!cluster.dated) {
           auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
           ++count;
           last = std::max(last, c);
         }
-        const bool changed = !cluster.dated || raw.interval.first != cluster.interval.first ||
-                             raw.interval.last != cluster.interval.last;
-        cluster.interval = raw.interval;
+        const bool changed = !cluster.dated || raw.interval->first != cluster.interval.first ||
+                             raw.interval->last != cluster.interval.last;
+        cluster.interval = *raw.interval;
         cluster.dated = true;
         if (changed) index_interval(c);
       }
@@ -1059,9 +1080,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<std::size_t> members = cluster.members;
     std::sort(members.begin(), members.end());  // document order
     std::map<std::size_t, std::map<std::string, int>> roles;
-    std::map<std::string, int> values;
+    std::map<SharedString, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
-    std::map<std::string, int> modalities;
+    std::map<SharedString, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
       if (uses[m] == 1) {
@@ -1072,12 +1093,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (raw.source != SIZE_MAX) event.mentions.back().source = entity_cluster[raw.source];
       if (!cluster.collective_members.count(m)) {
         for (const auto& [role, raw_entity] : raw.arguments)
-          roles[entity_cluster[raw_entity]][role]++;
+          roles[entity_cluster[raw_entity]][std::string(role)]++;
       }
       if (raw.dated) {
         ++explicit_dates;
-        if (raw.interval.first == cluster.interval.first &&
-            raw.interval.last == cluster.interval.last) {
+        if (raw.interval->first == cluster.interval.first &&
+            raw.interval->last == cluster.interval.last) {
           values[event.mentions.back().time_value]++;
         }
       }
@@ -1086,7 +1107,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       modalities[event.mentions.back().modality]++;
     }
     if (cluster.dated) {
-      std::string best;
+      SharedString best;
       int best_count = 0;
       for (const auto& [value, n] : values) {
         if (n > best_count) {
@@ -1094,7 +1115,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           best_count = n;
         }
       }
-      event.date = best;
+      event.date = best.str();
       event.start = cluster.interval.first;
       event.end = cluster.interval.last;
       event.granularity = cluster.interval.granularity;
@@ -1139,7 +1160,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       for (const auto& [modality, count] : modalities) {
         if (count > most) {
           most = count;
-          event.modality = modality;
+          event.modality = modality.str();
         }
       }
     }

@@ -125,7 +125,7 @@ std::vector<std::size_t> GraphIndex::FindEvents(const std::string& id_or_text) c
     const Event& event = graph_.events[e];
     bool match = Lower(event.label).find(wanted) != std::string::npos;
     for (const Mention& m : event.mentions)
-      match = match || Lower(m.trigger).find(wanted) != std::string::npos;
+      match = match || Lower(m.trigger.str()).find(wanted) != std::string::npos;
     for (const Participant& p : event.participants)
       match = match || Lower(graph_.entities[p.entity].name).find(wanted) != std::string::npos;
     if (match) out.push_back(e);

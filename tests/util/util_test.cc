@@ -2,7 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+#include <vector>
 
+#include "eventgraph/shared_string.h"
 #include "eventgraph/text_util.h"
 #include "eventgraph/tsv.h"
 #include "eventgraph/word_map.h"
@@ -82,4 +87,44 @@ TEST_CASE("FlatWordMap finds what was added, through growth, and keeps insertion
   CHECK(*map.Find("w0") == -5);
   std::size_t position = 0;
   for (const auto& [word, value] : map) CHECK(word == words[position++]);
+}
+
+TEST_CASE("SharedString holds its text once for every copy, and compares as text", "[util]") {
+  std::string source = "Talks resumed in Geneva on Tuesday.";
+  const SharedString sentence = source;
+  source.assign(source.size(), 'x');  // the shared copy does not point into its source
+  REQUIRE(sentence == "Talks resumed in Geneva on Tuesday.");
+  REQUIRE(sentence.size() == 35);
+  REQUIRE(std::string(sentence.c_str()) == sentence.str());
+
+  SharedString copy = sentence;
+  REQUIRE(copy.SharesWith(sentence));
+  SharedString moved = std::move(copy);
+  REQUIRE(moved.SharesWith(sentence));
+  REQUIRE(copy.empty());  // NOLINT: a moved-from string is empty
+  REQUIRE(SharedString(sentence.str()) == sentence);
+  REQUIRE_FALSE(SharedString(sentence.str()).SharesWith(sentence));
+
+  const SharedString empty = "";
+  REQUIRE(empty.empty());
+  REQUIRE(empty == SharedString());
+  REQUIRE(std::string(empty.c_str()).empty());
+  REQUIRE(empty.view().empty());
+
+  // Ordered as std::string orders, bytes compared unsigned.
+  std::map<SharedString, int> counts;
+  for (const char* word : {"week", "day", "\xC3\xA9t\xC3\xA9", "day", "month"}) counts[word]++;
+  std::vector<std::string> order;
+  for (const auto& [word, n] : counts) order.push_back(word.str() + ":" + std::to_string(n));
+  REQUIRE(order == std::vector<std::string>{"day:2", "month:1", "week:1", "\xC3\xA9t\xC3\xA9:1"});
+  std::ostringstream out;
+  out << sentence;
+  REQUIRE(out.str() == sentence.view());
+
+  // Copies released on several threads free the text once (ASan checks the count).
+  std::vector<SharedString> copies(1000, sentence);
+  std::thread other([half = std::vector<SharedString>(copies.begin(), copies.begin() + 500)]() {});
+  copies.clear();
+  other.join();
+  REQUIRE(sentence == "Talks resumed in Geneva on Tuesday.");
 }

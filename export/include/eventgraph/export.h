@@ -97,7 +97,7 @@ Result<EventGraph> ReadGraphJson(const std::string& path);
 // Text safe inside XML 1.0 character data and attribute values: markup
 // characters escaped, characters XML 1.0 forbids (most C0 controls) and
 // invalid UTF-8 replaced by U+FFFD.
-std::string XmlEscape(const std::string& text);
+std::string XmlEscape(std::string_view text);
 
 Status WriteFileAtomically(const std::string& path, const std::string& content);
 // The same, with the content streamed by `write` into the temporary file.

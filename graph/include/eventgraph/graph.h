@@ -25,6 +25,7 @@
 
 #include "eventgraph/document.h"
 #include "eventgraph/extract.h"
+#include "eventgraph/shared_string.h"
 #include "eventgraph/timex.h"
 
 namespace eventgraph {
@@ -53,17 +54,26 @@ struct Participant {
   std::string role;        // agent, target, participant, location
 };
 
+// The modality of most mentions, made once: every Mention starts with it.
+inline const SharedString& AssertedModality() {
+  static const SharedString asserted = "asserted";
+  return asserted;
+}
+
+// A graph holds millions of mentions: their strings are SharedStrings, so
+// that the mentions and relations of one sentence hold its text once and
+// repeated values (triggers, rules, modalities) are not copied.
 struct Mention {
   std::size_t document = 0;        // index into EventGraph::documents
-  std::string sentence;            // the sentence text
+  SharedString sentence;           // the sentence text
   std::size_t begin = 0, end = 0;  // code-point offsets of the trigger in Document::text
-  std::string trigger;
-  std::string time_text;  // the time expression that dated it, if any
-  std::string time_value;
-  std::string time_rule;
-  std::string time_anchor;  // the date the value was computed from; "" for a date written in full
+  SharedString trigger;
+  SharedString time_text;  // the time expression that dated it, if any
+  SharedString time_value;
+  SharedString time_rule;
+  SharedString time_anchor;  // the date the value was computed from; "" for a date written in full
   // "asserted", "negated", "hypothetical", "future" or "alleged" (see EventMention::modality)
-  std::string modality = "asserted";
+  SharedString modality = AssertedModality();
   std::size_t source = SIZE_MAX;  // who reports it (index into EventGraph::entities), if anyone
   bool negated() const { return modality == "negated"; }
 };
@@ -91,7 +101,7 @@ struct Relation {
   std::string type;                    // causes, before
   bool inferred = false;
   std::size_t document = 0;  // evidence, when stated
-  std::string sentence;
+  SharedString sentence;
   int support = 1;  // how many sentences state it
 };
 
