@@ -458,12 +458,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // participant, by document), never from all events, so that merging stays
   // near-linear in the number of mentions.
   struct Cluster {
-    std::string type;
     uint32_t type_id = 0;
     bool contact = false;  // of the contact family
     bool negated = false;
     bool dated = false;
-    DayInterval interval;  // the narrowest seen
+    const DayInterval* interval =
+        nullptr;  // when dated: the narrowest of its mentions' (they own it)
     std::vector<std::size_t> members;
     std::set<std::size_t> agents, everyone;
     std::set<std::size_t> people;              // the persons of `everyone`
@@ -651,8 +651,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
     return !raw.dated || !cluster.dated ||
-           (raw.interval->first <= cluster.interval.last &&
-            cluster.interval.first <= raw.interval->last);
+           (raw.interval->first <= cluster.interval->last &&
+            cluster.interval->first <= raw.interval->last);
   };
 
   // ---- the merge, family by family
@@ -702,27 +702,29 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
     auto index_interval = [&](std::size_t c) {
       const Cluster& cluster = clusters[c];
-      const int first = DayNumber(cluster.interval.first).value_or(0);
-      const int last = DayNumber(cluster.interval.last).value_or(first);
+      const int first = DayNumber(cluster.interval->first).value_or(0);
+      const int last = DayNumber(cluster.interval->last).value_or(first);
       if (last - first < kNarrowDays) {
         for (int d = first; d <= last; ++d) buckets[key(cluster.type_id, kDay, d)].push_back(c);
       } else {
-        for (int m = month_of(cluster.interval.first); m <= month_of(cluster.interval.last); ++m)
+        for (int m = month_of(cluster.interval->first); m <= month_of(cluster.interval->last); ++m)
           buckets[key(cluster.type_id, kMonth, m)].push_back(c);
       }
-      for (int y = std::stoi(cluster.interval.first.substr(0, 4));
-           y <= std::stoi(cluster.interval.last.substr(0, 4)); ++y)
+      for (int y = std::stoi(cluster.interval->first.substr(0, 4));
+           y <= std::stoi(cluster.interval->last.substr(0, 4)); ++y)
         buckets[key(cluster.type_id, kYear, y)].push_back(c);
     };
-    // (cluster, document) -> the orders of its mentions there, for "the latest
-    // event told before" without scanning a cluster's members.
-    std::map<std::pair<std::size_t, std::size_t>, std::set<std::size_t>> orders_in_document;
+    // Document -> (order, cluster) of each mention merged there, for "the latest
+    // event told before" without scanning a cluster's members: an article tells
+    // few mentions of one family.
+    std::unordered_map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>
+        merged_in_document;
     auto add_to = [&](std::size_t c, std::size_t e, const std::set<std::size_t>& agents,
                       const std::set<std::size_t>& all) {
       Cluster& cluster = clusters[c];
       const RawEvent& raw = st.events[e];
       cluster.members.push_back(e);
-      orders_in_document[{c, raw.document}].insert(raw.order);
+      merged_in_document[raw.document].emplace_back(raw.order, c);
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
       if (raw.published) {
@@ -773,16 +775,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           }
         }
       }
-      if (raw.dated && (!cluster.dated || (raw.interval->first >= cluster.interval.first &&
-                                           raw.interval->last <= cluster.interval.last))) {
+      if (raw.dated && (!cluster.dated || (raw.interval->first >= cluster.interval->first &&
+                                           raw.interval->last <= cluster.interval->last))) {
         if (!cluster.dated) {
           auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
           ++count;
           last = std::max(last, c);
         }
-        const bool changed = !cluster.dated || raw.interval->first != cluster.interval.first ||
-                             raw.interval->last != cluster.interval.last;
-        cluster.interval = *raw.interval;
+        const bool changed = !cluster.dated || raw.interval->first != cluster.interval->first ||
+                             raw.interval->last != cluster.interval->last;
+        cluster.interval = raw.interval.get();
         cluster.dated = true;
         if (changed) index_interval(c);
       }
@@ -905,11 +907,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (!same_kind(clusters[c], raw, &generalises) ||
               !compatible(clusters[c], agents, all, agent_sides))
             continue;
-          auto told = orders_in_document.find({c, raw.document});
-          if (told == orders_in_document.end()) continue;
-          auto after = told->second.lower_bound(raw.order);
-          if (after == told->second.begin()) continue;
-          const std::size_t earlier = *std::prev(after);
+          std::size_t earlier = SIZE_MAX;  // its latest mention in the article before this one
+          for (const auto& [order, cluster] : merged_in_document[raw.document]) {
+            if (cluster == c && order < raw.order && (earlier == SIZE_MAX || order > earlier))
+              earlier = order;
+          }
+          if (earlier == SIZE_MAX) continue;
           if (chosen == SIZE_MAX || earlier > latest) {
             chosen = c;
             latest = earlier;
@@ -982,7 +985,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (chosen == SIZE_MAX) {
         chosen = clusters.size();
         Cluster cluster;
-        cluster.type = raw.type;
         cluster.type_id = raw_type_id[&raw - st.events.data()];
         cluster.contact = raw_contact[e];
         cluster.negated = raw.mention.negated();
@@ -995,7 +997,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // The indexes and the participant sets served the merge only.
     buckets = BucketIndex();
     by_document.clear();
-    orders_in_document.clear();
+    merged_in_document.clear();
     for (Cluster& cluster : clusters) {
       std::set<std::size_t>().swap(cluster.agents);
       std::set<std::size_t>().swap(cluster.everyone);
@@ -1043,8 +1045,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<std::string> narrative_day(st.documents.size());
   std::vector<std::size_t> narrative_count(st.documents.size(), 0);
   for (const Cluster& cluster : clusters) {
-    if (!cluster.dated || cluster.interval.granularity != "day" || !cluster.contact) continue;
-    const std::optional<int> day = DayNumber(cluster.interval.first);
+    if (!cluster.dated || cluster.interval->granularity != "day" || !cluster.contact) continue;
+    const std::optional<int> day = DayNumber(cluster.interval->first);
     if (!day) continue;
     std::map<std::size_t, std::size_t> told_in;  // document -> mentions of this meeting
     for (std::size_t m : cluster.members) told_in[st.events[m].document]++;
@@ -1053,12 +1055,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (!published || *day > *published || *day < *published - kNarrativeLagDays) continue;
       if (count > narrative_count[d]) {  // ties: the earlier meeting, as clusters come in order
         narrative_count[d] = count;
-        narrative_day[d] = cluster.interval.first;
+        narrative_day[d] = cluster.interval->first;
       }
     }
   }
 
   // ---- events from clusters
+  std::vector<std::string> type_names(type_ids.size());
+  for (const auto& [name, id] : type_ids) type_names[id] = name;
   std::vector<int> uses(st.events.size(), 0);  // how many events each mention belongs to
   for (const Cluster& cluster : clusters) {
     for (std::size_t m : cluster.members) ++uses[m];
@@ -1070,8 +1074,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
     const Cluster& cluster = clusters[c];
     Event event;
-    const EventType* type = st.lexicons.FindEventType(cluster.type);
-    event.type = cluster.type;
+    event.type = type_names[cluster.type_id];
+    const EventType* type = st.lexicons.FindEventType(event.type);
     if (type) {
       event.family = type->family;
       event.cameo = type->cameo == "-" ? "" : type->cameo;
@@ -1097,8 +1101,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       if (raw.dated) {
         ++explicit_dates;
-        if (raw.interval->first == cluster.interval.first &&
-            raw.interval->last == cluster.interval.last) {
+        if (cluster.dated && raw.interval->first == cluster.interval->first &&
+            raw.interval->last == cluster.interval->last) {
           values[event.mentions.back().time_value]++;
         }
       }
@@ -1116,9 +1120,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
       }
       event.date = best.str();
-      event.start = cluster.interval.first;
-      event.end = cluster.interval.last;
-      event.granularity = cluster.interval.granularity;
+      event.start = cluster.interval->first;
+      event.end = cluster.interval->last;
+      event.granularity = cluster.interval->granularity;
       event.date_source = "text";
     } else if (const std::size_t document = st.events[members.front()].document;
                !st.documents[document].anchor.empty() && kNewsOfTheDay.count(event.family) &&
