@@ -465,14 +465,18 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     const DayInterval* interval =
         nullptr;  // when dated: the narrowest of its mentions' (they own it)
     std::vector<std::size_t> members;
-    std::set<std::size_t> agents, everyone;
-    std::set<std::size_t> people;              // the persons of `everyone`
-    std::vector<int64_t> agent_sides;          // sides(agents), kept up to date
     std::set<std::size_t> collective_members;  // tell more people than this event has
     // The days its articles are anchored to: undated mentions join only
     // events of their own news cycle.
     int published_first = INT_MAX, published_last = INT_MIN;
-    std::set<int> published_months;  // the months it is indexed under by entity and side
+    // What only the merge reads, freed once it is done.
+    struct Participants {
+      std::set<std::size_t> agents, everyone;
+      std::set<std::size_t> people;      // the persons of `everyone`
+      std::vector<int64_t> agent_sides;  // sides(agents), kept up to date
+      std::set<int> published_months;    // the months it is indexed under by entity and side
+    };
+    std::unique_ptr<Participants> merge = std::make_unique<Participants>();
   };
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
 
@@ -579,14 +583,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   auto compatible = [&](const Cluster& c, const std::set<std::size_t>& agents,
                         const std::set<std::size_t>& all, const std::vector<int64_t>& agent_sides) {
     if (c.contact) {
-      if (all.empty() || c.everyone.empty()) return true;
-      if (!shares(all, c.everyone)) return false;
+      if (all.empty() || c.merge->everyone.empty()) return true;
+      if (!shares(all, c.merge->everyone)) return false;
       const std::set<std::size_t> mine = persons(all);
-      const std::set<std::size_t>& theirs = c.people;
+      const std::set<std::size_t>& theirs = c.merge->people;
       return subset(mine, theirs) || subset(theirs, mine);
     }
-    if (agents.empty() || c.agents.empty()) return true;
-    return meet(agent_sides, c.agent_sides);
+    if (agents.empty() || c.merge->agents.empty()) return true;
+    return meet(agent_sides, c.merge->agent_sides);
   };
 
   // Indexes over the clusters, keyed by type and a day, month, year, entity or
@@ -734,21 +738,21 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       // "He met with both Lavrov and Putin" tells two meetings at once: it joins
       // one without making its people everyone's.
       const bool collective =
-          cluster.contact && persons(all).size() > 2 && cluster.people.size() >= 2;
+          cluster.contact && persons(all).size() > 2 && cluster.merge->people.size() >= 2;
       if (collective) {
         cluster.collective_members.insert(e);
       } else {
         const int month = cycle_month(raw);
-        const bool new_month = cluster.published_months.insert(month).second;
+        const bool new_month = cluster.merge->published_months.insert(month).second;
         // A new month indexes everything the event has; otherwise only what is new.
         for (std::size_t agent : agents) {
-          const bool new_agent = cluster.agents.insert(agent).second;
+          const bool new_agent = cluster.merge->agents.insert(agent).second;
           if (new_agent) {
             for (int64_t side : entity_sides[agent]) {
               auto at =
-                  std::lower_bound(cluster.agent_sides.begin(), cluster.agent_sides.end(), side);
-              if (at == cluster.agent_sides.end() || *at != side)
-                cluster.agent_sides.insert(at, side);
+                  std::lower_bound(cluster.merge->agent_sides.begin(), cluster.merge->agent_sides.end(), side);
+              if (at == cluster.merge->agent_sides.end() || *at != side)
+                cluster.merge->agent_sides.insert(at, side);
             }
           }
           if (!new_agent && !new_month) continue;
@@ -756,19 +760,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
             buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
         }
         for (std::size_t entity : all) {
-          const bool new_entity = cluster.everyone.insert(entity).second;
-          if (new_entity && entities[entity].kind == "person") cluster.people.insert(entity);
+          const bool new_entity = cluster.merge->everyone.insert(entity).second;
+          if (new_entity && entities[entity].kind == "person") cluster.merge->people.insert(entity);
           if (new_entity || new_month)
             buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
                 .push_back(c);
         }
         if (new_month) {
-          for (std::size_t agent : cluster.agents) {
+          for (std::size_t agent : cluster.merge->agents) {
             if (agents.count(agent)) continue;
             for (int64_t side : entity_sides[agent])
               buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
           }
-          for (std::size_t entity : cluster.everyone) {
+          for (std::size_t entity : cluster.merge->everyone) {
             if (all.count(entity)) continue;
             buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
                 .push_back(c);
@@ -864,7 +868,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (!same_kind(cluster, raw, &generalises) || generalises || !overlaps(cluster, raw) ||
               ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
             continue;
-          const std::set<std::size_t>& theirs = cluster.people;
+          const std::set<std::size_t>& theirs = cluster.merge->people;
           if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
         }
         if (covered.size() >= 2) {
@@ -882,8 +886,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         if (!compatible(cluster, agents, all, agent_sides)) continue;
         bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
         int shared = 0;
-        for (std::size_t x : all) shared += static_cast<int>(cluster.everyone.count(x));
-        if (!agents.empty() && !cluster.agents.empty())
+        for (std::size_t x : all) shared += static_cast<int>(cluster.merge->everyone.count(x));
+        if (!agents.empty() && !cluster.merge->agents.empty())
           ++shared;  // compatible agents: the same side
         const int size = static_cast<int>(std::min<std::size_t>(cluster.members.size(), 9));
         int score = -1;
@@ -938,7 +942,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           // Actors its article names, and how often: the smaller side is walked.
           std::pair<int, int> salience{0, 0};
           const std::map<std::size_t, int>& article = named_in[raw.document];
-          const std::set<std::size_t>& actors_of = clusters[c].everyone;
+          const std::set<std::size_t>& actors_of = clusters[c].merge->everyone;
           auto count = [&](std::size_t x, int times) {
             if (entities[x].kind == "location") return;
             salience.first += 1;
@@ -977,8 +981,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
         if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
             compatible(clusters[last_same_type], agents, all, agent_sides) &&
-            (actors.empty() || clusters[last_same_type].everyone.empty() ||
-             shares(all, clusters[last_same_type].everyone))) {
+            (actors.empty() || clusters[last_same_type].merge->everyone.empty() ||
+             shares(all, clusters[last_same_type].merge->everyone))) {
           chosen = last_same_type;
         }
       }
@@ -999,11 +1003,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     by_document.clear();
     merged_in_document.clear();
     for (Cluster& cluster : clusters) {
-      std::set<std::size_t>().swap(cluster.agents);
-      std::set<std::size_t>().swap(cluster.everyone);
-      std::set<std::size_t>().swap(cluster.people);
-      std::set<int>().swap(cluster.published_months);
-      std::vector<int64_t>().swap(cluster.agent_sides);
+      cluster.merge.reset();
     }
   };
   // The largest lanes first, so that the threads finish together.
@@ -1071,8 +1071,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // mention told by one event moves into it; one told by several is copied
   // into each.
   std::vector<Event> events(clusters.size());
+  // Each event's first mention, kept for the final order once the clusters are gone.
+  std::vector<std::size_t> first_order(clusters.size());
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
-    const Cluster& cluster = clusters[c];
+    Cluster& cluster = clusters[c];
     Event event;
     event.type = type_names[cluster.type_id];
     const EventType* type = st.lexicons.FindEventType(event.type);
@@ -1081,8 +1083,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       event.cameo = type->cameo == "-" ? "" : type->cameo;
       event.ace = type->ace == "-" ? "" : type->ace;
     }
-    std::vector<std::size_t> members = cluster.members;
+    std::vector<std::size_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
+    first_order[c] = members.front();
     std::map<std::size_t, std::map<std::string, int>> roles;
     std::map<SharedString, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
@@ -1177,7 +1180,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     if (event.modality != "asserted") confidence -= 0.2;
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
     events[c] = std::move(event);
+    std::set<std::size_t>().swap(cluster.collective_members);
   });
+  std::vector<Cluster>().swap(clusters);
 
   std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
 
@@ -1224,11 +1229,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   std::vector<std::size_t> event_order(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;
-  // Each event's first mention, found once: an event of thousands of mentions must not be
-  // scanned at every comparison of the sort.
-  std::vector<std::size_t> first_order(clusters.size());
-  for (std::size_t c = 0; c < clusters.size(); ++c)
-    first_order[c] = *std::min_element(clusters[c].members.begin(), clusters[c].members.end());
   std::sort(event_order.begin(), event_order.end(), [&](std::size_t a, std::size_t b) {
     const Event& x = events[a];
     const Event& y = events[b];
