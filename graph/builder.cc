@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,18 +39,28 @@ constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
 const std::set<std::string> kNewsOfTheDay = {"contact", "statement", "cooperation"};
 
-struct RawEvent {
-  std::size_t document = 0;
-  std::size_t order = 0;  // global mention order, for determinism
-  SharedString type;
-  std::vector<std::pair<std::string_view, std::size_t>> arguments;  // role (static), raw entity
-  Mention mention;
-  std::unique_ptr<const DayInterval> interval;  // when dated
-  bool dated = false;
-  // The interval as numbers, when dated: days since 1970, months since year 0, years.
+// A dated mention's interval, as text and as numbers: days since 1970, months since year 0, years.
+struct RawDate {
+  DayInterval interval;
   int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
-  std::size_t source = SIZE_MAX;  // raw entity reporting it
+};
+
+struct RawArgument {
+  ArgumentRole role = ArgumentRole::kParticipant;
+  uint32_t entity = 0;  // raw entity
+};
+
+// A corpus has millions of these, all held until the merge is done: kept small.
+struct RawEvent {
+  uint32_t document = 0;
+  uint32_t order = 0;                               // global mention order, for determinism
+  uint32_t first_argument = 0, argument_count = 0;  // in the builder's argument list
+  SharedString type;
+  Mention mention;
+  std::unique_ptr<const RawDate> date;  // when dated
+  bool dated = false;
   std::optional<int> published;   // the day its article is anchored to (days since 1970)
+  std::size_t source = SIZE_MAX;  // raw entity reporting it
 };
 
 struct RawRelation {
@@ -165,6 +176,7 @@ struct GraphBuilder::State {
   };
   std::vector<EntityRef> entities;
   std::vector<RawEvent> events;
+  std::vector<RawArgument> arguments;  // of the events, each event's together
   std::vector<RawRelation> relations;
   BuildStats stats;
   // One copy of each trigger, modality and time string the mentions hold: a corpus repeats them.
@@ -180,6 +192,7 @@ struct PreparedDocument::Data {
   std::vector<RawEntity> entities;
   std::vector<std::string> entity_keys;  // RawEntity::Key() of each, made off the adding thread
   std::vector<RawEvent> events;
+  std::vector<RawArgument> arguments;
   std::vector<RawRelation> relations;
   BuildStats stats;
 };
@@ -349,8 +362,10 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.document = doc_index;
     raw.order = st.events.size();
     raw.type = m.type;
+    raw.first_argument = static_cast<uint32_t>(st.arguments.size());
+    raw.argument_count = static_cast<uint32_t>(m.arguments.size());
     for (const EventArgument& argument : m.arguments) {
-      raw.arguments.emplace_back(ArgumentRoleName(argument.role), entity_base + argument.entity);
+      st.arguments.push_back({argument.role, static_cast<uint32_t>(entity_base + argument.entity)});
     }
     raw.mention.document = doc_index;
     raw.mention.sentence = sentence_text(m.sentence);
@@ -365,16 +380,17 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
       raw.mention.time_value = timexes[x].value;
       raw.mention.time_rule = timexes[x].rule;
       raw.mention.time_anchor = timexes[x].anchor;
-      DayInterval interval;
-      raw.dated = ValueToInterval(timexes[x].value, &interval);
+      auto date = std::make_unique<RawDate>();
+      raw.dated = ValueToInterval(timexes[x].value, &date->interval);
       if (raw.dated) {
-        raw.day_first = DayNumber(interval.first).value_or(0);
-        raw.day_last = DayNumber(interval.last).value_or(raw.day_first);
-        raw.month_first = MonthNumber(interval.first);
-        raw.month_last = MonthNumber(interval.last);
-        raw.year_first = std::stoi(interval.first.substr(0, 4));
-        raw.year_last = std::stoi(interval.last.substr(0, 4));
-        raw.interval = std::make_unique<const DayInterval>(std::move(interval));
+        const DayInterval& interval = date->interval;
+        date->day_first = DayNumber(interval.first).value_or(0);
+        date->day_last = DayNumber(interval.last).value_or(date->day_first);
+        date->month_first = MonthNumber(interval.first);
+        date->month_last = MonthNumber(interval.last);
+        date->year_first = std::stoi(interval.first.substr(0, 4));
+        date->year_last = std::stoi(interval.last.substr(0, 4));
+        raw.date = std::move(date);
       }
     }
     st.events.push_back(std::move(raw));
@@ -408,14 +424,18 @@ void GraphBuilder::Add(PreparedDocument prepared) {
   for (RawEvent& raw : doc.events) {
     raw.document = doc_index;
     raw.mention.document = doc_index;
-    raw.order += event_base;
-    for (auto& argument : raw.arguments) argument.second += entity_base;
+    raw.order += static_cast<uint32_t>(event_base);
+    raw.first_argument += static_cast<uint32_t>(st.arguments.size());
     if (raw.source != SIZE_MAX) raw.source += entity_base;
     for (SharedString* text :
          {&raw.type, &raw.mention.trigger, &raw.mention.modality, &raw.mention.time_text,
           &raw.mention.time_value, &raw.mention.time_rule, &raw.mention.time_anchor})
       st.Intern(text);
     st.events.push_back(std::move(raw));
+  }
+  for (RawArgument argument : doc.arguments) {
+    argument.entity += static_cast<uint32_t>(entity_base);
+    st.arguments.push_back(argument);
   }
   for (RawRelation& raw : doc.relations) {
     raw.source += event_base;
@@ -480,13 +500,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
 
+  auto arguments_of = [&](const RawEvent& e) {
+    return std::span<const RawArgument>(st.arguments.data() + e.first_argument, e.argument_count);
+  };
   auto participants_of = [&](const RawEvent& e, std::set<std::size_t>* agents,
                              std::set<std::size_t>* all, std::set<std::size_t>* actors = nullptr) {
-    for (const auto& [role, raw_entity] : e.arguments) {
+    for (const auto& [role, raw_entity] : arguments_of(e)) {
       std::size_t entity = entity_cluster[raw_entity];
       all->insert(entity);
-      if (role == "agent") agents->insert(entity);
-      if (actors && role != "location") actors->insert(entity);
+      if (role == ArgumentRole::kAgent) agents->insert(entity);
+      if (actors && role != ArgumentRole::kLocation) actors->insert(entity);
     }
   };
   // Which entities each document names, and how often.
@@ -631,7 +654,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                                                      {"quarter", 3}, {"season", 3}, {"half", 4},
                                                      {"year", 5},    {"decade", 6}, {"century", 7}};
     if (!e.dated) return 9;
-    auto rank = kRank.find(e.interval->granularity);
+    auto rank = kRank.find(e.date->interval.granularity);
     return rank != kRank.end() ? rank->second : 9;
   };
   // Contact mentions naming more than two people come after the pairs, so that
@@ -655,8 +678,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
     return !raw.dated || !cluster.dated ||
-           (raw.interval->first <= cluster.interval->last &&
-            cluster.interval->first <= raw.interval->last);
+           (raw.date->interval.first <= cluster.interval->last &&
+            cluster.interval->first <= raw.date->interval.last);
   };
 
   // ---- the merge, family by family
@@ -749,8 +772,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           const bool new_agent = cluster.merge->agents.insert(agent).second;
           if (new_agent) {
             for (int64_t side : entity_sides[agent]) {
-              auto at =
-                  std::lower_bound(cluster.merge->agent_sides.begin(), cluster.merge->agent_sides.end(), side);
+              auto at = std::lower_bound(cluster.merge->agent_sides.begin(),
+                                         cluster.merge->agent_sides.end(), side);
               if (at == cluster.merge->agent_sides.end() || *at != side)
                 cluster.merge->agent_sides.insert(at, side);
             }
@@ -779,16 +802,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           }
         }
       }
-      if (raw.dated && (!cluster.dated || (raw.interval->first >= cluster.interval->first &&
-                                           raw.interval->last <= cluster.interval->last))) {
+      if (raw.dated && (!cluster.dated || (raw.date->interval.first >= cluster.interval->first &&
+                                           raw.date->interval.last <= cluster.interval->last))) {
         if (!cluster.dated) {
           auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
           ++count;
           last = std::max(last, c);
         }
-        const bool changed = !cluster.dated || raw.interval->first != cluster.interval->first ||
-                             raw.interval->last != cluster.interval->last;
-        cluster.interval = raw.interval.get();
+        const bool changed = !cluster.dated ||
+                             raw.date->interval.first != cluster.interval->first ||
+                             raw.date->interval.last != cluster.interval->last;
+        cluster.interval = &raw.date->interval;
         cluster.dated = true;
         if (changed) index_interval(c);
       }
@@ -825,12 +849,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       };
       for (uint32_t kind : mine) {
         if (by_date && raw.dated) {
-          if (raw.day_last - raw.day_first < kNarrowDays) {
-            for (int d = raw.day_first; d <= raw.day_last; ++d) scan(key(kind, kDay, d), true);
-            for (int m = raw.month_first; m <= raw.month_last; ++m)
+          if (raw.date->day_last - raw.date->day_first < kNarrowDays) {
+            for (int d = raw.date->day_first; d <= raw.date->day_last; ++d)
+              scan(key(kind, kDay, d), true);
+            for (int m = raw.date->month_first; m <= raw.date->month_last; ++m)
               scan(key(kind, kMonth, m), true);
           } else {
-            for (int y = raw.year_first; y <= raw.year_last; ++y) scan(key(kind, kYear, y), true);
+            for (int y = raw.date->year_first; y <= raw.date->year_last; ++y)
+              scan(key(kind, kYear, y), true);
           }
         }
         const int month = cycle_month(raw);
@@ -1099,13 +1125,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       if (raw.source != SIZE_MAX) event.mentions.back().source = entity_cluster[raw.source];
       if (!cluster.collective_members.count(m)) {
-        for (const auto& [role, raw_entity] : raw.arguments)
-          roles[entity_cluster[raw_entity]][std::string(role)]++;
+        for (const auto& [role, raw_entity] : arguments_of(raw))
+          roles[entity_cluster[raw_entity]][ArgumentRoleName(role)]++;
       }
       if (raw.dated) {
         ++explicit_dates;
-        if (cluster.dated && raw.interval->first == cluster.interval->first &&
-            raw.interval->last == cluster.interval->last) {
+        if (cluster.dated && raw.date->interval.first == cluster.interval->first &&
+            raw.date->interval.last == cluster.interval->last) {
           values[event.mentions.back().time_value]++;
         }
       }
@@ -1185,6 +1211,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Cluster>().swap(clusters);
 
   std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
+  std::vector<RawArgument>().swap(st.arguments);
 
   stage_done(&st.stats.events_seconds);
 
