@@ -23,6 +23,7 @@
 // (LinkPlaces); after events are found, a seat of government that acts
 // becomes its government (ResolveSeats). docs/entities.md tells the whole.
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "entities_internal.h"
@@ -370,9 +371,9 @@ class SentenceReader {
         for (uint32_t t = i; t < end_ && t < i + table.max_length && !any; ++t) any = retitled(t);
         if (!any) break;
       }
-      auto bucket = table.by_first_token.find(word(i, title_case));
-      if (bucket == table.by_first_token.end()) continue;
-      for (const auto& phrase : bucket->second) {  // longest first
+      const auto* bucket = table.by_first_token.Find(word(i, title_case));
+      if (!bucket) continue;
+      for (const auto& phrase : *bucket) {  // longest first
         if (i + phrase.tokens.size() > end_) continue;
         bool match = true;
         for (std::size_t k = 1; k < phrase.tokens.size() && match; ++k) {

@@ -147,11 +147,11 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     if (sentence.furniture || sentence.heading) continue;
     const std::size_t first_event = out->events.size();
     for (uint32_t i = sentence.first_token; i < sentence.end_token;) {
-      auto bucket = lex.triggers.by_first_token.find(tokens[i].lower);
+      const auto* bucket = lex.triggers.by_first_token.Find(tokens[i].lower);
       uint32_t best = 0;
       const TriggerSense* sense = nullptr;
-      if (entity_at[i] < 0 && bucket != lex.triggers.by_first_token.end()) {
-        for (const auto& phrase : bucket->second) {
+      if (entity_at[i] < 0 && bucket) {
+        for (const auto& phrase : *bucket) {
           uint32_t length = MatchPattern(tokens, i, sentence.end_token, phrase.tokens, 0);
           if (length > best) {
             best = length;

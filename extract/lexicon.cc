@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "eventgraph/extract.h"
 #include "eventgraph/text_util.h"

@@ -128,3 +128,20 @@ TEST_CASE("SharedString holds its text once for every copy, and compares as text
   other.join();
   REQUIRE(sentence == "Talks resumed in Geneva on Tuesday.");
 }
+
+TEST_CASE("FlatWordMap reads like the std::unordered_map the lexicons were", "[util]") {
+  FlatWordMap<int> map;
+  REQUIRE(map.find("said") == map.end());
+  REQUIRE(map.emplace("said", 1).second);
+  REQUIRE_FALSE(map.emplace("said", 2).second);  // an existing key keeps its value
+  map["warned"] = 3;
+  REQUIRE(map.count("said") == 1);
+  REQUIRE(map.count("says") == 0);
+  REQUIRE(map.contains("warned"));
+  REQUIRE(map.at("said") == 1);
+  REQUIRE_THROWS_AS(map.at("claims"), std::out_of_range);
+  auto found = map.find("warned");
+  REQUIRE(found != map.end());
+  REQUIRE(found->first == "warned");
+  REQUIRE(found->second == 3);
+}

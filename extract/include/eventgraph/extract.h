@@ -14,7 +14,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "eventgraph/document.h"
@@ -66,31 +65,20 @@ struct RelationCue {
   CueDirection direction = CueDirection::kLeftToRight;
 };
 
+// Word tables, looked up at every token by std::string_view: flat open
+// addressing (util/word_map.h) instead of std::unordered_map's nodes.
+template <typename Value>
+using WordMap = FlatWordMap<Value>;
+
 // A trie-free but hash-indexed phrase table: phrases keyed by their first
 // token, longest first, so matching is one hash lookup per token.
-// A string hash libstdc++ takes for a fast one: a small table keyed by it is
-// hashed on every lookup, where std::hash<std::string> has tables of up to 20
-// entries searched by comparing every key, which is slow for words looked up
-// at every token.
-// It also finds a std::string key from a std::string_view, without a copy.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>()(text);
-  }
-};
-
-// Word tables looked up by std::string_view without making a std::string.
-template <typename Value>
-using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
-
 template <typename Value>
 struct PhraseTable {
   struct Phrase {
     std::vector<std::string> tokens;
     Value value;
   };
-  std::unordered_map<std::string, std::vector<Phrase>, WordHash, std::equal_to<>> by_first_token;
+  FlatWordMap<std::vector<Phrase>> by_first_token;  // looked up at every token
   std::size_t max_length = 0;
 
   // Adds a phrase; an identical phrase added later replaces the earlier one,

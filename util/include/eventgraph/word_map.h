@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,14 +56,8 @@ class FlatWordMap {
   using Entry = std::pair<std::string, Value>;
 
   const Value* Find(std::string_view key) const {
-    if (entries_.empty()) return nullptr;
-    const uint64_t hash = ShortStringHash(key);
-    for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-      const Slot& here = slots_[slot];
-      if (here.index == kEmpty) return nullptr;
-      if (here.hash == static_cast<uint32_t>(hash >> 32) && Equal(entries_[here.index].first, key))
-        return &entries_[here.index].second;
-    }
+    const uint32_t index = IndexOf(key);
+    return index == kEmpty ? nullptr : &entries_[index].second;
   }
   Value* Find(std::string_view key) { return const_cast<Value*>(std::as_const(*this).Find(key)); }
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
@@ -74,6 +69,25 @@ class FlatWordMap {
     const uint64_t hash = ShortStringHash(key);
     Place(hash, static_cast<uint32_t>(entries_.size()));
     return entries_.emplace_back(std::string(key), Value{}).second;
+  }
+
+  // The std::unordered_map calls the lexicon tables are read and built with.
+  auto find(std::string_view key) const {
+    const uint32_t index = IndexOf(key);
+    return index == kEmpty ? entries_.end() : entries_.begin() + index;
+  }
+  std::size_t count(std::string_view key) const { return Contains(key) ? 1 : 0; }
+  bool contains(std::string_view key) const { return Contains(key); }
+  const Value& at(std::string_view key) const {
+    if (const Value* found = Find(key)) return *found;
+    throw std::out_of_range("FlatWordMap::at: " + std::string(key));
+  }
+  // Adds `value` under `key` unless the key is there; says whether it was added.
+  std::pair<Value*, bool> emplace(std::string_view key, Value value) {
+    if (Value* found = Find(key)) return {found, false};
+    Value& added = (*this)[key];
+    added = std::move(value);
+    return {&added, true};
   }
 
   std::size_t size() const { return entries_.size(); }
@@ -101,6 +115,16 @@ class FlatWordMap {
     return true;
   }
 
+  uint32_t IndexOf(std::string_view key) const {
+    if (entries_.empty()) return kEmpty;
+    const uint64_t hash = ShortStringHash(key);
+    for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+      const Slot& here = slots_[slot];
+      if (here.index == kEmpty) return kEmpty;
+      if (here.hash == static_cast<uint32_t>(hash >> 32) && Equal(entries_[here.index].first, key))
+        return here.index;
+    }
+  }
   void Place(uint64_t hash, uint32_t index) {
     std::size_t slot = hash & mask_;
     while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask_;
