@@ -26,13 +26,14 @@ struct FileResult {
 };
 
 Processed Process(const Document& document, const Lexicons& lexicons,
-                  const TemporalLexicon& temporal, const std::string& fallback_date) {
+                  const TemporalLexicon& temporal, const std::string& fallback_date,
+                  const GraphBuilder& builder) {
   Processed out;
   const DocumentMentions mentions = ExtractMentions(document, lexicons);
   AnchoredTimexes tagged = TagWithBestAnchor(document.text, mentions.segmented, temporal,
                                              document.date, fallback_date, kDatelineBytes);
-  out.prepared = GraphBuilder::Prepare(document, mentions, tagged.timexes, tagged.anchor,
-                                       tagged.anchor_source);
+  out.prepared =
+      builder.Prepare(document, mentions, tagged.timexes, tagged.anchor, tagged.anchor_source);
   out.repairs = document.repairs;
   out.empty = mentions.segmented.tokens.empty();
   out.anchor = std::move(tagged.anchor);
@@ -105,7 +106,7 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
           const long line = document.line;
           try {
             result.documents.push_back(
-                Process(document, lexicons, temporal, options.fallback_date));
+                Process(document, lexicons, temporal, options.fallback_date, builder));
             document = Document();  // its text is not needed past here
           } catch (const std::exception& error) {
             result.issues.push_back(

@@ -4,6 +4,8 @@
 // sentence), canonicalise entities across the corpus, merge event mentions
 // into events, aggregate stated relations and infer "before" links between
 // dated events that share a participant, then sort, number and label.
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -16,7 +18,6 @@
 #include <span>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "entity_resolution.h"
 #include "eventgraph/graph.h"
@@ -161,12 +162,14 @@ int MonthNumber(const std::string& day) {
   return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
 }
 
-// A few ids, sorted, in one array: the merge keeps several such sets per event
-// and builds three per mention, where a std::set would allocate a node per id.
+// A few ids, sorted, in one array (inline up to four): the merge keeps several
+// such sets per event and builds three per mention, where a std::set would
+// allocate a node per id.
 // Reads like the std::set it replaces.
 class IdSet {
  public:
-  using const_iterator = std::vector<std::size_t>::const_iterator;
+  using Ids = boost::container::small_vector<std::size_t, 4>;  // most sets: no allocation
+  using const_iterator = Ids::const_iterator;
   std::pair<const_iterator, bool> insert(std::size_t id) {
     if (ids_.empty() || ids_.back() < id) {
       ids_.push_back(id);
@@ -186,7 +189,7 @@ class IdSet {
   const_iterator end() const { return ids_.end(); }
 
  private:
-  std::vector<std::size_t> ids_;
+  Ids ids_;
 };
 
 }  // namespace
@@ -207,12 +210,9 @@ struct GraphBuilder::State {
   std::vector<RawArgument> arguments;  // of the events, each event's together
   std::vector<RawRelation> relations;
   BuildStats stats;
-  // One copy of each trigger, modality and time string the mentions hold: a corpus repeats them.
-  std::unordered_set<SharedString> pool;
-  void Intern(SharedString* text) {
-    if (text->empty()) return;
-    *text = *pool.insert(std::move(*text)).first;
-  }
+  // One copy of each type, trigger, modality and time string the mentions hold: a corpus repeats
+  // them. Prepare interns on any thread.
+  SharedStringPool pool;
 };
 
 struct PreparedDocument::Data {
@@ -235,7 +235,8 @@ const BuildStats& GraphBuilder::stats() const { return state_->stats; }
 
 PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentMentions& mentions,
                                        const std::vector<Timex>& timexes, const std::string& anchor,
-                                       const std::string& anchor_source) {
+                                       const std::string& anchor_source) const {
+  SharedStringPool& pool = state_->pool;
   PreparedDocument prepared;
   prepared.data = std::make_unique<PreparedDocument::Data>();
   PreparedDocument::Data& st = *prepared.data;
@@ -389,7 +390,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     RawEvent raw;
     raw.document = doc_index;
     raw.order = st.events.size();
-    raw.type = m.type;
+    raw.type = pool.Intern(m.type);
     raw.first_argument = static_cast<uint32_t>(st.arguments.size());
     raw.argument_count = static_cast<uint32_t>(m.arguments.size());
     for (const EventArgument& argument : m.arguments) {
@@ -399,15 +400,15 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.mention.sentence = sentence_text(m.sentence);
     raw.mention.begin = document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]);
     raw.mention.end = document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]);
-    raw.mention.trigger = m.trigger;
-    raw.mention.modality = m.modality;
+    raw.mention.trigger = pool.Intern(m.trigger);
+    raw.mention.modality = pool.Intern(m.modality);
     raw.published = DayNumber(anchor);
     if (m.source >= 0) raw.source = entity_base + static_cast<std::size_t>(m.source);
     if (int x = timex_for_event[e]; x >= 0) {
-      raw.mention.time_text = timexes[x].text;
-      raw.mention.time_value = timexes[x].value;
-      raw.mention.time_rule = timexes[x].rule;
-      raw.mention.time_anchor = timexes[x].anchor;
+      raw.mention.time_text = pool.Intern(timexes[x].text);
+      raw.mention.time_value = pool.Intern(timexes[x].value);
+      raw.mention.time_rule = pool.Intern(timexes[x].rule);
+      raw.mention.time_anchor = pool.Intern(timexes[x].anchor);
       auto date = std::make_unique<RawDate>();
       raw.dated = ValueToInterval(timexes[x].value, &date->interval);
       if (raw.dated) {
@@ -455,10 +456,6 @@ void GraphBuilder::Add(PreparedDocument prepared) {
     raw.order += static_cast<uint32_t>(event_base);
     raw.first_argument += static_cast<uint32_t>(st.arguments.size());
     if (raw.source != SIZE_MAX) raw.source += entity_base;
-    for (SharedString* text :
-         {&raw.type, &raw.mention.trigger, &raw.mention.modality, &raw.mention.time_text,
-          &raw.mention.time_value, &raw.mention.time_rule, &raw.mention.time_anchor})
-      st.Intern(text);
     st.events.push_back(std::move(raw));
   }
   for (RawArgument argument : doc.arguments) {
@@ -541,9 +538,24 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
   };
   // Which entities each document names, and how often.
-  std::vector<std::map<std::size_t, int>> named_in(st.documents.size());
-  for (std::size_t r = 0; r < st.entities.size(); ++r)
-    named_in[st.entities[r].document][entity_cluster[r]]++;
+  // (entity, times), sorted by entity; an article's entity mentions come together.
+  using NamedCounts = std::vector<std::pair<std::size_t, int>>;
+  std::vector<NamedCounts> named_in(st.documents.size());
+  for (std::size_t r = 0; r < st.entities.size();) {
+    const uint32_t document = st.entities[r].document;
+    std::vector<std::size_t> named;
+    for (; r < st.entities.size() && st.entities[r].document == document; ++r)
+      named.push_back(entity_cluster[r]);
+    std::sort(named.begin(), named.end());
+    NamedCounts& counts = named_in[document];
+    for (std::size_t entity : named) {
+      if (!counts.empty() && counts.back().first == entity) {
+        ++counts.back().second;
+      } else {
+        counts.emplace_back(entity, 1);
+      }
+    }
+  }
   // Raw entity mentions are not needed past this point: entity_cluster says where each went.
   std::vector<State::EntityRef>().swap(st.entities);
   auto shares = [](const IdSet& a, const IdSet& b) {
@@ -998,7 +1010,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (!same_cycle(clusters[c], raw)) continue;
           // Actors its article names, and how often: the smaller side is walked.
           std::pair<int, int> salience{0, 0};
-          const std::map<std::size_t, int>& article = named_in[raw.document];
+          const NamedCounts& article = named_in[raw.document];
           const IdSet& actors_of = clusters[c].merge->everyone;
           auto count = [&](std::size_t x, int times) {
             if (is_location[x]) return;
@@ -1007,7 +1019,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           };
           if (actors_of.size() <= article.size()) {
             for (std::size_t x : actors_of) {
-              if (auto found = article.find(x); found != article.end()) count(x, found->second);
+              auto found = std::lower_bound(article.begin(), article.end(), x,
+                                            [](const std::pair<std::size_t, int>& named,
+                                               std::size_t id) { return named.first < id; });
+              if (found != article.end() && found->first == x) count(x, found->second);
             }
           } else {
             for (const auto& [x, times] : article) {

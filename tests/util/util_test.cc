@@ -145,3 +145,29 @@ TEST_CASE("FlatWordMap reads like the std::unordered_map the lexicons were", "[u
   REQUIRE(found->first == "warned");
   REQUIRE(found->second == 3);
 }
+
+TEST_CASE("SharedStringPool gives every thread the same string for a value", "[util]") {
+  SharedStringPool pool;
+  REQUIRE(pool.Intern("").empty());
+  const SharedString first = pool.Intern("met");
+  REQUIRE(first == "met");
+  std::string again = "met";
+  REQUIRE(pool.Intern(again).SharesWith(first));
+  REQUIRE_FALSE(pool.Intern("meets").SharesWith(first));
+
+  std::vector<std::vector<SharedString>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&pool, &seen, t] {
+      for (int i = 0; i < 2000; ++i)
+        seen[t].push_back(pool.Intern("day-" + std::to_string(i % 50)));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t t = 1; t < seen.size(); ++t) {
+    for (std::size_t i = 0; i < seen[t].size(); ++i) {
+      REQUIRE(seen[t][i].SharesWith(seen[0][i]));
+    }
+  }
+  REQUIRE(seen[3][1999] == "day-49");
+}

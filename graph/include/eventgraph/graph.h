@@ -159,11 +159,12 @@ class GraphBuilder {
   void AddDocument(const Document& document, const DocumentMentions& mentions,
                    const std::vector<Timex>& timexes, const std::string& anchor,
                    const std::string& anchor_source);
-  // AddDocument in two steps: Prepare may run on any thread, at any time;
-  // Add takes the prepared documents in the deterministic order.
-  static PreparedDocument Prepare(const Document& document, const DocumentMentions& mentions,
-                                  const std::vector<Timex>& timexes, const std::string& anchor,
-                                  const std::string& anchor_source);
+  // AddDocument in two steps: Prepare may run on any thread, at any time (it
+  // only shares the builder's string pool, which is thread-safe); Add takes the
+  // prepared documents in the deterministic order.
+  PreparedDocument Prepare(const Document& document, const DocumentMentions& mentions,
+                           const std::vector<Timex>& timexes, const std::string& anchor,
+                           const std::string& anchor_source) const;
   void Add(PreparedDocument prepared);
   // Once, after the last AddDocument: the mentions move into the graph. Events
   // are made and labelled on `jobs` threads; the graph is the same for any.

@@ -8,15 +8,18 @@
 // pointer. Reads as a std::string_view; the empty string holds no block.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <compare>
 #include <cstddef>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace eventgraph {
@@ -97,6 +100,41 @@ class SharedString {
   }
 
   Block* block_ = nullptr;
+};
+
+// One SharedString per distinct value, handed out to any thread: the values a
+// corpus repeats (triggers, modalities, time expressions) are held once, and a
+// value seen before costs a lookup, not an allocation. Sharded, so that
+// threads interning at once rarely wait on each other.
+class SharedStringPool {
+ public:
+  SharedString Intern(std::string_view text) {
+    if (text.empty()) return SharedString();
+    const std::size_t hash = std::hash<std::string_view>()(text);
+    Shard& shard = shards_[hash % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto found = shard.strings.find(text);
+    if (found == shard.strings.end()) found = shard.strings.emplace(text).first;
+    return *found;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>()(text);
+    }
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+  };
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_set<SharedString, Hash, Equal> strings;
+  };
+  static constexpr std::size_t kShards = 16;
+  std::array<Shard, kShards> shards_;
 };
 
 }  // namespace eventgraph
