@@ -57,7 +57,7 @@ std::string EventJson(const EventGraph& graph, std::size_t e) {
 std::string EventLine(const EventGraph& graph, std::size_t e) {
   const Event& event = graph.events[e];
   std::string line = event.id + "  " + ReadableDate(event) + "  " + event.label;
-  if (event.modality != "asserted") line += "  [" + event.modality + "]";
+  if (event.modality != "asserted") line += "  [" + event.modality.str() + "]";
   return line;
 }
 
@@ -152,7 +152,8 @@ class Query {
               << "  type:        " << event.type << (event.cameo.empty() ? "" : " (CAMEO ")
               << event.cameo << (event.cameo.empty() ? "" : ")") << "\n"
               << "  date:        " << ReadableDate(event)
-              << (event.date_source.empty() ? "" : "  (from the " + event.date_source + ")") << "\n"
+              << (event.date_source.empty() ? "" : "  (from the " + event.date_source.str() + ")")
+              << "\n"
               << "  modality:    " << event.modality << ", confidence " << event.confidence << "\n";
     for (const Participant& p : event.participants)
       std::cout << "  " << p.role << ": "
@@ -337,7 +338,7 @@ class Query {
     std::map<std::string, int> by_type, by_relation;
     std::size_t dated = 0;
     for (const Event& event : graph_.events) {
-      by_type[event.type]++;
+      by_type[event.type.str()]++;
       dated += !event.start.empty();
     }
     for (const Relation& relation : graph_.relations) by_relation[relation.type]++;

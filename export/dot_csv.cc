@@ -11,7 +11,7 @@
 namespace eventgraph {
 namespace {
 
-std::string DotQuoted(const std::string& text) {
+std::string DotQuoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') {
@@ -27,8 +27,8 @@ std::string DotQuoted(const std::string& text) {
 }
 
 // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
@@ -37,7 +37,7 @@ std::string CsvField(const std::string& text) {
   return out + "\"";
 }
 
-std::string CsvRow(const std::vector<std::string>& fields) {
+std::string CsvRow(const std::vector<std::string_view>& fields) {
   std::string row;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) row += ',';
@@ -66,7 +66,8 @@ void WriteDot(const EventGraph& graph, OutputSink& out) {
            ", shape=ellipse, kind=" + DotQuoted(entity.kind) + "];\n";
   }
   for (const Event& event : graph.events) {
-    const std::string label = event.date.empty() ? event.label : event.date + ": " + event.label;
+    const std::string label =
+        event.date.empty() ? event.label : event.date.str() + ": " + event.label;
     out += "  " + DotQuoted(event.id) + " [label=" + DotQuoted(label) +
            ", shape=box, type=" + DotQuoted(event.type) + "];\n";
   }

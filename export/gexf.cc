@@ -18,8 +18,8 @@ struct Rgb {
 
 // Colours by event family and entity kind: a qualitative palette
 // (ColorBrewer Set1/Dark2), so that families stay apart on screen.
-Rgb ColourOf(const std::string& group) {
-  static const std::map<std::string, Rgb> kColours = {
+Rgb ColourOf(std::string_view group) {
+  static const std::map<std::string, Rgb, std::less<>> kColours = {
       {"conflict", {228, 26, 28}},     {"contact", {55, 126, 184}},  {"statement", {77, 175, 74}},
       {"cooperation", {152, 78, 163}}, {"justice", {255, 127, 0}},   {"coercion", {166, 86, 40}},
       {"politics", {247, 129, 191}},   {"business", {102, 166, 30}}, {"disaster", {230, 171, 2}},
@@ -45,7 +45,7 @@ constexpr Attribute kEdgeAttributes[] = {
     {"date", "string"}, {"inferred", "boolean"},
 };
 
-void Attr(OutputSink* out, const char* name, const std::string& value) {
+void Attr(OutputSink* out, const char* name, std::string_view value) {
   if (value.empty()) return;
   *out += ' ';
   *out += name;
@@ -54,18 +54,20 @@ void Attr(OutputSink* out, const char* name, const std::string& value) {
   *out += '"';
 }
 
-void Values(OutputSink* out, const std::vector<std::pair<const char*, std::string>>& values) {
+void Values(OutputSink* out, const std::vector<std::pair<const char*, std::string_view>>& values) {
   *out += "        <attvalues>\n";
   for (const auto& [key, value] : values) {
     if (value.empty()) continue;
     *out += "          <attvalue for=\"";
     *out += key;
-    *out += "\" value=\"" + XmlEscape(value) + "\"/>\n";
+    *out += "\" value=\"";
+    *out += XmlEscape(value);
+    *out += "\"/>\n";
   }
   *out += "        </attvalues>\n";
 }
 
-void Viz(OutputSink* out, const std::string& group, double size) {
+void Viz(OutputSink* out, std::string_view group, double size) {
   const Rgb c = ColourOf(group);
   char buffer[128];
   std::snprintf(buffer, sizeof buffer,
@@ -157,8 +159,8 @@ void WriteGexf(const EventGraph& graph, OutputSink& out) {
   }
   out += "    </nodes>\n    <edges>\n";
   std::size_t edge_number = 0;
-  auto edge = [&](const std::string& source, const std::string& target, const std::string& start,
-                  const std::string& end, double weight) {
+  auto edge = [&](std::string_view source, std::string_view target, std::string_view start,
+                  std::string_view end, double weight) {
     char head[64];
     std::snprintf(head, sizeof head, "      <edge id=\"x%zu\"", ++edge_number);
     out += head;
@@ -182,8 +184,8 @@ void WriteGexf(const EventGraph& graph, OutputSink& out) {
     const Event& source = graph.events[relation.source];
     const Event& target = graph.events[relation.target];
     // The relation holds from the earlier event's start to the later one's end.
-    const std::string start = !source.start.empty() ? source.start : target.start;
-    const std::string end = !target.end.empty() ? target.end : source.end;
+    const SharedString start = !source.start.empty() ? source.start : target.start;
+    const SharedString end = !target.end.empty() ? target.end : source.end;
     edge(source.id, target.id, start, std::max(start, end),
          relation.inferred ? 0.5 : static_cast<double>(relation.support));
     Values(&out, {{"kind", "relation"},

@@ -47,7 +47,7 @@ constexpr Key kKeys[] = {
     {"e_inferred", "edge", "inferred", "int"},
 };
 
-void Data(OutputSink* out, const char* key, const std::string& value) {
+void Data(OutputSink* out, const char* key, std::string_view value) {
   if (value.empty()) return;
   *out += "      <data key=\"";
   *out += key;
@@ -160,7 +160,7 @@ void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
     out += "    </node>\n";
   }
   std::size_t edge_number = 0;
-  auto edge_open = [&](const std::string& source, const std::string& target) {
+  auto edge_open = [&](std::string_view source, std::string_view target) {
     out += "    <edge id=\"x" + std::to_string(++edge_number) + "\" source=\"" + XmlEscape(source) +
            "\" target=\"" + XmlEscape(target) + "\">\n";
   };

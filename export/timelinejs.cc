@@ -22,11 +22,11 @@ void String(Writer& w, std::string_view s) {
 }
 
 // {year, month, day} of a YYYY-MM-DD day, down to `granularity`.
-void Date(Writer& w, const std::string& day, const std::string& granularity) {
+void Date(Writer& w, const std::string& day, std::string_view granularity) {
   w.StartObject();
   w.Key("year");
   w.Int(std::stoi(day.substr(0, 4)));
-  static const std::set<std::string> kYearOnly = {"year", "decade", "century"};
+  static const std::set<std::string, std::less<>> kYearOnly = {"year", "decade", "century"};
   if (!kYearOnly.count(granularity)) {
     w.Key("month");
     w.Int(std::stoi(day.substr(5, 2)));
@@ -65,11 +65,11 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
     w.Key("unique_id");
     String(w, event.id);
     w.Key("start_date");
-    Date(w, event.start, event.granularity);
+    Date(w, event.start.str(), event.granularity);
     // A single day needs no end; anything wider shows as a span.
     if (event.end != event.start) {
       w.Key("end_date");
-      Date(w, event.end, event.granularity);
+      Date(w, event.end.str(), event.granularity);
     }
     w.Key("display_date");
     String(w, event.date);

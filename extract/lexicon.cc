@@ -228,7 +228,7 @@ const char* ArgumentRoleName(ArgumentRole role) {
   return "participant";
 }
 
-const EventType* Lexicons::FindEventType(const std::string& slug) const {
+const EventType* Lexicons::FindEventType(std::string_view slug) const {
   auto found = event_type_index.find(slug);
   return found == event_type_index.end() ? nullptr : &event_types[found->second];
 }

@@ -38,7 +38,7 @@ constexpr int kNewsCycleDays = 31;
 // How many days before its publication an article may report as its narrative's day.
 constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
-const std::set<std::string> kNewsOfTheDay = {"contact", "statement", "cooperation"};
+const std::set<std::string, std::less<>> kNewsOfTheDay = {"contact", "statement", "cooperation"};
 
 // A dated mention's interval, as text and as numbers: days since 1970, months since year 0, years.
 struct RawDate {
@@ -1133,6 +1133,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   }
 
   // ---- events from clusters
+  SharedStringPool& pool = st.pool;
   std::vector<std::string> type_names(type_ids.size());
   for (const auto& [name, id] : type_ids) type_names[id] = name;
   std::vector<int> uses(st.events.size(), 0);  // how many events each mention belongs to
@@ -1148,12 +1149,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
     Cluster& cluster = clusters[c];
     Event event;
-    event.type = type_names[cluster.type_id];
-    const EventType* type = st.lexicons.FindEventType(event.type);
+    event.type = pool.Intern(type_names[cluster.type_id]);
+    const EventType* type = st.lexicons.FindEventType(type_names[cluster.type_id]);
     if (type) {
-      event.family = type->family;
-      event.cameo = type->cameo == "-" ? "" : type->cameo;
-      event.ace = type->ace == "-" ? "" : type->ace;
+      event.family = pool.Intern(type->family);
+      event.cameo = pool.Intern(type->cameo == "-" ? "" : type->cameo);
+      event.ace = pool.Intern(type->ace == "-" ? "" : type->ace);
     }
     std::vector<std::size_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
@@ -1194,13 +1195,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           best_count = n;
         }
       }
-      event.date = best.str();
-      event.start = cluster.interval->first;
-      event.end = cluster.interval->last;
-      event.granularity = cluster.interval->granularity;
-      event.date_source = "text";
+      event.date = best;
+      event.start = pool.Intern(cluster.interval->first);
+      event.end = pool.Intern(cluster.interval->last);
+      event.granularity = pool.Intern(cluster.interval->granularity);
+      event.date_source = pool.Intern("text");
     } else if (const std::size_t document = st.events[members.front()].document;
-               !st.documents[document].anchor.empty() && kNewsOfTheDay.count(event.family) &&
+               !st.documents[document].anchor.empty() && kNewsOfTheDay.count(event.family.view()) &&
                negated < static_cast<int>(members.size()) &&
                hedged < static_cast<int>(members.size()) &&
                std::any_of(roles.begin(), roles.end(),
@@ -1210,9 +1211,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       const bool narrative = !narrative_day[document].empty() &&
                              narrative_day[document] != st.documents[document].anchor;
       event.date = event.start = event.end =
-          narrative ? narrative_day[document] : st.documents[document].anchor;
-      event.granularity = "day";
-      event.date_source = narrative ? "narrative" : "document";
+          pool.Intern(narrative ? narrative_day[document] : st.documents[document].anchor);
+      event.granularity = pool.Intern("day");
+      event.date_source = pool.Intern(narrative ? "narrative" : "document");
     }
     static const std::map<std::string, int> kRoleOrder = {
         {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
@@ -1233,13 +1234,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                 return entities[a.entity].name < entities[b.entity].name;
               });
     const int n = static_cast<int>(members.size());
-    event.modality = "asserted";
+    event.modality = AssertedModality();
     if (!modalities.count("asserted")) {
       int most = 0;
       for (const auto& [modality, count] : modalities) {
         if (count > most) {
           most = count;
-          event.modality = modality.str();
+          event.modality = modality;
         }
       }
     }

@@ -155,7 +155,8 @@ std::vector<std::size_t> GraphIndex::Events(const EventFilter& filter) const {
   for (std::size_t e : *pool) {
     const Event& event = graph_.events[e];
     if (!filter.type.empty()) {
-      if (cameo ? event.cameo.rfind(filter.type, 0) != 0 : event.type != filter.type) continue;
+      if (cameo ? event.cameo.view().rfind(filter.type, 0) != 0 : event.type != filter.type)
+        continue;
     }
     if (!Overlaps(event, filter.from, filter.to)) continue;
     if (event.confidence < filter.min_confidence) continue;
@@ -266,16 +267,16 @@ std::string ReadableDate(const Event& event) {
   static const char* const kMonths[] = {"January",   "February", "March",    "April",
                                         "May",       "June",     "July",     "August",
                                         "September", "October",  "November", "December"};
-  const std::string& g = event.granularity;
-  if (g == "day") return event.start;
-  if (g == "week") return "week of " + event.start;
+  const std::string g = event.granularity.str(), start = event.start.str();
+  if (g == "day") return start;
+  if (g == "week") return "week of " + start;
   if (g == "month") {
-    const int month = std::stoi(event.start.substr(5, 2));
-    return std::string(kMonths[month - 1]) + " " + event.start.substr(0, 4);
+    const int month = std::stoi(start.substr(5, 2));
+    return std::string(kMonths[month - 1]) + " " + start.substr(0, 4);
   }
-  if (g == "year") return event.start.substr(0, 4);
-  if (g == "decade") return event.start.substr(0, 3) + "0s";
-  return event.date + " (" + event.start + " to " + event.end + ")";
+  if (g == "year") return start.substr(0, 4);
+  if (g == "decade") return start.substr(0, 3) + "0s";
+  return event.date.str() + " (" + start + " to " + event.end.str() + ")";
 }
 
 }  // namespace eventgraph

@@ -138,7 +138,7 @@ struct Lexicons {
   WordMap<bool> reporting_verbs;  // inflected "said" -> false, "claims" -> true
   WordMap<std::string> pronouns;  // "he" -> subject, "his" -> possessive
 
-  const EventType* FindEventType(const std::string& slug) const;
+  const EventType* FindEventType(std::string_view slug) const;
 };
 
 // Loads and validates every file under `data_dir` (see docs/data.md), then

@@ -78,22 +78,24 @@ struct Mention {
   bool negated() const { return modality == "negated"; }
 };
 
+// The strings an event shares with many others (its type, dates, granularity...)
+// are SharedStrings; its id and label are its own.
 struct Event {
   std::string id;  // "evt-NNNN", numbered in output order
-  std::string type, family, cameo, ace;
+  SharedString type, family, cameo, ace;
   std::string label;
-  std::string date;  // TIMEX3 value or "" (null)
-  std::string start, end, granularity;
+  SharedString date;  // TIMEX3 value or "" (null)
+  SharedString start, end, granularity;
   // "text": a time expression dated it; "document": nothing in the text did, and it is news of the
   // day its article reports (a meeting, a statement, an agreement), dated by the article;
   // "narrative": the same, but the article reports the day of an earlier dated event it tells (a
   // report published the morning after the talks); "" undated.
-  std::string date_source;
+  SharedString date_source;
   std::vector<Participant> participants;
   std::vector<Mention> mentions;
   double confidence = 0;
   // "asserted" when any mention asserts it; else the most frequent of its mentions' modalities
-  std::string modality;
+  SharedString modality;
 };
 
 struct Relation {

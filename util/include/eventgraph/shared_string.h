@@ -53,6 +53,10 @@ class SharedString {
   const char* data() const noexcept { return c_str(); }
   std::size_t size() const noexcept { return block_ ? block_->size : 0; }
   bool empty() const noexcept { return block_ == nullptr; }
+  void clear() noexcept {
+    Release();
+    block_ = nullptr;
+  }
   // Whether two strings share one block (then they are equal without comparing).
   bool SharesWith(const SharedString& other) const noexcept { return block_ == other.block_; }
 
