@@ -60,12 +60,21 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
   std::vector<FileResult> slots(files.size());
   std::vector<bool> ready(files.size(), false);
   std::size_t next_to_add = 0, next_to_take = 0;
+  bool adding = false;  // a worker is adding documents to the graph
   std::mutex mutex;
   std::condition_variable room;
 
-  auto add_ready = [&] {  // with `mutex` held
+  // Called with `lock` held. One worker at a time adds the documents that are
+  // ready, in input order, with the lock released, so that the others go on
+  // extracting and handing in their results meanwhile; it takes up what they
+  // hand in before it stops.
+  auto add_ready = [&](std::unique_lock<std::mutex>& lock) {
+    if (adding) return;
+    adding = true;
     while (next_to_add < files.size() && ready[next_to_add]) {
-      FileResult& result = slots[next_to_add];
+      FileResult result = std::move(slots[next_to_add]);
+      const std::size_t added = ++next_to_add;
+      lock.unlock();
       for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped ? issue.count : 0;
       out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
       for (Processed& processed : result.documents) {
@@ -82,10 +91,11 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
         builder.Add(std::move(processed.prepared));
       }
       result = FileResult();  // release the text and tokens
-      ++next_to_add;
-      if (progress) progress(next_to_add, files.size());
+      if (progress) progress(added, files.size());
+      lock.lock();
+      room.notify_all();
     }
-    room.notify_all();
+    adding = false;
   };
   auto work = [&] {
     for (;;) {
@@ -118,10 +128,10 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
         result.issues.push_back(
             {files[i].path, 0, std::string("internal error while reading: ") + error.what(), true});
       }
-      std::lock_guard<std::mutex> lock(mutex);
+      std::unique_lock<std::mutex> lock(mutex);
       slots[i] = std::move(result);
       ready[i] = true;
-      add_ready();
+      add_ready(lock);
     }
   };
   std::vector<std::thread> pool;
