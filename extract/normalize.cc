@@ -334,9 +334,39 @@ Traced DecodeReferences(Traced in) {
   return out;
 }
 
-// NFC, one run of non-ASCII text at a time (with the character before it,
-// which a combining mark may compose with): every output character is traced
-// to the run's characters in order.
+// NFC of one run (a run of non-ASCII characters with the character before it, which a combining
+// mark may compose with) into *buffer; the number of characters written, or < 0 on failure.
+utf8proc_ssize_t NfcOfRun(std::u32string_view run, std::vector<utf8proc_int32_t>* buffer) {
+  buffer->clear();
+  for (char32_t c : run) {
+    utf8proc_int32_t decomposed[8];
+    int last_boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), decomposed, 8,
+                                                 static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE),
+                                                 &last_boundclass);
+    if (n < 0 || n > 8) {
+      buffer->push_back(static_cast<utf8proc_int32_t>(c));
+    } else {
+      buffer->insert(buffer->end(), decomposed, decomposed + n);
+    }
+  }
+  return utf8proc_normalize_utf32(
+      buffer->data(), static_cast<utf8proc_ssize_t>(buffer->size()),
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+}
+
+// The end of the NFC run that starts at pos, or pos when the character there is ASCII text
+// that no run begins with.
+std::size_t NfcRunEnd(std::u32string_view text, std::size_t pos) {
+  const bool run_ahead = pos + 1 < text.size() && text[pos + 1] >= 0x80;
+  if (text[pos] < 0x80 && !run_ahead) return pos;
+  std::size_t end = pos + 1;
+  while (end < text.size() && text[end] >= 0x80) ++end;
+  return end;
+}
+
+// NFC, one run of non-ASCII text at a time: every output character is traced to the run's
+// characters in order.
 Traced ToNfc(const Traced& in) {
   const bool ascii =
       std::all_of(in.text.begin(), in.text.end(), [](char32_t c) { return c < 0x80; });
@@ -347,34 +377,17 @@ Traced ToNfc(const Traced& in) {
   std::vector<utf8proc_int32_t> buffer;
   std::size_t pos = 0;
   while (pos < in.text.size()) {
-    const bool run_ahead = pos + 1 < in.text.size() && in.text[pos + 1] >= 0x80;
-    if (in.text[pos] < 0x80 && !run_ahead) {
+    const std::size_t end = NfcRunEnd(in.text, pos);
+    if (end == pos) {
       out.Push(in.text[pos], in.origin[pos]);
       ++pos;
       continue;
     }
-    std::size_t end = pos + 1;
-    while (end < in.text.size() && in.text[end] >= 0x80) ++end;
-    buffer.clear();
-    for (std::size_t i = pos; i < end; ++i) {
-      utf8proc_int32_t decomposed[8];
-      int last_boundclass = 0;
-      utf8proc_ssize_t n = utf8proc_decompose_char(
-          static_cast<utf8proc_int32_t>(in.text[i]), decomposed, 8,
-          static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE), &last_boundclass);
-      if (n < 0 || n > 8) {
-        buffer.push_back(static_cast<utf8proc_int32_t>(in.text[i]));
-      } else {
-        buffer.insert(buffer.end(), decomposed, decomposed + n);
-      }
-    }
-    utf8proc_ssize_t composed = utf8proc_normalize_utf32(
-        buffer.data(), static_cast<utf8proc_ssize_t>(buffer.size()),
-        static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    const std::size_t run = end - pos;
+    utf8proc_ssize_t composed = NfcOfRun(std::u32string_view(in.text).substr(pos, run), &buffer);
     if (composed < 0) {  // keep the run as it was
       for (std::size_t i = pos; i < end; ++i) out.Push(in.text[i], in.origin[i]);
     } else {
-      const std::size_t run = end - pos;
       for (utf8proc_ssize_t i = 0; i < composed; ++i) {
         std::size_t from = pos + std::min(static_cast<std::size_t>(i), run - 1);
         out.Push(static_cast<char32_t>(buffer[static_cast<std::size_t>(i)]), in.origin[from]);
@@ -420,52 +433,125 @@ bool IsLower(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool IsUpper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool IsLetter(char32_t c) { return IsLower(c) || IsUpper(c); }
 
+// Finds where words were glued together ("thatAt", "said.The"), one character at a time.
+class GlueScanner {
+ public:
+  enum class Split { kNone, kBefore, kAfter };  // a space before text[i], or after it
+
+  Split Step(std::u32string_view text, std::size_t i) {
+    const char32_t c = text[i];
+    const bool next_is_lower = i + 1 < text.size() && IsLower(text[i + 1]);
+    const bool lower_word = word_starts_lower_ && lower_run_ >= 2 && lower_run_ == word_length_;
+    if (IsUpper(c) && next_is_lower && lower_word) {
+      word_length_ = 0;  // "thatAt"
+      Track(c);
+      return Split::kBefore;
+    }
+    if ((c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';') && lower_run_ >= 2 &&
+        i + 2 < text.size() && IsLetter(text[i + 1]) &&
+        (c == U',' || c == U';' ? IsLower(text[i + 2]) || IsUpper(text[i + 1])
+                                : IsUpper(text[i + 1]) && IsLower(text[i + 2]))) {
+      lower_run_ = word_length_ = 0;  // "said.The", "adding,that"
+      word_starts_lower_ = false;
+      return Split::kAfter;
+    }
+    Track(c);
+    return Split::kNone;
+  }
+
+ private:
+  void Track(char32_t c) {
+    if (IsLetter(c)) {
+      if (word_length_ == 0) word_starts_lower_ = IsLower(c);
+      ++word_length_;
+      lower_run_ = IsLower(c) ? lower_run_ + 1 : 0;
+    } else if (c >= 0x80 &&
+               utf8proc_category(static_cast<utf8proc_int32_t>(c)) <= UTF8PROC_CATEGORY_LO) {
+      // Other letters belong to the word but end the ASCII run: "Łódź" is never split.
+      lower_run_ = 0;
+      word_starts_lower_ = false;
+      word_length_ = 1;
+    } else {
+      lower_run_ = word_length_ = 0;
+      word_starts_lower_ = false;
+    }
+  }
+
+  // The lowercase ASCII letters just written, and whether the word began with one.
+  std::size_t lower_run_ = 0, word_length_ = 0;
+  bool word_starts_lower_ = false;
+};
+
 Traced SplitGlued(const Traced& in, std::size_t* splits) {
   Traced out;
   out.text.reserve(in.text.size() + 16);
   out.origin.reserve(in.text.size() + 16);
   std::size_t count = 0;
-  // The lowercase ASCII letters just written, and whether the word began with one.
-  std::size_t lower_run = 0, word_length = 0;
-  bool word_starts_lower = false;
-  const std::u32string& text = in.text;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    const bool next_is_lower = i + 1 < text.size() && IsLower(text[i + 1]);
-    const bool lower_word = word_starts_lower && lower_run >= 2 && lower_run == word_length;
-    if (IsUpper(c) && next_is_lower && lower_word) {
-      out.Push(U' ', in.origin[i]);  // "thatAt"
-      ++count;
-      word_length = 0;
-    } else if ((c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';') && lower_run >= 2 &&
-               i + 2 < text.size() && IsLetter(text[i + 1]) &&
-               (c == U',' || c == U';' ? IsLower(text[i + 2]) || IsUpper(text[i + 1])
-                                       : IsUpper(text[i + 1]) && IsLower(text[i + 2]))) {
-      out.Push(c, in.origin[i]);  // "said.The", "adding,that"
-      out.Push(U' ', in.origin[i + 1]);
-      ++count;
-      lower_run = word_length = 0;
-      word_starts_lower = false;
-      continue;
-    }
-    out.Push(c, in.origin[i]);
-    if (IsLetter(c)) {
-      if (word_length == 0) word_starts_lower = IsLower(c);
-      ++word_length;
-      lower_run = IsLower(c) ? lower_run + 1 : 0;
-    } else if (c >= 0x80 &&
-               utf8proc_category(static_cast<utf8proc_int32_t>(c)) <= UTF8PROC_CATEGORY_LO) {
-      // Other letters belong to the word but end the ASCII run: "Łódź" is never split.
-      lower_run = 0;
-      word_starts_lower = false;
-      word_length = 1;
-    } else {
-      lower_run = word_length = 0;
-      word_starts_lower = false;
+  GlueScanner scanner;
+  for (std::size_t i = 0; i < in.text.size(); ++i) {
+    const char32_t c = in.text[i];
+    switch (scanner.Step(in.text, i)) {
+      case GlueScanner::Split::kBefore:
+        out.Push(U' ', in.origin[i]);
+        out.Push(c, in.origin[i]);
+        ++count;
+        break;
+      case GlueScanner::Split::kAfter:
+        out.Push(c, in.origin[i]);
+        out.Push(U' ', in.origin[i + 1]);
+        ++count;
+        break;
+      case GlueScanner::Split::kNone:
+        out.Push(c, in.origin[i]);
+        break;
     }
   }
   if (splits != nullptr) *splits = count;
   return out;
+}
+
+// Whether references, NFC, the character map and glued words (the passes of NormalizeText)
+// would all leave this valid UTF-8 text as it is. Most articles need none of them; their text is
+// then used as read, without tracing every character through each pass.
+bool KeptByAllPasses(std::string_view utf8) {
+  if (utf8.find('&') != std::string_view::npos) return false;
+  std::u32string text;
+  text.reserve(utf8.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+  for (utf8proc_ssize_t pos = 0; pos < size;) {
+    utf8proc_int32_t c = bytes[pos];
+    utf8proc_ssize_t length = 1;
+    if (c >= 0x80) {
+      length = utf8proc_iterate(bytes + pos, size - pos, &c);
+      if (length <= 0) return false;
+    }
+    text.push_back(static_cast<char32_t>(c));
+    pos += length;
+  }
+  std::vector<utf8proc_int32_t> buffer;
+  GlueScanner scanner;
+  std::size_t run_end = 0;  // NFC runs are checked from where the last one ended
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c < 0x80 ? c == U'\r' || c == U'\f' || c == U'\v' ||
+                       (c < 0x20 && c != U'\n' && c != U'\t') || c == 0x7F
+                 : Replacement(c).has_value())
+      return false;
+    if (i >= run_end) {
+      const std::size_t end = NfcRunEnd(text, i);
+      if (end > i) {
+        const std::u32string_view run = std::u32string_view(text).substr(i, end - i);
+        const utf8proc_ssize_t composed = NfcOfRun(run, &buffer);
+        if (composed >= 0 &&
+            !std::equal(run.begin(), run.end(), buffer.begin(), buffer.begin() + composed))
+          return false;
+        run_end = end;
+      }
+    }
+    if (scanner.Step(text, i) != GlueScanner::Split::kNone) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -569,6 +655,10 @@ std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
     // Offsets then count in the page's text, not in its markup.
     decoded = RepairUtf8(HtmlToText(decoded));
     report.html = true;
+  }
+  if (KeptByAllPasses(decoded)) {
+    if (origin != nullptr) origin->clear();
+    return decoded;
   }
   Traced traced = Decode(decoded);
   const auto input_length = static_cast<uint32_t>(traced.text.size());

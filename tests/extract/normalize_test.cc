@@ -69,6 +69,40 @@ TEST_CASE("Every repaired character is traced to the input it came from", "[norm
   CHECK(origin.empty());
 }
 
+// NormalizeText keeps text that no pass would change as read: each row needs exactly one pass, so
+// that a check the shortcut forgot would leave the text unrepaired here.
+TEST_CASE("Text is kept as read only when no repair applies", "[normalize]") {
+  struct Row {
+    const char* input;
+    const char* expected;
+  };
+  const Row rows[] = {
+      // Nothing to repair: an em dash, precomposed letters, a name in Polish, CJK, a tab.
+      {"WARSAW \xE2\x80\x94 Kova\xC4\x8D"
+       "evi\xC4\x87 met \xC5\x81\xC3\xB3"
+       "d\xC5\xBA\t\xE6\x9D\xB1",
+       "WARSAW \xE2\x80\x94 Kova\xC4\x8D"
+       "evi\xC4\x87 met \xC5\x81\xC3\xB3"
+       "d\xC5\xBA\t\xE6\x9D\xB1"},
+      {"AT&amp;T", "AT&T"},                          // a reference
+      {"Cafe\xCC\x81", "Caf\xC3\xA9"},               // a combining mark
+      {"\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80"},  // Hangul jamo compose, no mark
+      {"a\r\nb", "a\nb"},                            // CR LF
+      {"a\x7F"
+       "b",
+       "a b"},                      // a control character
+      {"it\xE2\x80\x99s", "it's"},  // typography
+      {"said.The", "said. The"},    // glued sentences
+      {"thatAt", "that At"},        // glued words
+  };
+  for (const Row& row : rows) {
+    INFO(row.input);
+    std::vector<uint32_t> origin{1, 2, 3};
+    CHECK(NormalizeText(row.input, nullptr, &origin) == row.expected);
+    if (std::string(row.input) == row.expected) CHECK(origin.empty());
+  }
+}
+
 TEST_CASE("Invalid UTF-8 and UTF-16 are repaired and counted", "[normalize]") {
   TextRepairs repairs;
   CHECK(NormalizeText("Caf\xE9 \xFF\xFEok", &repairs) ==
