@@ -40,8 +40,10 @@ constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
 const std::set<std::string, std::less<>> kNewsOfTheDay = {"contact", "statement", "cooperation"};
 
-// A dated mention's interval, as text and as numbers: days since 1970, months since year 0, years.
-struct RawDate {
+// The time expression that dates a mention, and (when it names an interval) that interval, as
+// text and as numbers: days since 1970, months since year 0, years.
+struct RawTime {
+  SharedString text, value, rule, anchor;  // as Mention's time_text, time_value...
   DayInterval interval;
   int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
 };
@@ -51,18 +53,41 @@ struct RawArgument {
   uint32_t entity = 0;  // raw entity
 };
 
-// A corpus has millions of these, all held until the merge is done: kept small.
+// A corpus has millions of these, all held until the merge is done: kept small (80 bytes), and
+// made into a Mention only once its event is.
 struct RawEvent {
   uint32_t document = 0;
   uint32_t order = 0;                               // global mention order, for determinism
   uint32_t first_argument = 0, argument_count = 0;  // in the builder's argument list
-  SharedString type;
-  Mention mention;
-  std::unique_ptr<const RawDate> date;  // when dated
-  bool dated = false;
-  std::optional<int> published;   // the day its article is anchored to (days since 1970)
-  std::size_t source = SIZE_MAX;  // raw entity reporting it
+  uint32_t begin = 0, end = 0;                      // as Mention's
+  uint32_t source = UINT32_MAX;                     // raw entity reporting it
+  bool dated = false;                               // time names an interval
+  std::optional<int> published;  // the day its article is anchored to (days since 1970)
+  SharedString type, sentence, trigger, modality;
+  std::unique_ptr<const RawTime> time;  // when a time expression dates it
+
+  bool negated() const { return modality == "negated"; }
 };
+static_assert(sizeof(RawEvent) <= 80);
+
+// The mention a raw event becomes; its strings move out when nothing else will need them.
+Mention MakeMention(RawEvent& raw, bool last_use) {
+  Mention mention;
+  mention.document = raw.document;
+  mention.begin = raw.begin;
+  mention.end = raw.end;
+  auto take = [last_use](SharedString& value) { return last_use ? std::move(value) : value; };
+  mention.sentence = take(raw.sentence);
+  mention.trigger = take(raw.trigger);
+  mention.modality = take(raw.modality);
+  if (raw.time) {
+    mention.time_text = raw.time->text;
+    mention.time_value = raw.time->value;
+    mention.time_rule = raw.time->rule;
+    mention.time_anchor = raw.time->anchor;
+  }
+  return mention;
+}
 
 struct RawRelation {
   std::size_t source = 0, target = 0;  // raw events
@@ -396,31 +421,32 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     for (const EventArgument& argument : m.arguments) {
       st.arguments.push_back({argument.role, static_cast<uint32_t>(entity_base + argument.entity)});
     }
-    raw.mention.document = doc_index;
-    raw.mention.sentence = sentence_text(m.sentence);
-    raw.mention.begin = document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]);
-    raw.mention.end = document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]);
-    raw.mention.trigger = pool.Intern(m.trigger);
-    raw.mention.modality = pool.Intern(m.modality);
+    raw.sentence = sentence_text(m.sentence);
+    raw.begin = static_cast<uint32_t>(
+        document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]));
+    raw.end = static_cast<uint32_t>(
+        document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]));
+    raw.trigger = pool.Intern(m.trigger);
+    raw.modality = pool.Intern(m.modality);
     raw.published = DayNumber(anchor);
-    if (m.source >= 0) raw.source = entity_base + static_cast<std::size_t>(m.source);
+    if (m.source >= 0) raw.source = static_cast<uint32_t>(entity_base + m.source);
     if (int x = timex_for_event[e]; x >= 0) {
-      raw.mention.time_text = pool.Intern(timexes[x].text);
-      raw.mention.time_value = pool.Intern(timexes[x].value);
-      raw.mention.time_rule = pool.Intern(timexes[x].rule);
-      raw.mention.time_anchor = pool.Intern(timexes[x].anchor);
-      auto date = std::make_unique<RawDate>();
-      raw.dated = ValueToInterval(timexes[x].value, &date->interval);
+      auto time = std::make_unique<RawTime>();
+      time->text = pool.Intern(timexes[x].text);
+      time->value = pool.Intern(timexes[x].value);
+      time->rule = pool.Intern(timexes[x].rule);
+      time->anchor = pool.Intern(timexes[x].anchor);
+      raw.dated = ValueToInterval(timexes[x].value, &time->interval);
       if (raw.dated) {
-        const DayInterval& interval = date->interval;
-        date->day_first = DayNumber(interval.first).value_or(0);
-        date->day_last = DayNumber(interval.last).value_or(date->day_first);
-        date->month_first = MonthNumber(interval.first);
-        date->month_last = MonthNumber(interval.last);
-        date->year_first = std::stoi(interval.first.substr(0, 4));
-        date->year_last = std::stoi(interval.last.substr(0, 4));
-        raw.date = std::move(date);
+        const DayInterval& interval = time->interval;
+        time->day_first = DayNumber(interval.first).value_or(0);
+        time->day_last = DayNumber(interval.last).value_or(time->day_first);
+        time->month_first = MonthNumber(interval.first);
+        time->month_last = MonthNumber(interval.last);
+        time->year_first = std::stoi(interval.first.substr(0, 4));
+        time->year_last = std::stoi(interval.last.substr(0, 4));
       }
+      raw.time = std::move(time);
     }
     st.events.push_back(std::move(raw));
   }
@@ -452,10 +478,9 @@ void GraphBuilder::Add(PreparedDocument prepared) {
   }
   for (RawEvent& raw : doc.events) {
     raw.document = doc_index;
-    raw.mention.document = doc_index;
     raw.order += static_cast<uint32_t>(event_base);
     raw.first_argument += static_cast<uint32_t>(st.arguments.size());
-    if (raw.source != SIZE_MAX) raw.source += entity_base;
+    if (raw.source != UINT32_MAX) raw.source += static_cast<uint32_t>(entity_base);
     st.events.push_back(std::move(raw));
   }
   for (RawArgument argument : doc.arguments) {
@@ -699,7 +724,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                                                      {"quarter", 3}, {"season", 3}, {"half", 4},
                                                      {"year", 5},    {"decade", 6}, {"century", 7}};
     if (!e.dated) return 9;
-    auto rank = kRank.find(e.date->interval.granularity);
+    auto rank = kRank.find(e.time->interval.granularity);
     return rank != kRank.end() ? rank->second : 9;
   };
   // Contact mentions naming more than two people come after the pairs, so that
@@ -719,12 +744,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
     *generalises =
         cluster.type_id != raw_type_id[&raw - st.events.data()];  // "attack" into "chemical attack"
-    return cluster.negated == raw.mention.negated();
+    return cluster.negated == raw.negated();
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
     return !raw.dated || !cluster.dated ||
-           (raw.date->interval.first <= cluster.interval->last &&
-            cluster.interval->first <= raw.date->interval.last);
+           (raw.time->interval.first <= cluster.interval->last &&
+            cluster.interval->first <= raw.time->interval.last);
   };
 
   // ---- the merge, family by family
@@ -846,17 +871,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           }
         }
       }
-      if (raw.dated && (!cluster.dated || (raw.date->interval.first >= cluster.interval->first &&
-                                           raw.date->interval.last <= cluster.interval->last))) {
+      if (raw.dated && (!cluster.dated || (raw.time->interval.first >= cluster.interval->first &&
+                                           raw.time->interval.last <= cluster.interval->last))) {
         if (!cluster.dated) {
           auto& [count, last] = dated_count[{cluster.type_id, cluster.negated}];
           ++count;
           last = std::max(last, c);
         }
         const bool changed = !cluster.dated ||
-                             raw.date->interval.first != cluster.interval->first ||
-                             raw.date->interval.last != cluster.interval->last;
-        cluster.interval = &raw.date->interval;
+                             raw.time->interval.first != cluster.interval->first ||
+                             raw.time->interval.last != cluster.interval->last;
+        cluster.interval = &raw.time->interval;
         cluster.dated = true;
         if (changed) index_interval(c);
       }
@@ -892,13 +917,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       };
       for (uint32_t kind : mine) {
         if (by_date && raw.dated) {
-          if (raw.date->day_last - raw.date->day_first < kNarrowDays) {
-            for (int d = raw.date->day_first; d <= raw.date->day_last; ++d)
+          if (raw.time->day_last - raw.time->day_first < kNarrowDays) {
+            for (int d = raw.time->day_first; d <= raw.time->day_last; ++d)
               scan(key(kind, kDay, d), true);
-            for (int m = raw.date->month_first; m <= raw.date->month_last; ++m)
+            for (int m = raw.time->month_first; m <= raw.time->month_last; ++m)
               scan(key(kind, kMonth, m), true);
           } else {
-            for (int y = raw.date->year_first; y <= raw.date->year_last; ++y)
+            for (int y = raw.time->year_first; y <= raw.time->year_last; ++y)
               scan(key(kind, kYear, y), true);
           }
         }
@@ -1046,7 +1071,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         int same_type_dated = 0;
         std::size_t last_same_type = 0;
         for (uint32_t kind : kinds(raw_type_id[&raw - st.events.data()])) {
-          auto found = dated_count.find({kind, raw.mention.negated()});
+          auto found = dated_count.find({kind, raw.negated()});
           if (found == dated_count.end()) continue;
           same_type_dated += found->second.first;
           last_same_type = std::max(last_same_type, found->second.second);
@@ -1063,7 +1088,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         Cluster cluster;
         cluster.type_id = raw_type_id[&raw - st.events.data()];
         cluster.contact = raw_contact[e];
-        cluster.negated = raw.mention.negated();
+        cluster.negated = raw.negated();
         clusters.push_back(std::move(cluster));
         lane.created_at.push_back(position[e]);
       }
@@ -1164,21 +1189,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     int explicit_dates = 0, negated = 0, hedged = 0;
     std::map<SharedString, int> modalities;
     for (std::size_t m : members) {
-      const RawEvent& raw = st.events[m];
-      if (uses[m] == 1) {
-        event.mentions.push_back(std::move(st.events[m].mention));
-      } else {
-        event.mentions.push_back(raw.mention);
-      }
-      if (raw.source != SIZE_MAX) event.mentions.back().source = entity_cluster[raw.source];
+      RawEvent& raw = st.events[m];
+      event.mentions.push_back(MakeMention(raw, uses[m] == 1));
+      if (raw.source != UINT32_MAX) event.mentions.back().source = entity_cluster[raw.source];
       if (!cluster.collective_members.count(m)) {
         for (const auto& [role, raw_entity] : arguments_of(raw))
           roles[entity_cluster[raw_entity]][ArgumentRoleName(role)]++;
       }
       if (raw.dated) {
         ++explicit_dates;
-        if (cluster.dated && raw.date->interval.first == cluster.interval->first &&
-            raw.date->interval.last == cluster.interval->last) {
+        if (cluster.dated && raw.time->interval.first == cluster.interval->first &&
+            raw.time->interval.last == cluster.interval->last) {
           values[event.mentions.back().time_value]++;
         }
       }
@@ -1311,13 +1332,27 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     return first_order[a] < first_order[b];
   });
   std::vector<std::size_t> event_new_index(events.size());
-  for (std::size_t i = 0; i < event_order.size(); ++i) {
-    event_new_index[event_order[i]] = i;
-    Event event = std::move(events[event_order[i]]);
+  for (std::size_t i = 0; i < event_order.size(); ++i) event_new_index[event_order[i]] = i;
+  // Put in output order in place, one cycle of the permutation at a time: a second array of
+  // events would be the build's peak of memory.
+  graph.events = std::move(events);
+  for (std::size_t start = 0; start < event_order.size(); ++start) {
+    if (event_order[start] == start || event_order[start] == SIZE_MAX) continue;
+    Event first = std::move(graph.events[start]);
+    std::size_t at = start;
+    for (std::size_t from = event_order[at]; from != start; from = event_order[at]) {
+      graph.events[at] = std::move(graph.events[from]);
+      event_order[at] = SIZE_MAX;
+      at = from;
+    }
+    graph.events[at] = std::move(first);
+    event_order[at] = SIZE_MAX;
+  }
+  std::vector<std::size_t>().swap(event_order);
+  for (std::size_t i = 0; i < graph.events.size(); ++i) {
     char id[32];
     std::snprintf(id, sizeof id, "evt-%04zu", i + 1);
-    event.id = id;
-    graph.events.push_back(std::move(event));
+    graph.events[i].id = id;
   }
 
   stage_done(&st.stats.labels_seconds);
