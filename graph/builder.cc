@@ -57,7 +57,7 @@ struct RawArgument {
 // made into a Mention only once its event is.
 struct RawEvent {
   uint32_t document = 0;
-  uint32_t order = 0;                               // global mention order, for determinism
+  uint32_t order = 0;  // global mention order, for determinism: its index in the builder's list
   uint32_t first_argument = 0, argument_count = 0;  // in the builder's argument list
   uint32_t begin = 0, end = 0;                      // as Mention's
   uint32_t source = UINT32_MAX;                     // raw entity reporting it
@@ -88,6 +88,35 @@ Mention MakeMention(RawEvent& raw, bool last_use) {
   }
   return mention;
 }
+
+// A list of millions that grows in fixed blocks: growing never copies what it holds (nor holds it
+// twice), and its blocks can be freed one by one once their elements are used up.
+template <typename T>
+class BlockList {
+ public:
+  static constexpr std::size_t kBlock = std::size_t{1} << 15;
+
+  std::size_t size() const { return size_; }
+  T& operator[](std::size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+  const T& operator[](std::size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  void push_back(T value) {
+    if (size_ % kBlock == 0) blocks_.push_back(std::make_unique<T[]>(kBlock));
+    blocks_[size_ / kBlock][size_ % kBlock] = std::move(value);
+    ++size_;
+  }
+  // Frees the block of element i when i is its last (or the list's last): call in order.
+  void ReleaseThrough(std::size_t i) {
+    if ((i + 1) % kBlock == 0 || i + 1 == size_) blocks_[i / kBlock].reset();
+  }
+  void clear() {
+    blocks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t size_ = 0;
+};
 
 struct RawRelation {
   std::size_t source = 0, target = 0;  // raw events
@@ -231,7 +260,7 @@ struct GraphBuilder::State {
     uint32_t document = 0, form = 0;
   };
   std::vector<EntityRef> entities;
-  std::vector<RawEvent> events;
+  BlockList<RawEvent> events;          // RawEvent::order indexes it
   std::vector<RawArgument> arguments;  // of the events, each event's together
   std::vector<RawRelation> relations;
   BuildStats stats;
@@ -422,10 +451,10 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
       st.arguments.push_back({argument.role, static_cast<uint32_t>(entity_base + argument.entity)});
     }
     raw.sentence = sentence_text(m.sentence);
-    raw.begin = static_cast<uint32_t>(
-        document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]));
-    raw.end = static_cast<uint32_t>(
-        document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]));
+    raw.begin =
+        static_cast<uint32_t>(document.InputOffset(code_point_at[seg.tokens[m.first_token].begin]));
+    raw.end =
+        static_cast<uint32_t>(document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]));
     raw.trigger = pool.Intern(m.trigger);
     raw.modality = pool.Intern(m.modality);
     raw.published = DayNumber(anchor);
@@ -510,7 +539,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     stage_started = now;
   };
   EventGraph graph;
-  graph.documents = st.documents;
+  graph.documents = std::move(st.documents);
+  const std::vector<DocumentInfo>& documents = graph.documents;
 
   std::vector<std::size_t> form_cluster;
   std::vector<Entity> entities = ResolveEntities(st.entity_forms, &form_cluster);
@@ -565,7 +595,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // Which entities each document names, and how often.
   // (entity, times), sorted by entity; an article's entity mentions come together.
   using NamedCounts = std::vector<std::pair<std::size_t, int>>;
-  std::vector<NamedCounts> named_in(st.documents.size());
+  std::vector<NamedCounts> named_in(documents.size());
   for (std::size_t r = 0; r < st.entities.size();) {
     const uint32_t document = st.entities[r].document;
     std::vector<std::size_t> named;
@@ -742,8 +772,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
   });
   auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
-    *generalises =
-        cluster.type_id != raw_type_id[&raw - st.events.data()];  // "attack" into "chemical attack"
+    *generalises = cluster.type_id != raw_type_id[raw.order];  // "attack" into "chemical attack"
     return cluster.negated == raw.negated();
   };
   auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
@@ -900,7 +929,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       ++generation;
       seen_at.resize(clusters.size(), 0);
       std::vector<std::size_t> out;
-      const std::vector<uint32_t>& mine = kinds(raw_type_id[&raw - st.events.data()]);
+      const std::vector<uint32_t>& mine = kinds(raw_type_id[raw.order]);
       auto take = [&](std::size_t c) {
         if (seen_at[c] == generation) return;
         if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
@@ -1070,7 +1099,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (chosen == SIZE_MAX && !raw.dated) {
         int same_type_dated = 0;
         std::size_t last_same_type = 0;
-        for (uint32_t kind : kinds(raw_type_id[&raw - st.events.data()])) {
+        for (uint32_t kind : kinds(raw_type_id[raw.order])) {
           auto found = dated_count.find({kind, raw.negated()});
           if (found == dated_count.end()) continue;
           same_type_dated += found->second.first;
@@ -1086,7 +1115,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (chosen == SIZE_MAX) {
         chosen = clusters.size();
         Cluster cluster;
-        cluster.type_id = raw_type_id[&raw - st.events.data()];
+        cluster.type_id = raw_type_id[raw.order];
         cluster.contact = raw_contact[e];
         cluster.negated = raw.negated();
         clusters.push_back(std::move(cluster));
@@ -1139,8 +1168,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // when that is its publication day or a few days before (a report
   // published the morning after the talks). Undated news of that article is
   // of that day.
-  std::vector<std::string> narrative_day(st.documents.size());
-  std::vector<std::size_t> narrative_count(st.documents.size(), 0);
+  std::vector<std::string> narrative_day(documents.size());
+  std::vector<std::size_t> narrative_count(documents.size(), 0);
   for (const Cluster& cluster : clusters) {
     if (!cluster.dated || cluster.interval->granularity != "day" || !cluster.contact) continue;
     const std::optional<int> day = DayNumber(cluster.interval->first);
@@ -1148,7 +1177,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::map<std::size_t, std::size_t> told_in;  // document -> mentions of this meeting
     for (std::size_t m : cluster.members) told_in[st.events[m].document]++;
     for (const auto& [d, count] : told_in) {
-      const std::optional<int> published = DayNumber(st.documents[d].anchor);
+      const std::optional<int> published = DayNumber(documents[d].anchor);
       if (!published || *day > *published || *day < *published - kNarrativeLagDays) continue;
       if (count > narrative_count[d]) {  // ties: the earlier meeting, as clusters come in order
         narrative_count[d] = count;
@@ -1161,13 +1190,24 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   SharedStringPool& pool = st.pool;
   std::vector<std::string> type_names(type_ids.size());
   for (const auto& [name, id] : type_ids) type_names[id] = name;
-  std::vector<int> uses(st.events.size(), 0);  // how many events each mention belongs to
+  // The events each mention belongs to (most belong to one), in event order: mention m's are
+  // events_of_mention[mention_uses[m] .. mention_uses[m + 1]).
+  std::vector<uint32_t> mention_uses(st.events.size() + 1, 0);
   for (const Cluster& cluster : clusters) {
-    for (std::size_t m : cluster.members) ++uses[m];
+    for (std::size_t m : cluster.members) ++mention_uses[m + 1];
   }
-  // Events are made from their clusters independently, on `jobs` threads. A
-  // mention told by one event moves into it; one told by several is copied
-  // into each.
+  for (std::size_t m = 0; m < st.events.size(); ++m) mention_uses[m + 1] += mention_uses[m];
+  std::vector<uint32_t> events_of_mention(mention_uses.back());
+  {
+    std::vector<uint32_t> next(mention_uses.begin(), mention_uses.end() - 1);
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+      for (std::size_t m : clusters[c].members)
+        events_of_mention[next[m]++] = static_cast<uint32_t>(c);
+    }
+  }
+  // Events are made from their clusters independently, on `jobs` threads, all but their mentions;
+  // then the raw mentions, in order, become the events' mentions, and each block of raw mentions
+  // is freed once used: the raw mentions and the events' never all coexist.
   std::vector<Event> events(clusters.size());
   // Each event's first mention, kept for the final order once the clusters are gone.
   std::vector<std::size_t> first_order(clusters.size());
@@ -1184,14 +1224,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<std::size_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
+    event.mentions.reserve(members.size());
     std::map<std::size_t, std::map<std::string, int>> roles;
     std::map<SharedString, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
     std::map<SharedString, int> modalities;
     for (std::size_t m : members) {
-      RawEvent& raw = st.events[m];
-      event.mentions.push_back(MakeMention(raw, uses[m] == 1));
-      if (raw.source != UINT32_MAX) event.mentions.back().source = entity_cluster[raw.source];
+      const RawEvent& raw = st.events[m];
       if (!cluster.collective_members.count(m)) {
         for (const auto& [role, raw_entity] : arguments_of(raw))
           roles[entity_cluster[raw_entity]][ArgumentRoleName(role)]++;
@@ -1200,12 +1239,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         ++explicit_dates;
         if (cluster.dated && raw.time->interval.first == cluster.interval->first &&
             raw.time->interval.last == cluster.interval->last) {
-          values[event.mentions.back().time_value]++;
+          values[raw.time->value]++;
         }
       }
-      negated += event.mentions.back().negated();
-      hedged += !event.mentions.back().negated() && event.mentions.back().modality != "asserted";
-      modalities[event.mentions.back().modality]++;
+      negated += raw.negated();
+      hedged += !raw.negated() && raw.modality != "asserted";
+      modalities[raw.modality]++;
     }
     if (cluster.dated) {
       SharedString best;
@@ -1222,22 +1261,23 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       event.granularity = pool.Intern(cluster.interval->granularity);
       event.date_source = pool.Intern("text");
     } else if (const std::size_t document = st.events[members.front()].document;
-               !st.documents[document].anchor.empty() && kNewsOfTheDay.count(event.family.view()) &&
+               !documents[document].anchor.empty() && kNewsOfTheDay.count(event.family.view()) &&
                negated < static_cast<int>(members.size()) &&
                hedged < static_cast<int>(members.size()) &&
                std::any_of(roles.begin(), roles.end(),
                            [](const auto& entry) { return !entry.second.count("location"); })) {
       // Meetings, statements and agreements an article tells without a date are, in news, the
       // day's own: dated by the article, after merging so that they never split a dated event.
-      const bool narrative = !narrative_day[document].empty() &&
-                             narrative_day[document] != st.documents[document].anchor;
+      const bool narrative =
+          !narrative_day[document].empty() && narrative_day[document] != documents[document].anchor;
       event.date = event.start = event.end =
-          pool.Intern(narrative ? narrative_day[document] : st.documents[document].anchor);
+          pool.Intern(narrative ? narrative_day[document] : documents[document].anchor);
       event.granularity = pool.Intern("day");
       event.date_source = pool.Intern(narrative ? "narrative" : "document");
     }
     static const std::map<std::string, int> kRoleOrder = {
         {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
+    event.participants.reserve(roles.size());
     for (const auto& [entity, counts] : roles) {
       std::string role;
       int best = 0;
@@ -1277,9 +1317,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     IdSet().swap(cluster.collective_members);
   });
   std::vector<Cluster>().swap(clusters);
-
-  std::vector<RawEvent>().swap(st.events);  // their mentions have moved into the events
   std::vector<RawArgument>().swap(st.arguments);
+  for (std::size_t m = 0; m < st.events.size(); ++m) {
+    RawEvent& raw = st.events[m];
+    for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
+      Mention mention = MakeMention(raw, use + 1 == mention_uses[m + 1]);
+      if (raw.source != UINT32_MAX) mention.source = entity_cluster[raw.source];
+      events[events_of_mention[use]].mentions.push_back(std::move(mention));
+    }
+    st.events.ReleaseThrough(m);
+  }
+  st.events.clear();
+  std::vector<uint32_t>().swap(mention_uses);
+  std::vector<uint32_t>().swap(events_of_mention);
 
   stage_done(&st.stats.events_seconds);
 
