@@ -1161,6 +1161,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
   }
   std::vector<Lane>().swap(lanes);
+  // What only the merge read: the peak of a build's memory comes next.
+  std::vector<NamedCounts>().swap(named_in);
+  std::vector<uint32_t>().swap(raw_type_id);
+  std::vector<std::size_t>().swap(order);
+  std::vector<std::size_t>().swap(position);
+  std::vector<int>().swap(crowd);
+  std::vector<int>().swap(rank);
+  std::vector<char>().swap(raw_contact);
 
   stage_done(&st.stats.merge_seconds);
 
@@ -1211,6 +1219,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Event> events(clusters.size());
   // Each event's first mention, kept for the final order once the clusters are gone.
   std::vector<std::size_t> first_order(clusters.size());
+  // Each event's mention list is made when its first mention comes, as the raw ones are freed.
+  std::vector<uint32_t> mention_count(clusters.size());
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
     Cluster& cluster = clusters[c];
     Event event;
@@ -1224,7 +1234,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<std::size_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
-    event.mentions.reserve(members.size());
+    mention_count[c] = static_cast<uint32_t>(members.size());
     std::map<std::size_t, std::map<std::string, int>> roles;
     std::map<SharedString, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
@@ -1323,13 +1333,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
       Mention mention = MakeMention(raw, use + 1 == mention_uses[m + 1]);
       if (raw.source != UINT32_MAX) mention.source = entity_cluster[raw.source];
-      events[events_of_mention[use]].mentions.push_back(std::move(mention));
+      Event& event = events[events_of_mention[use]];
+      if (event.mentions.empty()) event.mentions.reserve(mention_count[events_of_mention[use]]);
+      event.mentions.push_back(std::move(mention));
     }
     st.events.ReleaseThrough(m);
   }
   st.events.clear();
   std::vector<uint32_t>().swap(mention_uses);
   std::vector<uint32_t>().swap(events_of_mention);
+  std::vector<uint32_t>().swap(mention_count);
 
   stage_done(&st.stats.events_seconds);
 
