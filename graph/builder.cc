@@ -1470,23 +1470,26 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 }
 
 void RebuildTopology(EventGraph* graph) {
-  graph->topology = Topology();
-  for (std::size_t i = 0; i < graph->entities.size(); ++i)
-    boost::add_vertex({false, i}, graph->topology);
   const std::size_t event_base = graph->entities.size();
+  graph->topology = Topology(event_base + graph->events.size());
+  for (std::size_t i = 0; i < graph->entities.size(); ++i)
+    graph->topology[i] = VertexData{false, static_cast<uint32_t>(i)};
   for (std::size_t i = 0; i < graph->events.size(); ++i)
-    boost::add_vertex({true, i}, graph->topology);
+    graph->topology[event_base + i] = VertexData{true, static_cast<uint32_t>(i)};
   for (std::size_t e = 0; e < graph->events.size(); ++e) {
     const auto& participants = graph->events[e].participants;
     for (std::size_t p = 0; p < participants.size(); ++p) {
-      boost::add_edge(participants[p].entity, event_base + e, EdgeData{false, p, e},
+      boost::add_edge(participants[p].entity, event_base + e,
+                      EdgeData{false, static_cast<uint32_t>(p), static_cast<uint32_t>(e)},
                       graph->topology);
     }
   }
   for (std::size_t r = 0; r < graph->relations.size(); ++r) {
     const Relation& relation = graph->relations[r];
-    boost::add_edge(event_base + relation.source, event_base + relation.target,
-                    EdgeData{true, r, relation.source}, graph->topology);
+    boost::add_edge(
+        event_base + relation.source, event_base + relation.target,
+        EdgeData{true, static_cast<uint32_t>(r), static_cast<uint32_t>(relation.source)},
+        graph->topology);
   }
 }
 

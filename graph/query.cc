@@ -72,9 +72,14 @@ GraphIndex::GraphIndex(const EventGraph& graph)
     relations_from_[graph.relations[r].source].push_back(r);
     relations_into_[graph.relations[r].target].push_back(r);
   }
-  for (auto [it, end] = boost::edges(graph.topology); it != end; ++it)
-    boost::add_edge(boost::source(*it, graph.topology), boost::target(*it, graph.topology),
-                    undirected_);
+  // The topology's edges, participations then relations, in the order RebuildTopology adds them.
+  const std::size_t event_base = graph.entities.size();
+  for (std::size_t e = 0; e < graph.events.size(); ++e) {
+    for (const Participant& p : graph.events[e].participants)
+      boost::add_edge(p.entity, event_base + e, undirected_);
+  }
+  for (const Relation& relation : graph.relations)
+    boost::add_edge(event_base + relation.source, event_base + relation.target, undirected_);
 }
 
 std::vector<std::size_t> GraphIndex::FindEntities(const std::string& name) const {

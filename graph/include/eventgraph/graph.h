@@ -16,7 +16,16 @@
 // merge with asserted ones.
 #pragma once
 
+// GCC 12 sees an optional in Boost's edge iterator as maybe uninitialised when it copies a
+// directed adjacency_list (a false positive, reported where Boost defines the code).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/adjacency_list.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #include <cstdint>
 
 #include <memory>
@@ -107,17 +116,19 @@ struct Relation {
   int support = 1;  // how many sentences state it
 };
 
+// A graph of a million events holds a million vertices and more edges: their data is kept small,
+// and edges go one way (participant -> event, source -> target), which is all traversal needs.
 struct VertexData {
   bool is_event = false;
-  std::size_t index = 0;  // into entities or events
+  uint32_t index = 0;  // into entities or events
 };
 struct EdgeData {
   bool is_relation = false;
-  std::size_t index = 0;  // into relations, or into the event's participants
-  std::size_t event = 0;  // the event a participation edge belongs to
+  uint32_t index = 0;  // into relations, or into the event's participants
+  uint32_t event = 0;  // the event a participation edge belongs to
 };
 using Topology =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexData, EdgeData>;
 
 struct EventGraph {
   std::vector<DocumentInfo> documents;
