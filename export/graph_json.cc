@@ -166,7 +166,7 @@ void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
       Field(w, "time_rule", m.time_rule);
       Field(w, "time_anchor", m.time_anchor);
       Field(w, "modality", m.modality);
-      Index(w, "source", m.source);
+      Index(w, "source", m.source == Mention::kNoSource ? SIZE_MAX : std::size_t{m.source});
       w.EndObject();
     }
     w.EndArray();
@@ -261,17 +261,19 @@ Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& pa
     }
     for (const Value& m : r.Array(e, "mentions", where).GetArray()) {
       Mention mention;
-      mention.document = r.Idx(m, "document", where, graph.documents.size());
+      mention.document = static_cast<uint32_t>(r.Idx(m, "document", where, graph.documents.size()));
       mention.sentence = r.Str(m, "sentence", where);
-      mention.begin = r.Idx(m, "begin", where, SIZE_MAX);
-      mention.end = r.Idx(m, "end", where, SIZE_MAX);
+      mention.begin = static_cast<uint32_t>(r.Idx(m, "begin", where, UINT32_MAX));
+      mention.end = static_cast<uint32_t>(r.Idx(m, "end", where, UINT32_MAX));
       mention.trigger = r.Str(m, "trigger", where);
       mention.time_text = r.Str(m, "time_text", where);
       mention.time_value = r.Str(m, "time_value", where);
       mention.time_rule = r.Str(m, "time_rule", where);
       mention.time_anchor = r.Str(m, "time_anchor", where);
       mention.modality = r.Str(m, "modality", where);
-      mention.source = r.Idx(m, "source", where, graph.entities.size(), /*nullable=*/true);
+      // null (SIZE_MAX) becomes kNoSource
+      mention.source = static_cast<uint32_t>(
+          r.Idx(m, "source", where, graph.entities.size(), /*nullable=*/true));
       event.mentions.push_back(std::move(mention));
     }
     graph.events.push_back(std::move(event));

@@ -157,7 +157,7 @@ void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
       Key(w, "modality");
       String(w, m.modality);
       Key(w, "source");
-      if (m.source == SIZE_MAX) {
+      if (m.source == Mention::kNoSource) {
         w.Null();
       } else {
         w.StartObject();

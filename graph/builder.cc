@@ -1332,7 +1332,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     RawEvent& raw = st.events[m];
     for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
       Mention mention = MakeMention(raw, use + 1 == mention_uses[m + 1]);
-      if (raw.source != UINT32_MAX) mention.source = entity_cluster[raw.source];
+      if (raw.source != UINT32_MAX)
+        mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
       Event& event = events[events_of_mention[use]];
       if (event.mentions.empty()) event.mentions.reserve(mention_count[events_of_mention[use]]);
       event.mentions.push_back(std::move(mention));
@@ -1353,7 +1354,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   for (const Event& event : events) {
     for (const Participant& p : event.participants) participates[p.entity] = true;
     for (const Mention& m : event.mentions) {
-      if (m.source != SIZE_MAX) participates[m.source] = true;
+      if (m.source != Mention::kNoSource) participates[m.source] = true;
     }
   }
   std::vector<std::size_t> entity_order;
@@ -1380,7 +1381,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     Event& event = events[e];
     for (Participant& p : event.participants) p.entity = entity_new_index[p.entity];
     for (Mention& m : event.mentions) {
-      if (m.source != SIZE_MAX) m.source = entity_new_index[m.source];
+      if (m.source != Mention::kNoSource)
+        m.source = static_cast<uint32_t>(entity_new_index[m.source]);
     }
     event.label = FillLabel(st.lexicons, event, graph.entities);
   });

@@ -255,7 +255,7 @@ TEST_CASE("Mentions keep their modality and source; the event is asserted if any
   const Event* attack = FindEvent(graph, "attack");
   REQUIRE(attack != nullptr);
   CHECK(attack->modality == "alleged");
-  REQUIRE(attack->mentions[0].source != SIZE_MAX);
+  REQUIRE(attack->mentions[0].source != Mention::kNoSource);
   CHECK(graph.entities[attack->mentions[0].source].name == "Grace Otieno");
 }
 

@@ -73,9 +73,11 @@ inline const SharedString& AssertedModality() {
 // that the mentions and relations of one sentence hold its text once and
 // repeated values (triggers, rules, modalities) are not copied.
 struct Mention {
-  std::size_t document = 0;        // index into EventGraph::documents
-  SharedString sentence;           // the sentence text
-  std::size_t begin = 0, end = 0;  // code-point offsets of the trigger in Document::text
+  static constexpr uint32_t kNoSource = UINT32_MAX;
+  uint32_t document = 0;        // index into EventGraph::documents
+  uint32_t begin = 0, end = 0;  // code-point offsets of the trigger in Document::text
+  uint32_t source = kNoSource;  // who reports it (index into EventGraph::entities), if anyone
+  SharedString sentence;        // the sentence text
   SharedString trigger;
   SharedString time_text;  // the time expression that dated it, if any
   SharedString time_value;
@@ -83,7 +85,6 @@ struct Mention {
   SharedString time_anchor;  // the date the value was computed from; "" for a date written in full
   // "asserted", "negated", "hypothetical", "future" or "alleged" (see EventMention::modality)
   SharedString modality = AssertedModality();
-  std::size_t source = SIZE_MAX;  // who reports it (index into EventGraph::entities), if anyone
   bool negated() const { return modality == "negated"; }
 };
 
