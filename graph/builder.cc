@@ -565,16 +565,20 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     const DayInterval* interval =
         nullptr;  // when dated: the narrowest of its mentions' (they own it)
     std::vector<std::size_t> members;
-    IdSet collective_members;  // tell more people than this event has
-    // The days its articles are anchored to: undated mentions join only
-    // events of their own news cycle.
-    int published_first = INT_MAX, published_last = INT_MIN;
-    // What only the merge reads, freed once it is done.
+    // Members that tell more people than this event has (rare: most events have none).
+    std::unique_ptr<IdSet> collective_members;
+    bool is_collective(std::size_t member) const {
+      return collective_members && collective_members->count(member);
+    }
+    // What only the merge reads, freed once it is done: a million events are held at once.
     struct Participants {
       IdSet agents, everyone;
       IdSet people;                      // the persons of `everyone`
       std::vector<int64_t> agent_sides;  // sides(agents), kept up to date
       std::set<int> published_months;    // the months it is indexed under by entity and side
+      // The days its articles are anchored to: undated mentions join only
+      // events of their own news cycle.
+      int published_first = INT_MAX, published_last = INT_MIN;
     };
     std::unique_ptr<Participants> merge = std::make_unique<Participants>();
   };
@@ -740,9 +744,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                       1, 4095);
   };
   auto same_cycle = [](const Cluster& cluster, const RawEvent& raw) {
-    if (!raw.published || cluster.published_first == INT_MAX) return true;
-    return *raw.published >= cluster.published_first - kNewsCycleDays &&
-           *raw.published <= cluster.published_last + kNewsCycleDays;
+    if (!raw.published || cluster.merge->published_first == INT_MAX) return true;
+    return *raw.published >= cluster.merge->published_first - kNewsCycleDays &&
+           *raw.published <= cluster.merge->published_last + kNewsCycleDays;
   };
 
   std::vector<std::size_t> order(st.events.size());
@@ -853,15 +857,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
       if (raw.published) {
-        cluster.published_first = std::min(cluster.published_first, *raw.published);
-        cluster.published_last = std::max(cluster.published_last, *raw.published);
+        cluster.merge->published_first = std::min(cluster.merge->published_first, *raw.published);
+        cluster.merge->published_last = std::max(cluster.merge->published_last, *raw.published);
       }
       // "He met with both Lavrov and Putin" tells two meetings at once: it joins
       // one without making its people everyone's.
       const bool collective =
           cluster.contact && persons(all).size() > 2 && cluster.merge->people.size() >= 2;
       if (collective) {
-        cluster.collective_members.insert(e);
+        if (!cluster.collective_members) cluster.collective_members = std::make_unique<IdSet>();
+        cluster.collective_members->insert(e);
       } else {
         const int month = cycle_month(raw);
         const bool new_month = cluster.merge->published_months.insert(month).second;
@@ -1241,7 +1246,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::map<SharedString, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
-      if (!cluster.collective_members.count(m)) {
+      if (!cluster.is_collective(m)) {
         for (const auto& [role, raw_entity] : arguments_of(raw))
           roles[entity_cluster[raw_entity]][ArgumentRoleName(role)]++;
       }
@@ -1324,7 +1329,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     if (event.modality != "asserted") confidence -= 0.2;
     event.confidence = std::clamp(std::round(confidence * 100) / 100, 0.05, 0.99);
     events[c] = std::move(event);
-    IdSet().swap(cluster.collective_members);
+    cluster.collective_members.reset();
   });
   std::vector<Cluster>().swap(clusters);
   std::vector<RawArgument>().swap(st.arguments);
