@@ -216,15 +216,16 @@ int MonthNumber(const std::string& day) {
   return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
 }
 
-// A few ids, sorted, in one array (inline up to four): the merge keeps several
+// A few ids (below 2^32), sorted, in one array (inline up to four): the merge keeps several
 // such sets per event and builds three per mention, where a std::set would
 // allocate a node per id.
 // Reads like the std::set it replaces.
 class IdSet {
  public:
-  using Ids = boost::container::small_vector<std::size_t, 4>;  // most sets: no allocation
+  using Ids = boost::container::small_vector<uint32_t, 4>;  // most sets: no allocation
   using const_iterator = Ids::const_iterator;
-  std::pair<const_iterator, bool> insert(std::size_t id) {
+  std::pair<const_iterator, bool> insert(std::size_t wide_id) {
+    const auto id = static_cast<uint32_t>(wide_id);
     if (ids_.empty() || ids_.back() < id) {
       ids_.push_back(id);
       return {ids_.end() - 1, true};
@@ -234,7 +235,10 @@ class IdSet {
     return {ids_.insert(at, id), true};
   }
   std::size_t count(std::size_t id) const {
-    return std::binary_search(ids_.begin(), ids_.end(), id) ? 1 : 0;
+    return id <= UINT32_MAX &&
+                   std::binary_search(ids_.begin(), ids_.end(), static_cast<uint32_t>(id))
+               ? 1
+               : 0;
   }
   bool empty() const { return ids_.empty(); }
   void swap(IdSet& other) noexcept { ids_.swap(other.ids_); }
@@ -575,7 +579,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       IdSet agents, everyone;
       IdSet people;                      // the persons of `everyone`
       std::vector<int64_t> agent_sides;  // sides(agents), kept up to date
-      std::set<int> published_months;    // the months it is indexed under by entity and side
+      IdSet published_months;            // the months it is indexed under by entity and side
       // The days its articles are anchored to: undated mentions join only
       // events of their own news cycle.
       int published_first = INT_MAX, published_last = INT_MIN;
