@@ -10,13 +10,13 @@
 namespace eventgraph {
 
 void OutputSink::Flush() {
-  if (buffer_.empty()) return;
+  if (used_ == 0) return;
   if (text_ != nullptr) {
-    text_->append(buffer_);
+    text_->append(buffer_.data(), used_);
   } else if (file_ != nullptr && !failed_) {
-    failed_ = std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size();
+    failed_ = std::fwrite(buffer_.data(), 1, used_, file_) != used_;
   }
-  buffer_.clear();
+  used_ = 0;
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& content) {

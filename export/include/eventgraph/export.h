@@ -24,7 +24,7 @@ namespace eventgraph {
 // that a large graph is written without holding the whole text in memory.
 class OutputSink {
  public:
-  using Ch = char;  // lets RapidJSON write here (Put, Flush)
+  using Ch = char;  // lets RapidJSON write here (Put, Flush; PutReserve and PutUnsafe below)
   explicit OutputSink(std::string* text) : text_(text) {}
   explicit OutputSink(std::FILE* file) : file_(file) {}
   ~OutputSink() { Flush(); }
@@ -32,8 +32,9 @@ class OutputSink {
   OutputSink& operator=(const OutputSink&) = delete;
 
   OutputSink& operator+=(std::string_view text) {
-    buffer_.append(text);
-    if (buffer_.size() >= kChunk) Flush();
+    Reserve(text.size());
+    text.copy(buffer_.data() + used_, text.size());
+    used_ += text.size();
     return *this;
   }
   OutputSink& operator+=(char c) {
@@ -41,9 +42,17 @@ class OutputSink {
     return *this;
   }
   void Put(char c) {
-    buffer_.push_back(c);
-    if (buffer_.size() >= kChunk) Flush();
+    if (used_ == buffer_.size()) Flush();
+    buffer_[used_++] = c;
   }
+  // Room for `count` more characters, which PutUnchecked may then write: RapidJSON reserves
+  // for a whole string, then writes it a character at a time.
+  void Reserve(std::size_t count) {
+    if (buffer_.size() - used_ >= count) return;
+    Flush();
+    if (count > buffer_.size()) buffer_.resize(count);
+  }
+  void PutUnchecked(char c) { buffer_[used_++] = c; }
   void Flush();
   bool failed() const { return failed_; }
 
@@ -51,9 +60,15 @@ class OutputSink {
   static constexpr std::size_t kChunk = 1 << 16;
   std::string* text_ = nullptr;
   std::FILE* file_ = nullptr;
-  std::string buffer_;
+  std::string buffer_ = std::string(kChunk, '\0');
+  std::size_t used_ = 0;
   bool failed_ = false;
 };
+
+// Found by argument-dependent lookup from RapidJSON's writers, and preferred to its generic
+// versions (which check for room at every character).
+inline void PutReserve(OutputSink& sink, std::size_t count) { sink.Reserve(count); }
+inline void PutUnsafe(OutputSink& sink, char c) { sink.PutUnchecked(c); }
 
 inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
 inline constexpr const char* kGraphSchemaVersion = "eventgraph-graph/1";
