@@ -133,7 +133,18 @@ bool IsContactFamily(const std::string& family) { return family == "contact"; }
 std::optional<int> DayNumber(const std::string& day) {
   if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return std::nullopt;
+  auto digits = [&](std::size_t at, std::size_t count, int* value) {
+    *value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (day[i] < '0' || day[i] > '9') return false;
+      *value = *value * 10 + (day[i] - '0');
+    }
+    return true;
+  };
+  // The usual all-digit form without sscanf (which was a visible part of the merge's time).
+  if (!(digits(0, 4, &y) && digits(5, 2, &m) && digits(8, 2, &d)) &&
+      std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+    return std::nullopt;
   const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
                                          std::chrono::day(d)};
   if (!date.ok()) return std::nullopt;
@@ -548,9 +559,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   std::vector<std::size_t> form_cluster;
   std::vector<Entity> entities = ResolveEntities(st.entity_forms, &form_cluster);
-  std::vector<std::size_t> entity_cluster(st.entities.size());
+  // Arrays per mention hold 4-byte indices: there are millions of mentions.
+  std::vector<uint32_t> entity_cluster(st.entities.size());
   for (std::size_t r = 0; r < st.entities.size(); ++r)
-    entity_cluster[r] = form_cluster[st.entities[r].form];
+    entity_cluster[r] = static_cast<uint32_t>(form_cluster[st.entities[r].form]);
   std::vector<RawEntity>().swap(st.entity_forms);
   std::unordered_map<std::string, uint32_t>().swap(st.entity_form_ids);
 
@@ -586,7 +598,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     };
     std::unique_ptr<Participants> merge = std::make_unique<Participants>();
   };
-  std::vector<std::size_t> cluster_of(st.events.size(), SIZE_MAX);
+  std::vector<uint32_t> cluster_of(st.events.size(), UINT32_MAX);
 
   auto arguments_of = [&](const RawEvent& e) {
     return std::span<const RawArgument>(st.arguments.data() + e.first_argument, e.argument_count);
@@ -753,8 +765,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
            *raw.published <= cluster.merge->published_last + kNewsCycleDays;
   };
 
-  std::vector<std::size_t> order(st.events.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<uint32_t> order(st.events.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   // Dated mentions first, the most precise first, so that wide dates
   // ("last week") fold into precise ones ("April 4").
   auto width = [&](const RawEvent& e) {
@@ -767,10 +779,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   // Contact mentions naming more than two people come after the pairs, so that
   // each pair makes its own meeting before a sentence telling several joins one.
-  std::vector<int> crowd(st.events.size(), 0);
-  std::vector<int> rank(st.events.size(), 0);
+  std::vector<uint8_t> crowd(st.events.size(), 0);
+  std::vector<uint8_t> rank(st.events.size(), 0);
   for (std::size_t e = 0; e < st.events.size(); ++e) {
-    rank[e] = width(st.events[e]);
+    rank[e] = static_cast<uint8_t>(width(st.events[e]));
     if (!IsContactFamily(family_of(st.events[e].type.str()))) continue;
     IdSet agents, all;
     participants_of(st.events[e], &agents, &all);
@@ -810,17 +822,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
   }
   struct Lane {
-    std::vector<std::size_t> sequence;    // its mentions, in merge order
-    std::vector<Cluster> clusters;        // its events
-    std::vector<std::size_t> created_at;  // per event: the merge position of its first mention
+    std::vector<uint32_t> sequence;    // its mentions, in merge order
+    std::vector<Cluster> clusters;     // its events
+    std::vector<uint32_t> created_at;  // per event: the merge position of its first mention
   };
   std::vector<Lane> lanes;
-  std::vector<std::size_t> position(st.events.size());  // mention -> its place in `order`
+  std::vector<uint32_t> position(st.events.size());  // mention -> its place in `order`
   {
     std::unordered_map<uint32_t, std::size_t> lane_of_family;
     for (std::size_t p = 0; p < order.size(); ++p) {
       const std::size_t e = order[p];
-      position[e] = p;
+      position[e] = static_cast<uint32_t>(p);
       auto [lane, added] = lane_of_family.emplace(root(raw_type_id[e]), lanes.size());
       if (added) lanes.emplace_back();
       lanes[lane->second].sequence.push_back(e);
@@ -923,7 +935,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         cluster.dated = true;
         if (changed) index_interval(c);
       }
-      if (cluster_of[e] == SIZE_MAX) cluster_of[e] = c;
+      if (cluster_of[e] == UINT32_MAX) cluster_of[e] = static_cast<uint32_t>(c);
     };
     auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
       return std::find(by_document[document].begin(), by_document[document].end(),
@@ -1166,17 +1178,18 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   }
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     for (std::size_t e : lanes[l].sequence) {
-      if (cluster_of[e] != SIZE_MAX) cluster_of[e] = renumbered[l][cluster_of[e]];
+      if (cluster_of[e] != UINT32_MAX)
+        cluster_of[e] = static_cast<uint32_t>(renumbered[l][cluster_of[e]]);
     }
   }
   std::vector<Lane>().swap(lanes);
   // What only the merge read: the peak of a build's memory comes next.
   std::vector<NamedCounts>().swap(named_in);
   std::vector<uint32_t>().swap(raw_type_id);
-  std::vector<std::size_t>().swap(order);
-  std::vector<std::size_t>().swap(position);
-  std::vector<int>().swap(crowd);
-  std::vector<int>().swap(rank);
+  std::vector<uint32_t>().swap(order);
+  std::vector<uint32_t>().swap(position);
+  std::vector<uint8_t>().swap(crowd);
+  std::vector<uint8_t>().swap(rank);
   std::vector<char>().swap(raw_contact);
 
   stage_done(&st.stats.merge_seconds);
@@ -1228,8 +1241,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Event> events(clusters.size());
   // Each event's first mention, kept for the final order once the clusters are gone.
   std::vector<std::size_t> first_order(clusters.size());
-  // Each event's mention list is made when its first mention comes, as the raw ones are freed.
-  std::vector<uint32_t> mention_count(clusters.size());
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
     Cluster& cluster = clusters[c];
     Event event;
@@ -1243,7 +1254,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<std::size_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
-    mention_count[c] = static_cast<uint32_t>(members.size());
     std::map<std::size_t, std::map<std::string, int>> roles;
     std::map<SharedString, int> values;
     int explicit_dates = 0, negated = 0, hedged = 0;
@@ -1343,16 +1353,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       Mention mention = MakeMention(raw, use + 1 == mention_uses[m + 1]);
       if (raw.source != UINT32_MAX)
         mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
-      Event& event = events[events_of_mention[use]];
-      if (event.mentions.empty()) event.mentions.reserve(mention_count[events_of_mention[use]]);
-      event.mentions.push_back(std::move(mention));
+      events[events_of_mention[use]].mentions.push_back(std::move(mention));
     }
     st.events.ReleaseThrough(m);
   }
   st.events.clear();
   std::vector<uint32_t>().swap(mention_uses);
   std::vector<uint32_t>().swap(events_of_mention);
-  std::vector<uint32_t>().swap(mention_count);
 
   stage_done(&st.stats.events_seconds);
 
