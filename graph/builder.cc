@@ -42,9 +42,13 @@ const std::set<std::string, std::less<>> kNewsOfTheDay = {"contact", "statement"
 
 // The time expression that dates a mention, and (when it names an interval) that interval, as
 // text and as numbers: days since 1970, months since year 0, years.
+// The interval's days and granularity come from the builder's pool: a corpus repeats them.
+struct RawInterval {
+  SharedString first, last, granularity;  // as DayInterval's
+};
 struct RawTime {
   SharedString text, value, rule, anchor;  // as Mention's time_text, time_value...
-  DayInterval interval;
+  RawInterval interval;
   int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
 };
 
@@ -130,7 +134,7 @@ bool IsClauseBreak(const Token& token) { return token.text == ";" || token.text 
 bool IsContactFamily(const std::string& family) { return family == "contact"; }
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" day; nullopt for anything else.
-std::optional<int> DayNumber(const std::string& day) {
+std::optional<int> DayNumber(std::string_view day) {
   if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
   auto digits = [&](std::size_t at, std::size_t count, int* value) {
@@ -143,7 +147,7 @@ std::optional<int> DayNumber(const std::string& day) {
   };
   // The usual all-digit form without sscanf (which was a visible part of the merge's time).
   if (!(digits(0, 4, &y) && digits(5, 2, &m) && digits(8, 2, &d)) &&
-      std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+      std::sscanf(std::string(day).c_str(), "%d-%d-%d", &y, &m, &d) != 3)
     return std::nullopt;
   const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m),
                                          std::chrono::day(d)};
@@ -480,9 +484,11 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
       time->value = pool.Intern(timexes[x].value);
       time->rule = pool.Intern(timexes[x].rule);
       time->anchor = pool.Intern(timexes[x].anchor);
-      raw.dated = ValueToInterval(timexes[x].value, &time->interval);
+      DayInterval interval;
+      raw.dated = ValueToInterval(timexes[x].value, &interval);
       if (raw.dated) {
-        const DayInterval& interval = time->interval;
+        time->interval = {pool.Intern(interval.first), pool.Intern(interval.last),
+                          pool.Intern(interval.granularity)};
         time->day_first = DayNumber(interval.first).value_or(0);
         time->day_last = DayNumber(interval.last).value_or(time->day_first);
         time->month_first = MonthNumber(interval.first);
@@ -578,7 +584,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     bool contact = false;  // of the contact family
     bool negated = false;
     bool dated = false;
-    const DayInterval* interval =
+    const RawInterval* interval =
         nullptr;  // when dated: the narrowest of its mentions' (they own it)
     std::vector<std::size_t> members;
     // Members that tell more people than this event has (rare: most events have none).
@@ -770,11 +776,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // Dated mentions first, the most precise first, so that wide dates
   // ("last week") fold into precise ones ("April 4").
   auto width = [&](const RawEvent& e) {
-    static const std::map<std::string, int> kRank = {{"day", 0},     {"week", 1},   {"month", 2},
-                                                     {"quarter", 3}, {"season", 3}, {"half", 4},
-                                                     {"year", 5},    {"decade", 6}, {"century", 7}};
+    static const std::map<std::string, int, std::less<>> kRank = {
+        {"day", 0},  {"week", 1}, {"month", 2},  {"quarter", 3}, {"season", 3},
+        {"half", 4}, {"year", 5}, {"decade", 6}, {"century", 7}};
     if (!e.dated) return 9;
-    auto rank = kRank.find(e.time->interval.granularity);
+    auto rank = kRank.find(e.time->interval.granularity.view());
     return rank != kRank.end() ? rank->second : 9;
   };
   // Contact mentions naming more than two people come after the pairs, so that
@@ -841,9 +847,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   auto merge_lane = [&](Lane& lane) {
     std::vector<Cluster>& clusters = lane.clusters;
     BucketIndex buckets;
-    auto month_of = [](const std::string& day) {
-      return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
+    auto year_of = [](const SharedString& day) {
+      return std::stoi(std::string(day.view().substr(0, 4)));
     };
+    auto month_of = [](const SharedString& day) { return MonthNumber(day.str()); };
     std::unordered_map<std::size_t, std::vector<std::size_t>> by_document;  // clusters told there
     std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
     auto index_interval = [&](std::size_t c) {
@@ -856,8 +863,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (int m = month_of(cluster.interval->first); m <= month_of(cluster.interval->last); ++m)
           buckets[key(cluster.type_id, kMonth, m)].push_back(c);
       }
-      for (int y = std::stoi(cluster.interval->first.substr(0, 4));
-           y <= std::stoi(cluster.interval->last.substr(0, 4)); ++y)
+      for (int y = year_of(cluster.interval->first); y <= year_of(cluster.interval->last); ++y)
         buckets[key(cluster.type_id, kYear, y)].push_back(c);
     };
     // Document -> (order, cluster) of each mention merged there, for "the latest
@@ -1285,9 +1291,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
       }
       event.date = best;
-      event.start = pool.Intern(cluster.interval->first);
-      event.end = pool.Intern(cluster.interval->last);
-      event.granularity = pool.Intern(cluster.interval->granularity);
+      event.start = cluster.interval->first;  // already the pool's
+      event.end = cluster.interval->last;
+      event.granularity = cluster.interval->granularity;
       event.date_source = pool.Intern("text");
     } else if (const std::size_t document = st.events[members.front()].document;
                !documents[document].anchor.empty() && kNewsOfTheDay.count(event.family.view()) &&
