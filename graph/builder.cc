@@ -1407,6 +1407,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         m.source = static_cast<uint32_t>(entity_new_index[m.source]);
     }
     event.label = FillLabel(st.lexicons, event, graph.entities);
+    event.mentions.shrink_to_fit();  // they grew as the raw mentions came
   });
 
   std::vector<std::size_t> event_order(events.size());
@@ -1445,41 +1446,64 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   stage_done(&st.stats.labels_seconds);
 
   // ---- relations: stated, then inferred order between events that share a participant
-  std::map<std::tuple<std::size_t, std::size_t, std::string>, std::size_t> seen;
-  for (const RawRelation& raw : st.relations) {
-    std::size_t source = event_new_index[cluster_of[raw.source]];
-    std::size_t target = event_new_index[cluster_of[raw.target]];
-    if (source == target) continue;
-    auto key = std::make_tuple(source, target, raw.type);
-    if (auto it = seen.find(key); it != seen.end()) {
-      graph.relations[it->second].support++;
-      continue;
+  {
+    // (source, target, type) -> index into graph.relations; types are few.
+    std::vector<std::string> type_names_seen;
+    auto type_id_of = [&](const std::string& type) {
+      auto at = std::find(type_names_seen.begin(), type_names_seen.end(), type);
+      if (at != type_names_seen.end()) return static_cast<uint64_t>(at - type_names_seen.begin());
+      type_names_seen.push_back(type);
+      return static_cast<uint64_t>(type_names_seen.size() - 1);
+    };
+    struct KeyHash {
+      std::size_t operator()(const std::pair<uint64_t, uint64_t>& key) const noexcept {
+        return std::hash<uint64_t>()(key.first * 0x9E3779B97F4A7C15ull ^ key.second);
+      }
+    };
+    std::unordered_map<std::pair<uint64_t, uint64_t>, std::size_t, KeyHash> seen;
+    seen.reserve(st.relations.size());
+    auto key = [](std::size_t source, std::size_t target, uint64_t type) {
+      return std::make_pair(static_cast<uint64_t>(source) << 32 | target, type);
+    };
+    std::map<std::size_t, std::vector<std::size_t>> events_of_entity;
+    std::size_t ordered_pairs = 0;  // at most one inferred relation each
+    for (std::size_t e = 0; e < graph.events.size(); ++e) {
+      const Event& event = graph.events[e];
+      if (event.start.empty() || event.modality == "negated") continue;
+      for (const Participant& p : event.participants) events_of_entity[p.entity].push_back(e);
+      ordered_pairs += event.participants.size();
     }
-    seen[key] = graph.relations.size();
-    graph.relations.push_back({source, target, raw.type, false, raw.document, raw.sentence, 1});
-  }
-  std::map<std::size_t, std::vector<std::size_t>> events_of_entity;
-  for (std::size_t e = 0; e < graph.events.size(); ++e) {
-    const Event& event = graph.events[e];
-    if (event.start.empty() || event.modality == "negated") continue;
-    for (const Participant& p : event.participants) events_of_entity[p.entity].push_back(e);
-  }
-  for (const auto& [entity, list] : events_of_entity) {
-    // `list` is in output order, so by start date.
-    for (std::size_t k = 0; k + 1 < list.size(); ++k) {
-      const Event& a = graph.events[list[k]];
-      for (std::size_t next = k + 1; next < list.size(); ++next) {
-        const Event& b = graph.events[list[next]];
-        if (!(a.end < b.start)) continue;
-        bool known = seen.count({list[k], list[next], "before"}) ||
-                     seen.count({list[k], list[next], "causes"}) ||
-                     seen.count({list[next], list[k], "causes"}) ||
-                     seen.count({list[next], list[k], "before"});
-        if (!known) {
-          seen[{list[k], list[next], "before"}] = graph.relations.size();
-          graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
+    graph.relations.reserve(st.relations.size() + ordered_pairs);
+    for (const RawRelation& raw : st.relations) {
+      std::size_t source = event_new_index[cluster_of[raw.source]];
+      std::size_t target = event_new_index[cluster_of[raw.target]];
+      if (source == target) continue;
+      const auto [it, added] =
+          seen.try_emplace(key(source, target, type_id_of(raw.type)), graph.relations.size());
+      if (!added) {
+        graph.relations[it->second].support++;
+        continue;
+      }
+      graph.relations.push_back({source, target, raw.type, false, raw.document, raw.sentence, 1});
+    }
+    const uint64_t before = type_id_of("before"), causes = type_id_of("causes");
+    for (const auto& [entity, list] : events_of_entity) {
+      // `list` is in output order, so by start date.
+      for (std::size_t k = 0; k + 1 < list.size(); ++k) {
+        const Event& a = graph.events[list[k]];
+        for (std::size_t next = k + 1; next < list.size(); ++next) {
+          const Event& b = graph.events[list[next]];
+          if (!(a.end < b.start)) continue;
+          bool known = seen.count(key(list[k], list[next], before)) ||
+                       seen.count(key(list[k], list[next], causes)) ||
+                       seen.count(key(list[next], list[k], causes)) ||
+                       seen.count(key(list[next], list[k], before));
+          if (!known) {
+            seen[key(list[k], list[next], before)] = graph.relations.size();
+            graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
+          }
+          break;  // only the next event in time: a chain, not every pair
         }
-        break;  // only the next event in time: a chain, not every pair
       }
     }
   }
