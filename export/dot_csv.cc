@@ -67,7 +67,7 @@ void WriteDot(const EventGraph& graph, OutputSink& out) {
   }
   for (const Event& event : graph.events) {
     const std::string label =
-        event.date.empty() ? event.label : event.date.str() + ": " + event.label;
+        event.date.empty() ? event.label.str() : event.date.str() + ": " + event.label.str();
     out += "  " + DotQuoted(event.id) + " [label=" + DotQuoted(label) +
            ", shape=box, type=" + DotQuoted(event.type) + "];\n";
   }

@@ -1406,7 +1406,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (m.source != Mention::kNoSource)
         m.source = static_cast<uint32_t>(entity_new_index[m.source]);
     }
-    event.label = FillLabel(st.lexicons, event, graph.entities);
+    event.label = st.pool.Intern(FillLabel(st.lexicons, event, graph.entities));
     event.mentions.shrink_to_fit();  // they grew as the raw mentions came
   });
 

@@ -128,7 +128,7 @@ std::vector<std::size_t> GraphIndex::FindEvents(const std::string& id_or_text) c
   std::vector<std::size_t> out;
   for (std::size_t e : chronological_) {
     const Event& event = graph_.events[e];
-    bool match = Lower(event.label).find(wanted) != std::string::npos;
+    bool match = Lower(event.label.str()).find(wanted) != std::string::npos;
     for (const Mention& m : event.mentions)
       match = match || Lower(m.trigger.str()).find(wanted) != std::string::npos;
     for (const Participant& p : event.participants)

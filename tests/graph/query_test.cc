@@ -15,7 +15,7 @@ namespace {
 
 std::vector<std::string> Labels(const EventGraph& graph, const std::vector<std::size_t>& events) {
   std::vector<std::string> out;
-  for (std::size_t e : events) out.push_back(graph.events[e].label);
+  for (std::size_t e : events) out.push_back(graph.events[e].label.str());
   return out;
 }
 

@@ -88,12 +88,12 @@ struct Mention {
   bool negated() const { return modality == "negated"; }
 };
 
-// The strings an event shares with many others (its type, dates, granularity...)
-// are SharedStrings; its id and label are its own.
+// The strings an event shares with many others (its type, dates, granularity, label: the
+// builder pools them) are SharedStrings; its id is its own.
 struct Event {
   std::string id;  // "evt-NNNN", numbered in output order
   SharedString type, family, cameo, ace;
-  std::string label;
+  SharedString label;
   SharedString date;  // TIMEX3 value or "" (null)
   SharedString start, end, granularity;
   // "text": a time expression dated it; "document": nothing in the text did, and it is news of the
