@@ -57,7 +57,7 @@ struct RawArgument {
   uint32_t entity = 0;  // raw entity
 };
 
-// A corpus has millions of these, all held until the merge is done: kept small (80 bytes), and
+// A corpus has millions of these, all held until the merge is done: kept small (72 bytes), and
 // made into a Mention only once its event is.
 struct RawEvent {
   uint32_t document = 0;
@@ -66,13 +66,12 @@ struct RawEvent {
   uint32_t begin = 0, end = 0;                      // as Mention's
   uint32_t source = UINT32_MAX;                     // raw entity reporting it
   bool dated = false;                               // time names an interval
-  std::optional<int> published;  // the day its article is anchored to (days since 1970)
   SharedString type, sentence, trigger, modality;
   std::unique_ptr<const RawTime> time;  // when a time expression dates it
 
   bool negated() const { return modality == "negated"; }
 };
-static_assert(sizeof(RawEvent) <= 80);
+static_assert(sizeof(RawEvent) <= 72);
 
 // The mention a raw event becomes; its strings move out when nothing else will need them.
 Mention MakeMention(RawEvent& raw, bool last_use) {
@@ -476,7 +475,6 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
         static_cast<uint32_t>(document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]));
     raw.trigger = pool.Intern(m.trigger);
     raw.modality = pool.Intern(m.modality);
-    raw.published = DayNumber(anchor);
     if (m.source >= 0) raw.source = static_cast<uint32_t>(entity_base + m.source);
     if (int x = timex_for_event[e]; x >= 0) {
       auto time = std::make_unique<RawTime>();
@@ -758,17 +756,23 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
   // The month (of 4096, from 1800) of a mention's article, for the indexes by entity and side;
   // 0 when the article has no date.
-  auto cycle_month = [](const RawEvent& raw) -> int {
-    if (!raw.published) return 0;
-    const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(*raw.published))};
+  // The day each article is anchored to (days since 1970), the day its mentions were published.
+  std::vector<std::optional<int>> published_day(documents.size());
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    published_day[d] = DayNumber(documents[d].anchor);
+  auto cycle_month = [&](const RawEvent& raw) -> int {
+    const std::optional<int>& published = published_day[raw.document];
+    if (!published) return 0;
+    const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(*published))};
     return std::clamp((static_cast<int>(ymd.year()) - 1800) * 12 +
                           static_cast<int>(static_cast<unsigned>(ymd.month())),
                       1, 4095);
   };
-  auto same_cycle = [](const Cluster& cluster, const RawEvent& raw) {
-    if (!raw.published || cluster.merge->published_first == INT_MAX) return true;
-    return *raw.published >= cluster.merge->published_first - kNewsCycleDays &&
-           *raw.published <= cluster.merge->published_last + kNewsCycleDays;
+  auto same_cycle = [&](const Cluster& cluster, const RawEvent& raw) {
+    const std::optional<int>& published = published_day[raw.document];
+    if (!published || cluster.merge->published_first == INT_MAX) return true;
+    return *published >= cluster.merge->published_first - kNewsCycleDays &&
+           *published <= cluster.merge->published_last + kNewsCycleDays;
   };
 
   std::vector<uint32_t> order(st.events.size());
@@ -878,9 +882,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       merged_in_document[raw.document].emplace_back(raw.order, c);
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
-      if (raw.published) {
-        cluster.merge->published_first = std::min(cluster.merge->published_first, *raw.published);
-        cluster.merge->published_last = std::max(cluster.merge->published_last, *raw.published);
+      if (const std::optional<int>& published = published_day[raw.document]) {
+        cluster.merge->published_first = std::min(cluster.merge->published_first, *published);
+        cluster.merge->published_last = std::max(cluster.merge->published_last, *published);
       }
       // "He met with both Lavrov and Putin" tells two meetings at once: it joins
       // one without making its people everyone's.
