@@ -12,11 +12,13 @@
 #include <atomic>
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <mutex>
 #include <new>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -80,15 +82,18 @@ class SharedString {
   }
 
  private:
+  // 8 bytes: a graph holds millions of blocks (a sentence's text is one). Four billion
+  // references to one block would take 32 GB of pointers first.
   struct Block {
-    std::atomic<std::size_t> references;
-    std::size_t size;
+    std::atomic<uint32_t> references;
+    uint32_t size;
   };
   static char* Characters(Block* block) noexcept { return reinterpret_cast<char*>(block + 1); }
   static Block* Make(std::string_view text) {
     if (text.empty()) return nullptr;
+    if (text.size() > UINT32_MAX) throw std::length_error("SharedString: text of 4 GiB or more");
     void* memory = ::operator new(sizeof(Block) + text.size() + 1);
-    Block* block = new (memory) Block{{1}, text.size()};
+    Block* block = new (memory) Block{{1}, static_cast<uint32_t>(text.size())};
     std::memcpy(Characters(block), text.data(), text.size());
     Characters(block)[text.size()] = '\0';
     return block;
