@@ -583,8 +583,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     bool negated = false;
     bool dated = false;
     const RawInterval* interval =
-        nullptr;  // when dated: the narrowest of its mentions' (they own it)
-    std::vector<std::size_t> members;
+        nullptr;                    // when dated: the narrowest of its mentions' (they own it)
+    std::vector<uint32_t> members;  // raw mentions
     // Members that tell more people than this event has (rare: most events have none).
     std::unique_ptr<IdSet> collective_members;
     bool is_collective(std::size_t member) const {
@@ -878,7 +878,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     auto add_to = [&](std::size_t c, std::size_t e, const IdSet& agents, const IdSet& all) {
       Cluster& cluster = clusters[c];
       const RawEvent& raw = st.events[e];
-      cluster.members.push_back(e);
+      cluster.members.push_back(static_cast<uint32_t>(e));
       merged_in_document[raw.document].emplace_back(raw.order, c);
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
@@ -1261,7 +1261,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       event.cameo = pool.Intern(type->cameo == "-" ? "" : type->cameo);
       event.ace = pool.Intern(type->ace == "-" ? "" : type->ace);
     }
-    std::vector<std::size_t> members = std::move(cluster.members);
+    std::vector<uint32_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
     std::map<std::size_t, std::map<std::string, int>> roles;
