@@ -122,9 +122,9 @@ class BlockList {
 };
 
 struct RawRelation {
-  std::size_t source = 0, target = 0;  // raw events
-  std::string type;
-  std::size_t document = 0;
+  uint32_t source = 0, target = 0;  // raw events
+  uint32_t document = 0;
+  SharedString type;  // from the builder's pool
   SharedString sentence;
 };
 
@@ -499,8 +499,10 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     st.events.push_back(std::move(raw));
   }
   for (const StatedRelation& relation : mentions.relations) {
-    st.relations.push_back({event_base + relation.source, event_base + relation.target,
-                            relation.type, doc_index, sentence_text(relation.sentence)});
+    st.relations.push_back({static_cast<uint32_t>(event_base + relation.source),
+                            static_cast<uint32_t>(event_base + relation.target),
+                            static_cast<uint32_t>(doc_index), pool.Intern(relation.type),
+                            sentence_text(relation.sentence)});
   }
   return prepared;
 }
@@ -536,9 +538,9 @@ void GraphBuilder::Add(PreparedDocument prepared) {
     st.arguments.push_back(argument);
   }
   for (RawRelation& raw : doc.relations) {
-    raw.source += event_base;
-    raw.target += event_base;
-    raw.document = doc_index;
+    raw.source += static_cast<uint32_t>(event_base);
+    raw.target += static_cast<uint32_t>(event_base);
+    raw.document = static_cast<uint32_t>(doc_index);
     st.relations.push_back(std::move(raw));
   }
 }
@@ -1453,10 +1455,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   {
     // (source, target, type) -> index into graph.relations; types are few.
     std::vector<std::string> type_names_seen;
-    auto type_id_of = [&](const std::string& type) {
+    auto type_id_of = [&](std::string_view type) {
       auto at = std::find(type_names_seen.begin(), type_names_seen.end(), type);
       if (at != type_names_seen.end()) return static_cast<uint64_t>(at - type_names_seen.begin());
-      type_names_seen.push_back(type);
+      type_names_seen.emplace_back(type);
       return static_cast<uint64_t>(type_names_seen.size() - 1);
     };
     struct KeyHash {
@@ -1488,7 +1490,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         graph.relations[it->second].support++;
         continue;
       }
-      graph.relations.push_back({source, target, raw.type, false, raw.document, raw.sentence, 1});
+      graph.relations.push_back(
+          {source, target, raw.type.str(), false, raw.document, raw.sentence, 1});
     }
     const uint64_t before = type_id_of("before"), causes = type_id_of("causes");
     for (const auto& [entity, list] : events_of_entity) {
