@@ -10,6 +10,7 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -438,9 +439,15 @@ class GlueScanner {
  public:
   enum class Split { kNone, kBefore, kAfter };  // a space before text[i], or after it
 
-  Split Step(std::u32string_view text, std::size_t i) {
-    const char32_t c = text[i];
-    const bool next_is_lower = i + 1 < text.size() && IsLower(text[i + 1]);
+  // `text` is UTF-32, or bytes of ASCII text (KeptByAllPasses reads those without decoding).
+  template <typename Text>
+  Split Step(const Text& text, std::size_t i) {
+    auto at = [&](std::size_t k) {
+      return static_cast<char32_t>(
+          static_cast<std::make_unsigned_t<typename Text::value_type>>(text[k]));
+    };
+    const char32_t c = at(i);
+    const bool next_is_lower = i + 1 < text.size() && IsLower(at(i + 1));
     const bool lower_word = word_starts_lower_ && lower_run_ >= 2 && lower_run_ == word_length_;
     if (IsUpper(c) && next_is_lower && lower_word) {
       word_length_ = 0;  // "thatAt"
@@ -448,9 +455,9 @@ class GlueScanner {
       return Split::kBefore;
     }
     if ((c == U'.' || c == U'!' || c == U'?' || c == U',' || c == U';') && lower_run_ >= 2 &&
-        i + 2 < text.size() && IsLetter(text[i + 1]) &&
-        (c == U',' || c == U';' ? IsLower(text[i + 2]) || IsUpper(text[i + 1])
-                                : IsUpper(text[i + 1]) && IsLower(text[i + 2]))) {
+        i + 2 < text.size() && IsLetter(at(i + 1)) &&
+        (c == U',' || c == U';' ? IsLower(at(i + 2)) || IsUpper(at(i + 1))
+                                : IsUpper(at(i + 1)) && IsLower(at(i + 2)))) {
       lower_run_ = word_length_ = 0;  // "said.The", "adding,that"
       word_starts_lower_ = false;
       return Split::kAfter;
@@ -510,13 +517,39 @@ Traced SplitGlued(const Traced& in, std::size_t* splits) {
   return out;
 }
 
+bool IsAscii(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
 // Whether references, NFC, the character map and glued words (the passes of NormalizeText)
 // would all leave this valid UTF-8 text as it is. Most articles need none of them; their text is
 // then used as read, without tracing every character through each pass.
 bool KeptByAllPasses(std::string_view utf8) {
   if (utf8.find('&') != std::string_view::npos) return false;
-  std::u32string text;
-  text.reserve(utf8.size());
+  auto kept_ascii = [](char32_t c) {
+    return !(c == U'\r' || c == U'\f' || c == U'\v' || (c < 0x20 && c != U'\n' && c != U'\t') ||
+             c == 0x7F);
+  };
+  if (IsAscii(utf8)) {  // no NFC run and no mapped character: only controls and glued words
+    GlueScanner scanner;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      if (!kept_ascii(static_cast<unsigned char>(utf8[i])) ||
+          scanner.Step(utf8, i) != GlueScanner::Split::kNone)
+        return false;
+    }
+    return true;
+  }
+  std::u32string text(utf8.size(), U'\0');  // at most one character per byte
+  std::size_t decoded = 0;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
   const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
   for (utf8proc_ssize_t pos = 0; pos < size;) {
@@ -526,18 +559,16 @@ bool KeptByAllPasses(std::string_view utf8) {
       length = utf8proc_iterate(bytes + pos, size - pos, &c);
       if (length <= 0) return false;
     }
-    text.push_back(static_cast<char32_t>(c));
+    text[decoded++] = static_cast<char32_t>(c);
     pos += length;
   }
+  text.resize(decoded);
   std::vector<utf8proc_int32_t> buffer;
   GlueScanner scanner;
   std::size_t run_end = 0;  // NFC runs are checked from where the last one ended
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
-    if (c < 0x80 ? c == U'\r' || c == U'\f' || c == U'\v' ||
-                       (c < 0x20 && c != U'\n' && c != U'\t') || c == 0x7F
-                 : Replacement(c).has_value())
-      return false;
+    if (c < 0x80 ? !kept_ascii(c) : Replacement(c).has_value()) return false;
     if (i >= run_end) {
       const std::size_t end = NfcRunEnd(text, i);
       if (end > i) {
