@@ -159,26 +159,31 @@ std::optional<int> DayNumber(std::string_view day) {
 // node-per-entry layout made those lookups the largest cost of the merge.
 class BucketIndex {
  public:
+  using List = std::vector<uint32_t>;  // cluster indices
   BucketIndex() { Rehash(1024); }
-  std::vector<std::size_t>& operator[](uint64_t key) {
+  void Add(uint64_t key, std::size_t cluster) {
     std::size_t slot = Find(key);
-    if (slots_[slot] == 0) {
+    if (slots_[slot].list == 0) {
       if (2 * (lists_.size() + 1) > slots_.size()) {
         Rehash(2 * slots_.size());
         slot = Find(key);
       }
-      keys_[slot] = key;
       lists_.emplace_back();
-      slots_[slot] = static_cast<uint32_t>(lists_.size());
+      slots_[slot] = {key, static_cast<uint32_t>(lists_.size())};
     }
-    return lists_[slots_[slot] - 1];
+    lists_[slots_[slot].list - 1].push_back(static_cast<uint32_t>(cluster));
   }
-  const std::vector<std::size_t>* find(uint64_t key) const {
+  const List* find(uint64_t key) const {
     const std::size_t slot = Find(key);
-    return slots_[slot] == 0 ? nullptr : &lists_[slots_[slot] - 1];
+    return slots_[slot].list == 0 ? nullptr : &lists_[slots_[slot].list - 1];
   }
 
  private:
+  // A key and its list together: a lookup that misses the cache misses it once.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t list = 0;  // 1 + index into lists_; 0 = empty
+  };
   static uint64_t Mix(uint64_t key) {  // MurmurHash3's finaliser
     key ^= key >> 33;
     key *= 0xff51afd7ed558ccdULL;
@@ -189,25 +194,21 @@ class BucketIndex {
   std::size_t Find(uint64_t key) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t slot = Mix(key) & mask;
-    while (slots_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    while (slots_[slot].list != 0 && slots_[slot].key != key) slot = (slot + 1) & mask;
     return slot;
   }
   void Rehash(std::size_t size) {
-    std::vector<uint64_t> keys(size);
-    std::vector<uint32_t> slots(size, 0);
-    for (std::size_t old = 0; old < slots_.size(); ++old) {
-      if (slots_[old] == 0) continue;
-      std::size_t slot = Mix(keys_[old]) & (size - 1);
-      while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
-      keys[slot] = keys_[old];
-      slots[slot] = slots_[old];
+    std::vector<Slot> slots(size);
+    for (const Slot& old : slots_) {
+      if (old.list == 0) continue;
+      std::size_t slot = Mix(old.key) & (size - 1);
+      while (slots[slot].list != 0) slot = (slot + 1) & (size - 1);
+      slots[slot] = old;
     }
-    keys_ = std::move(keys);
     slots_ = std::move(slots);
   }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> slots_;  // 1 + index into lists_; 0 = empty
-  std::vector<std::vector<std::size_t>> lists_;
+  std::vector<Slot> slots_;
+  std::vector<List> lists_;
 };
 
 // fn(0) ... fn(count - 1) on `jobs` threads (this one included), in chunks taken in turn.
@@ -864,13 +865,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       const int first = DayNumber(cluster.interval->first).value_or(0);
       const int last = DayNumber(cluster.interval->last).value_or(first);
       if (last - first < kNarrowDays) {
-        for (int d = first; d <= last; ++d) buckets[key(cluster.type_id, kDay, d)].push_back(c);
+        for (int d = first; d <= last; ++d) buckets.Add(key(cluster.type_id, kDay, d), c);
       } else {
         for (int m = month_of(cluster.interval->first); m <= month_of(cluster.interval->last); ++m)
-          buckets[key(cluster.type_id, kMonth, m)].push_back(c);
+          buckets.Add(key(cluster.type_id, kMonth, m), c);
       }
       for (int y = year_of(cluster.interval->first); y <= year_of(cluster.interval->last); ++y)
-        buckets[key(cluster.type_id, kYear, y)].push_back(c);
+        buckets.Add(key(cluster.type_id, kYear, y), c);
     };
     // Document -> (order, cluster) of each mention merged there, for "the latest
     // event told before" without scanning a cluster's members: an article tells
@@ -911,25 +912,25 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           }
           if (!new_agent && !new_month) continue;
           for (int64_t side : entity_sides[agent])
-            buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
+            buckets.Add(key(cluster.type_id, kSide, side * 4096 + month), c);
         }
         for (std::size_t entity : all) {
           const bool new_entity = cluster.merge->everyone.insert(entity).second;
           if (new_entity && is_person[entity]) cluster.merge->people.insert(entity);
           if (new_entity || new_month)
-            buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
-                .push_back(c);
+            buckets.Add(key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month),
+                        c);
         }
         if (new_month) {
           for (std::size_t agent : cluster.merge->agents) {
             if (agents.count(agent)) continue;
             for (int64_t side : entity_sides[agent])
-              buckets[key(cluster.type_id, kSide, side * 4096 + month)].push_back(c);
+              buckets.Add(key(cluster.type_id, kSide, side * 4096 + month), c);
           }
           for (std::size_t entity : cluster.merge->everyone) {
             if (all.count(entity)) continue;
-            buckets[key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month)]
-                .push_back(c);
+            buckets.Add(key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month),
+                        c);
           }
         }
       }
@@ -955,24 +956,27 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
              by_document[document].end();
     };
     // The clusters of a kind a mention may join, in creation order, without repeats.
-    std::vector<std::size_t> seen_at(0);
-    std::size_t generation = 0;
+    std::vector<uint32_t> seen_at(0);
+    uint32_t generation = 0;
     auto candidates = [&](const RawEvent& raw, const IdSet& entities_named, bool by_date,
                           std::size_t document, const std::vector<int64_t>& agent_sides = {}) {
-      ++generation;
+      if (++generation == 0) {
+        std::fill(seen_at.begin(), seen_at.end(), 0);
+        generation = 1;
+      }
       seen_at.resize(clusters.size(), 0);
       std::vector<std::size_t> out;
       const std::vector<uint32_t>& mine = kinds(raw_type_id[raw.order]);
       auto take = [&](std::size_t c) {
         if (seen_at[c] == generation) return;
-        if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
         seen_at[c] = generation;
         out.push_back(c);
       };
+      // A bucket's key holds its clusters' type, one of `mine`: they need no type check.
       auto scan = [&](uint64_t bucket_key, bool capped) {
-        const std::vector<std::size_t>* found = buckets.find(bucket_key);
+        const BucketIndex::List* found = buckets.find(bucket_key);
         if (!found) return;
-        const std::vector<std::size_t>& bucket = *found;
+        const BucketIndex::List& bucket = *found;
         const std::size_t from =
             capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
         for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
@@ -1001,7 +1005,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         // every mention scan all of its events.
         const std::vector<std::size_t>& told = by_document[document];
         const std::size_t from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
-        for (std::size_t i = from; i < told.size(); ++i) take(told[i]);
+        for (std::size_t i = from; i < told.size(); ++i) {
+          if (std::find(mine.begin(), mine.end(), clusters[told[i]].type_id) != mine.end())
+            take(told[i]);
+        }
       }
       std::sort(out.begin(), out.end());
       return out;
