@@ -32,7 +32,16 @@ struct BuildOptions {
   bool strict = false;                              // skipped documents make the run fail
   bool quiet = false;                               // no warnings or progress on stderr
   bool json = false;                                // the summary as JSON on stdout
+  std::vector<std::string> formats;                 // output formats by name; empty = the default
 };
+
+// What `build` writes when --formats is not given: every format but DOT, which only helps small
+// graphs.
+const std::vector<std::string>& DefaultBuildFormats() {
+  static const std::vector<std::string> kDefault = {"timeline", "graphml", "gexf", "timelinejs",
+                                                    "json"};
+  return kDefault;
+}
 
 Status PrepareOutputDirectory(const std::string& dir) {
   std::error_code error;
@@ -128,12 +137,14 @@ int RunBuild(const BuildOptions& options) {
     return kExitPartial;
   }
 
-  // Every format but DOT, which only helps small graphs: `export --format dot` writes it. The
-  // formats are serialised and written in parallel, each atomically.
+  // The formats asked for, in the table's order, serialised and written in parallel, each
+  // atomically.
   const auto writing = std::chrono::steady_clock::now();
+  const std::vector<std::string>& wanted =
+      options.formats.empty() ? DefaultBuildFormats() : options.formats;
   std::vector<std::pair<const OutputFormat*, std::string>> written;
   for (const OutputFormat& format : OutputFormats()) {
-    if (std::string(format.name) == "dot") continue;
+    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) continue;
     written.emplace_back(&format, (fs::path(options.out) / format.file).string());
   }
   // The slowest to serialise first, so that the writers finish together.
@@ -221,7 +232,8 @@ Command RegisterBuild(CLI::App& app) {
   CLI::App* build = app.add_subcommand("build",
                                        "Extract events, entities and dates from articles; write "
                                        "DIR/timeline.json, graph.graphml, graph.gexf, "
-                                       "timelinejs.json and graph.json.");
+                                       "timelinejs.json and graph.json (or the --formats asked "
+                                       "for).");
   build
       ->add_option(
           "inputs", options->inputs,
@@ -244,6 +256,18 @@ Command RegisterBuild(CLI::App& app) {
                    "titles and other "
                    "name words; repeatable, later files win (see docs/entities.md)")
       ->check(CLI::ExistingFile);
+  std::vector<std::string> format_names;
+  std::string format_help =
+      "Output formats to write, comma-separated (default: all but dot, "
+      "--formats timeline,graphml,gexf,timelinejs,json): ";
+  for (const OutputFormat& format : OutputFormats()) {
+    format_names.emplace_back(format.name);
+    format_help += std::string(format_names.size() > 1 ? "; " : "") + format.name + " (" +
+                   format.file + ", " + format.what + ")";
+  }
+  build->add_option("--formats,-f", options->formats, format_help)
+      ->delimiter(',')
+      ->check(CLI::IsMember(format_names));
   AddJobsOption(build, &options->jobs, "Worker threads");
   AddMaxDocBytesOption(build, &options->max_doc_bytes,
                        "Skip, with a message, any document (a .txt or .html file, a JSONL line)");

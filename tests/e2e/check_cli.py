@@ -27,7 +27,8 @@ top = run("--help")
 check(top.returncode == 0 and "build" in top.stdout and "timex" in top.stdout and "Exit codes" in top.stdout,
       "eventgraph --help")
 build_help = run("build", "--help")
-for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "--max-doc-bytes", "inputs"):
+for option in ("--out", "--date", "--data-dir", "--lexicon", "--jobs", "--strict", "--quiet", "--json", "--max-doc-bytes",
+               "--formats", "inputs"):
     check(option in build_help.stdout, f"build --help explains {option}")
 check(run().returncode == 2, "no subcommand is a usage error (2)")
 export_help = run("export", "--help")
@@ -114,6 +115,20 @@ with tempfile.TemporaryDirectory() as work:
     repaired = run("build", "--out", os.path.join(work, "o7b"), mojibake)
     check(repaired.returncode == 0 and "1 invalid UTF-8 sequence(s) replaced" in repaired.stderr,
           "invalid UTF-8 in text is replaced and reported")
+
+    # --formats: only the files asked for (DOT too, when asked); an unknown format is a usage error.
+    chosen = run("build", "--formats", "json,dot", "--formats", "timelinejs", "--out", os.path.join(work, "o12"), article)
+    check(chosen.returncode == 0
+          and sorted(os.listdir(os.path.join(work, "o12"))) == ["graph.dot", "graph.json", "timelinejs.json"],
+          "build --formats writes exactly the formats asked for")
+    check("graph.dot" in chosen.stdout and "timeline.json" not in chosen.stdout, "the summary names only what was written")
+    default = run("build", "--out", os.path.join(work, "o13"), article)
+    check(sorted(os.listdir(os.path.join(work, "o13")))
+          == ["graph.gexf", "graph.graphml", "graph.json", "timeline.json", "timelinejs.json"],
+          "build writes the five formats by default (no DOT)")
+    unknown = run("build", "--formats", "json,pdf", "--out", os.path.join(work, "o14"), article)
+    check(unknown.returncode == 2 and "pdf" in unknown.stderr and not os.path.exists(os.path.join(work, "o14")),
+          "build --formats pdf is a usage error (2), before anything is written")
 
     # An undated document with --date resolves relative dates.
     undated = os.path.join(work, "u.txt")
