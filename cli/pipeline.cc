@@ -3,7 +3,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace eventgraph::cli {
@@ -20,9 +25,72 @@ struct Processed {
   std::string anchor, anchor_source;
 };
 
-struct FileResult {
+// A unit of work, taken in input order: a .txt/.html file, or some lines of a JSONL file (or
+// of standard input), so that one large JSONL file is extracted on every thread and streamed.
+struct WorkItem {
+  std::size_t file = 0;  // index in the input files
+  bool last_of_file = true;
+  bool jsonl = false;
+  JsonlLines lines;               // when jsonl
+  std::vector<ReadIssue> issues;  // the file could not be opened
+};
+
+struct ItemResult {
+  std::size_t file = 0;
+  bool last_of_file = true;
   std::vector<Processed> documents;
   std::vector<ReadIssue> issues;
+};
+
+// Hands out the work items in input order; called by one worker at a time.
+class WorkSource {
+ public:
+  WorkSource(const std::vector<InputFile>& files, const ReadOptions& options)
+      : files_(files), options_(options) {}
+
+  // The file being read (only while Next reads one).
+  std::size_t current_file() const { return std::min(next_file_, files_.size() - 1); }
+
+  bool Next(WorkItem* item) {
+    for (;;) {
+      if (reader_) {
+        item->file = next_file_;
+        item->jsonl = true;
+        item->last_of_file = !reader_->Next(&item->lines);
+        if (item->last_of_file) {
+          reader_.reset();
+          stream_.reset();
+          ++next_file_;
+        }
+        return true;
+      }
+      if (next_file_ == files_.size()) return false;
+      const InputFile& file = files_[next_file_];
+      if (file.format != InputFile::Format::kJsonl) {
+        item->file = next_file_++;
+        return true;
+      }
+      if (file.path == "-") {
+        reader_ = std::make_unique<JsonlReader>(std::cin, "-", options_);
+        continue;
+      }
+      stream_ = std::make_unique<std::ifstream>();
+      if (!OpenJsonlFile(file.path, stream_.get(), &item->issues)) {
+        stream_.reset();
+        item->file = next_file_++;
+        item->jsonl = true;
+        return true;
+      }
+      reader_ = std::make_unique<JsonlReader>(*stream_, file.path, options_);
+    }
+  }
+
+ private:
+  const std::vector<InputFile>& files_;
+  ReadOptions options_;
+  std::size_t next_file_ = 0;
+  std::unique_ptr<std::ifstream> stream_;
+  std::unique_ptr<JsonlReader> reader_;
 };
 
 Processed Process(const Document& document, const Lexicons& lexicons,
@@ -50,19 +118,23 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
   const auto started = Clock::now();
   PipelineResult out;
   GraphBuilder builder(lexicons);
-  const unsigned jobs =
-      std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(files.size())));
-  // Streaming: a file is read and extracted by any worker, then added to the
-  // graph in input order (so the outputs do not depend on --jobs) and
-  // released. Workers run at most `window` files ahead of the next one to add,
-  // so memory holds a bounded number of documents, not the corpus.
+  const unsigned jobs = std::max(1u, options.jobs);
+  // Streaming: work items (files, or lines of a JSONL file) are read and
+  // extracted by any worker, then added to the graph in input order (so the
+  // outputs do not depend on --jobs) and released. Workers run at most `window`
+  // items ahead of the next one to add, so memory holds a bounded number of
+  // documents, not the corpus.
   const std::size_t window = 16 * static_cast<std::size_t>(jobs);
-  std::vector<FileResult> slots(files.size());
-  std::vector<bool> ready(files.size(), false);
-  std::size_t next_to_add = 0, next_to_take = 0;
+  WorkSource source(files, options.read);
+  std::mutex source_mutex;       // taking the next item (reading JSONL lines) and numbering it
+  std::size_t next_to_take = 0;  // under source_mutex
+  std::map<std::size_t, ItemResult> done;  // by item number, until added
+  std::size_t next_to_add = 0;
   bool adding = false;  // a worker is adding documents to the graph
   std::mutex mutex;
   std::condition_variable room;
+  // A file's issues are listed up to a cap; the items of one file are added one after another.
+  std::optional<FileIssues> file_issues;
 
   // Called with `lock` held. One worker at a time adds the documents that are
   // ready, in input order, with the lock released, so that the others go on
@@ -71,12 +143,16 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
   auto add_ready = [&](std::unique_lock<std::mutex>& lock) {
     if (adding) return;
     adding = true;
-    while (next_to_add < files.size() && ready[next_to_add]) {
-      FileResult result = std::move(slots[next_to_add]);
-      const std::size_t added = ++next_to_add;
+    while (!done.empty() && done.begin()->first == next_to_add) {
+      ItemResult result = std::move(done.begin()->second);
+      done.erase(done.begin());
+      ++next_to_add;
       lock.unlock();
-      for (const ReadIssue& issue : result.issues) out.skipped += issue.skipped ? issue.count : 0;
-      out.issues.insert(out.issues.end(), result.issues.begin(), result.issues.end());
+      if (!file_issues) file_issues.emplace(&out.issues);
+      for (ReadIssue& issue : result.issues) {
+        out.skipped += issue.skipped ? issue.count : 0;
+        file_issues->Add(std::move(issue));
+      }
       for (Processed& processed : result.documents) {
         ++out.documents;
         if (processed.empty) ++out.empty;
@@ -90,47 +166,75 @@ PipelineResult RunPipeline(const std::vector<InputFile>& files, const Lexicons& 
         if (processed.anchor.empty()) ++out.unanchored;
         builder.Add(std::move(processed.prepared));
       }
-      result = FileResult();  // release the text and tokens
-      if (progress) progress(added, files.size());
+      if (result.last_of_file) {
+        file_issues->Close();
+        file_issues.reset();
+        if (progress) progress(result.file + 1, files.size());
+      }
+      result = ItemResult();  // release the text and tokens
       lock.lock();
       room.notify_all();
     }
     adding = false;
   };
-  auto work = [&] {
-    for (;;) {
-      std::size_t i = 0;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        if (next_to_take == files.size()) return;
-        i = next_to_take++;
-        room.wait(lock, [&] { return i < next_to_add + window; });
-      }
-      FileResult result;
+  auto process = [&](const WorkItem& item, ItemResult* result) {
+    ReadOutcome read;
+    if (!item.jsonl) {
+      read = ReadInputFile(files[item.file], options.read);
+    } else {
+      read = ParseJsonlLines(item.lines);
+      read.issues.insert(read.issues.begin(), item.issues.begin(), item.issues.end());
+    }
+    result->issues = std::move(read.issues);
+    for (Document& document : read.documents) {
+      const std::string path = document.path;
+      const long line = document.line;
       // One document that breaks a stage must cost that document, not the run.
       try {
-        ReadOutcome read = ReadInputFile(files[i], options.read);
-        result.issues = std::move(read.issues);
-        for (Document& document : read.documents) {
-          const std::string path = document.path;
-          const long line = document.line;
-          try {
-            result.documents.push_back(
-                Process(document, lexicons, temporal, options.fallback_date, builder));
-            document = Document();  // its text is not needed past here
-          } catch (const std::exception& error) {
-            result.issues.push_back(
-                {path, line, std::string("internal error while extracting: ") + error.what(),
-                 true});
-          }
-        }
+        result->documents.push_back(
+            Process(document, lexicons, temporal, options.fallback_date, builder));
+        document = Document();  // its text is not needed past here
       } catch (const std::exception& error) {
-        result.issues.push_back(
-            {files[i].path, 0, std::string("internal error while reading: ") + error.what(), true});
+        result->issues.push_back(
+            {path, line, std::string("internal error while extracting: ") + error.what(), true});
+      }
+    }
+  };
+  auto work = [&] {
+    for (;;) {
+      WorkItem item;
+      std::size_t number = 0;
+      {
+        std::lock_guard<std::mutex> lock(source_mutex);
+        try {
+          if (!source.Next(&item)) return;
+        } catch (const std::exception& error) {  // the file's next lines are still read
+          item = WorkItem();
+          item.file = source.current_file();
+          item.jsonl = true;
+          item.last_of_file = false;
+          item.issues.push_back({files[item.file].path, 0,
+                                 std::string("internal error while reading: ") + error.what(),
+                                 true});
+        }
+        number = next_to_take++;
+      }
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        room.wait(lock, [&] { return number < next_to_add + window; });
+      }
+      ItemResult result;
+      result.file = item.file;
+      result.last_of_file = item.last_of_file;
+      try {
+        process(item, &result);
+      } catch (const std::exception& error) {
+        result.issues.push_back({files[item.file].path, 0,
+                                 std::string("internal error while reading: ") + error.what(),
+                                 true});
       }
       std::unique_lock<std::mutex> lock(mutex);
-      slots[i] = std::move(result);
-      ready[i] = true;
+      done.emplace(number, std::move(result));
       add_ready(lock);
     }
   };

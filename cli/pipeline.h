@@ -1,7 +1,8 @@
 // Internal to the CLI: documents -> EventGraph over a pool of threads.
-// Documents are extracted in parallel and streamed into the graph in input
-// order as they finish, so the outputs are the same bytes for any number of
-// jobs and memory holds a bounded window of documents.
+// Documents (a file each, or a few lines of a JSONL file at a time) are
+// extracted in parallel and streamed into the graph in input order as they
+// finish, so the outputs are the same bytes for any number of jobs and memory
+// holds a bounded window of documents, even for one large JSONL file.
 #pragma once
 
 #include <functional>

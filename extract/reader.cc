@@ -58,65 +58,6 @@ std::string ReadWholeFile(const std::string& path, std::string* error) {
   return content.str();
 }
 
-// Reads one line of at most `limit` bytes into `line`. A longer line is read
-// past and dropped, not stored: `*length` says how long it was. False at the
-// end of the input.
-bool ReadBoundedLine(std::istream& in, std::size_t limit, std::string* line, std::size_t* length) {
-  line->clear();
-  *length = 0;
-  std::streambuf* buffer = in.rdbuf();
-  bool any = false;
-  for (;;) {
-    const int c = buffer->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      in.setstate(std::ios::eofbit);
-      return any;
-    }
-    any = true;
-    if (c == '\n') return true;
-    if (++*length <= limit)
-      line->push_back(static_cast<char>(c));
-    else if (*length == limit + 1)
-      std::string().swap(*line);  // give the memory back
-  }
-}
-
-// Collects a file's issues, listing at most kMaxIssuesPerFile of them.
-class IssueList {
- public:
-  explicit IssueList(std::vector<ReadIssue>* issues) : issues_(issues) {}
-  ~IssueList() = default;
-  IssueList(const IssueList&) = delete;
-  IssueList& operator=(const IssueList&) = delete;
-
-  void Add(ReadIssue issue) {
-    if (listed_ < kMaxIssuesPerFile) {
-      issues_->push_back(std::move(issue));
-      ++listed_;
-      return;
-    }
-    ++unlisted_;
-    unlisted_skipped_ += issue.skipped;
-    file_ = issue.file;
-  }
-  // Adds one issue that stands for the unlisted ones.
-  void Close() {
-    if (unlisted_ == 0) return;
-    ReadIssue summary{file_, 0, "and " + std::to_string(unlisted_) + " more issue(s) in this file",
-                      unlisted_skipped_ > 0};
-    if (unlisted_skipped_ > 0) {
-      summary.message += " (" + std::to_string(unlisted_skipped_) + " document(s) skipped)";
-      summary.count = unlisted_skipped_;
-    }
-    issues_->push_back(std::move(summary));
-  }
-
- private:
-  std::vector<ReadIssue>* issues_;
-  std::size_t listed_ = 0, unlisted_ = 0, unlisted_skipped_ = 0;
-  std::string file_;
-};
-
 std::string RepairNote(const TextRepairs& repairs) {
   std::string note;
   if (repairs.invalid_utf8 > 0)
@@ -262,19 +203,20 @@ std::string TooLong(std::size_t bytes, std::size_t limit, const char* what) {
          std::to_string(limit) + "; skipped (raise --max-doc-bytes to read it)";
 }
 
-void ReadJsonlLine(const std::string& line, long number, const std::string& name,
-                   const std::string& stem, ReadOutcome* outcome, IssueList* issues) {
+void ReadJsonlLine(std::string_view line, long number, const std::string& name,
+                   const std::string& stem, ReadOutcome* outcome, std::vector<ReadIssue>* issues) {
   rapidjson::Document json;
   json.Parse(line.data(), line.size());
   if (json.HasParseError()) {
-    issues->Add({name, number,
-                 std::string("invalid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-                     " (at column " + std::to_string(json.GetErrorOffset() + 1) + ")",
-                 true});
+    issues->push_back({name, number,
+                       std::string("invalid JSON: ") +
+                           rapidjson::GetParseError_En(json.GetParseError()) + " (at column " +
+                           std::to_string(json.GetErrorOffset() + 1) + ")",
+                       true});
     return;
   }
   if (!json.IsObject()) {
-    issues->Add({name, number, "expected a JSON object", true});
+    issues->push_back({name, number, "expected a JSON object", true});
     return;
   }
   bool wrong_type = false;
@@ -288,17 +230,17 @@ void ReadJsonlLine(const std::string& line, long number, const std::string& name
   doc.source = StringMember(json, "source", &wrong_type);
   auto text = json.FindMember("text");
   if (text == json.MemberEnd() || !text->value.IsString()) {
-    issues->Add({name, number, "missing \"text\" string", true});
+    issues->push_back({name, number, "missing \"text\" string", true});
     return;
   }
   if (wrong_type) {
-    issues->Add({name, number, "a field that should be a string is not", true});
+    issues->push_back({name, number, "a field that should be a string is not", true});
     return;
   }
   doc.text = NormalizeText(std::string_view(text->value.GetString(), text->value.GetStringLength()),
                            &doc.repairs, &doc.origin);
   if (std::string note = RepairNote(doc.repairs); !note.empty())
-    issues->Add({name, number, note, false});
+    issues->push_back({name, number, note, false});
   for (std::string* field : {&doc.id, &doc.title, &doc.url, &doc.source}) {
     if (!field->empty()) *field = std::string(Trim(NormalizeText(*field)));
   }
@@ -307,10 +249,10 @@ void ReadJsonlLine(const std::string& line, long number, const std::string& name
     if (IsValidIsoDate(day)) {
       doc.date = day;
     } else {
-      issues->Add({name, number,
-                   "impossible or unsupported date \"" + RepairUtf8(date.substr(0, 40)) +
-                       "\" (write YYYY-MM-DD); document kept undated",
-                   false});
+      issues->push_back({name, number,
+                         "impossible or unsupported date \"" + RepairUtf8(date.substr(0, 40)) +
+                             "\" (write YYYY-MM-DD); document kept undated",
+                         false});
     }
   }
   if (doc.id.empty()) doc.id = stem + "#" + std::to_string(number);
@@ -319,27 +261,143 @@ void ReadJsonlLine(const std::string& line, long number, const std::string& name
 
 }  // namespace
 
-ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name, const ReadOptions& options) {
+void FileIssues::Add(ReadIssue issue) {
+  if (listed_ < kMaxIssuesPerFile) {
+    issues_->push_back(std::move(issue));
+    ++listed_;
+    return;
+  }
+  ++unlisted_;
+  unlisted_skipped_ += issue.skipped;
+  file_ = issue.file;
+}
+
+void FileIssues::Close() {
+  if (unlisted_ == 0) return;
+  ReadIssue summary{file_, 0, "and " + std::to_string(unlisted_) + " more issue(s) in this file",
+                    unlisted_skipped_ > 0};
+  if (unlisted_skipped_ > 0) {
+    summary.message += " (" + std::to_string(unlisted_skipped_) + " document(s) skipped)";
+    summary.count = unlisted_skipped_;
+  }
+  issues_->push_back(std::move(summary));
+  unlisted_ = unlisted_skipped_ = 0;
+}
+
+JsonlReader::JsonlReader(std::istream& in, std::string name, const ReadOptions& options)
+    : in_(in), name_(std::move(name)), options_(options), buffer_(std::size_t{1} << 16, '\0') {}
+
+// One line of at most max_doc_bytes into `line`; a longer one is read past, not stored
+// (`*length` says how long it was). False at the end of the input.
+bool JsonlReader::ReadLine(std::string* line, std::size_t* length) {
+  line->clear();
+  *length = 0;
+  const std::size_t limit = options_.max_doc_bytes;
+  bool any = false;
+  for (;;) {
+    if (begin_ == end_) {
+      begin_ = 0;
+      end_ = static_cast<std::size_t>(
+          std::max<std::streamsize>(0, in_.rdbuf()->sgetn(buffer_.data(), buffer_.size())));
+      if (end_ == 0) {
+        in_.setstate(std::ios::eofbit);
+        return any;
+      }
+    }
+    any = true;
+    const char* start = buffer_.data() + begin_;
+    const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
+    const std::size_t count = newline ? static_cast<std::size_t>(newline - start) : end_ - begin_;
+    if (*length + count <= limit) {
+      line->append(start, count);
+    } else if (*length <= limit) {
+      std::string().swap(*line);  // over the limit: give the memory back
+    }
+    *length += count;
+    begin_ += count;
+    if (newline) {
+      ++begin_;
+      return true;
+    }
+  }
+}
+
+bool JsonlReader::Next(JsonlLines* lines) {
+  lines->name = name_;
+  lines->max_doc_bytes = options_.max_doc_bytes;
+  lines->lines.clear();
+  lines->issues.clear();
+  std::size_t bytes = 0;
+  while (!done_ && lines->lines.size() < kLines && bytes < kBytes) {
+    JsonlLines::Line line;
+    if (!ReadLine(&line.text, &line.length)) {
+      done_ = true;
+      if (in_.bad()) lines->issues.push_back({name_, number_, "read error", false});
+      break;
+    }
+    line.number = ++number_;
+    if (line.length <= options_.max_doc_bytes) {
+      if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
+      if (line.number == 1 && StartsWith(line.text, "\xEF\xBB\xBF")) line.text.erase(0, 3);
+      if (Trim(line.text).empty()) continue;
+    }
+    bytes += line.text.size();
+    lines->lines.push_back(std::move(line));
+  }
+  return !done_;
+}
+
+ReadOutcome ParseJsonlLines(const JsonlLines& lines) {
   ReadOutcome outcome;
-  IssueList issues(&outcome.issues);
-  std::string stem = name == "-" ? "stdin" : fs::path(name).stem().string();
-  std::string line;
-  std::size_t length = 0;
-  long number = 0;
-  while (ReadBoundedLine(in, options.max_doc_bytes, &line, &length)) {
-    ++number;
-    if (length > options.max_doc_bytes) {
-      issues.Add({name, number, TooLong(length, options.max_doc_bytes, "line"), true});
+  const std::string stem = lines.name == "-" ? "stdin" : fs::path(lines.name).stem().string();
+  for (const JsonlLines::Line& line : lines.lines) {
+    if (line.length > lines.max_doc_bytes) {
+      outcome.issues.push_back(
+          {lines.name, line.number, TooLong(line.length, lines.max_doc_bytes, "line"), true});
       continue;
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
-    if (Trim(line).empty()) continue;
-    ReadJsonlLine(line, number, name, stem, &outcome, &issues);
+    ReadJsonlLine(line.text, line.number, lines.name, stem, &outcome, &outcome.issues);
   }
-  if (in.bad()) issues.Add({name, number, "read error", false});
+  outcome.issues.insert(outcome.issues.end(), lines.issues.begin(), lines.issues.end());
+  return outcome;
+}
+
+ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name, const ReadOptions& options) {
+  ReadOutcome outcome;
+  FileIssues issues(&outcome.issues);
+  JsonlReader reader(in, name, options);
+  for (bool more = true; more;) {
+    JsonlLines lines;
+    more = reader.Next(&lines);
+    ReadOutcome read = ParseJsonlLines(lines);
+    for (Document& document : read.documents) outcome.documents.push_back(std::move(document));
+    for (ReadIssue& issue : read.issues) issues.Add(std::move(issue));
+  }
   issues.Close();
   return outcome;
+}
+
+bool OpenJsonlFile(const std::string& path, std::ifstream* in, std::vector<ReadIssue>* issues) {
+  errno = 0;
+  in->open(path, std::ios::binary);
+  if (!*in) {
+    issues->push_back({path, 0,
+                       std::string("cannot open file") +
+                           (errno != 0 ? ": " + std::string(std::strerror(errno)) : ""),
+                       true});
+    return false;
+  }
+  // A binary file named .jsonl would otherwise report every "line" of it.
+  std::string head(64 * 1024, '\0');
+  in->read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in->gcount()));
+  if (LooksBinary(head)) {
+    issues->push_back({path, 0, "binary file, not JSON Lines text; skipped", true});
+    return false;
+  }
+  in->clear();
+  in->seekg(0);
+  return true;
 }
 
 ReadOutcome ReadInputFile(const InputFile& file, const ReadOptions& options) {
@@ -348,25 +406,8 @@ ReadOutcome ReadInputFile(const InputFile& file, const ReadOptions& options) {
   std::error_code size_error;
   const std::uintmax_t size = fs::file_size(file.path, size_error);
   if (file.format == InputFile::Format::kJsonl) {
-    errno = 0;
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in) {
-      outcome.issues.push_back({file.path, 0,
-                                std::string("cannot open file") +
-                                    (errno != 0 ? ": " + std::string(std::strerror(errno)) : ""),
-                                true});
-      return outcome;
-    }
-    // A binary file named .jsonl would otherwise report every "line" of it.
-    std::string head(64 * 1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (LooksBinary(head)) {
-      outcome.issues.push_back({file.path, 0, "binary file, not JSON Lines text; skipped", true});
-      return outcome;
-    }
-    in.clear();
-    in.seekg(0);
+    std::ifstream in;
+    if (!OpenJsonlFile(file.path, &in, &outcome.issues)) return outcome;
     return ReadJsonlStream(in, file.path, options);
   }
   if (!size_error && size > options.max_doc_bytes) {

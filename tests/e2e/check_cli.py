@@ -242,6 +242,22 @@ with tempfile.TemporaryDirectory() as work:
     check(run("timex", "--max-doc-bytes", "10", article).returncode == 1,
           "timex skips a document over --max-doc-bytes (exit 1)")
 
+    # One JSONL file is built on every thread, a few lines at a time: the same bytes for any --jobs,
+    # its documents in line order.
+    built = {}
+    for jobs in ("1", "3"):
+        out = os.path.join(work, f"many-{jobs}")
+        done = run("build", "--quiet", "--json", "--jobs", jobs, "--formats", "json,timeline", "--out", out, many)
+        check(done.returncode == 0 and '"documents": 1500' in done.stdout, f"build --jobs {jobs} reads every JSONL line")
+        built[jobs] = {name: open(os.path.join(out, name), "rb").read() for name in ("graph.json", "timeline.json")
+                       if os.path.exists(os.path.join(out, name))}
+    check(len(built["1"]) == 2 and built["1"] == built["3"], "a JSONL file builds the same bytes with --jobs 1 and 3")
+    try:
+        ids = [d["id"] for d in json.loads(built["1"]["graph.json"])["documents"]]
+        check(ids == [f"doc-{i:04d}" for i in range(1500)], "a JSONL file's documents stay in line order")
+    except (ValueError, KeyError) as error:
+        check(False, f"build writes graph.json for a JSONL file ({error})")
+
 for failure in failures:
     print("FAIL:", failure)
 print(f"{0 if failures else 1} passed, {1 if failures else 0} failed: e2e cli")

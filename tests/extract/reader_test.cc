@@ -188,3 +188,56 @@ TEST_CASE("Fuzz findings stay fixed", "[reader][fuzz]") {
   REQUIRE(read.documents.size() == 1);
   CHECK(read.documents[0].date.empty());  // the header must come first
 }
+
+TEST_CASE("JSONL is read a few lines at a time, numbered across reads, as one pass reads it",
+          "[reader]") {
+  ReadOptions options;
+  options.max_doc_bytes = 200;
+  std::string corpus = "\xEF\xBB\xBF";  // a byte-order mark before the first line
+  const std::size_t count = 3 * JsonlReader::kLines + 5;
+  for (std::size_t i = 1; i <= count; ++i) {
+    if (i == 70) {
+      corpus += "{\"text\": \"" + std::string(300, 'x') + "\"}\n";  // over max_doc_bytes
+    } else if (i == 130) {
+      corpus += "{broken\r\n";
+    } else if (i == 131) {
+      corpus += "   \n";  // blank: neither a document nor an issue
+    } else {
+      corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Line " + std::to_string(i) +
+                ".\"}\r\n";
+    }
+  }
+  std::istringstream in(corpus);
+  JsonlReader reader(in, "parts.jsonl", options);
+  std::vector<Document> documents;
+  std::vector<ReadIssue> issues;
+  std::size_t reads = 0;
+  for (bool more = true; more; ++reads) {
+    JsonlLines lines;
+    more = reader.Next(&lines);
+    CHECK(lines.lines.size() <= JsonlReader::kLines);
+    ReadOutcome read = ParseJsonlLines(lines);
+    for (Document& document : read.documents) documents.push_back(std::move(document));
+    issues.insert(issues.end(), read.issues.begin(), read.issues.end());
+  }
+  CHECK(reads >= 4);
+  REQUIRE(documents.size() == count - 3);
+  CHECK(documents.front().id == "d1");  // the byte-order mark is gone
+  CHECK(documents.back().id == "d" + std::to_string(count));
+  CHECK(documents.back().line == static_cast<long>(count));
+  CHECK(documents.back().text == "Line " + std::to_string(count) + ".");  // no CR left
+  REQUIRE(issues.size() == 2);
+  CHECK(issues[0].line == 70);
+  CHECK(issues[0].message.find("over --max-doc-bytes 200") != std::string::npos);
+  CHECK(issues[1].line == 130);
+  CHECK(issues[1].file == "parts.jsonl");
+
+  std::istringstream again(corpus);
+  ReadOutcome whole = ReadJsonlStream(again, "parts.jsonl", options);
+  REQUIRE(whole.documents.size() == documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    CHECK(whole.documents[i].id == documents[i].id);
+    CHECK(whole.documents[i].line == documents[i].line);
+  }
+  CHECK(whole.issues.size() == issues.size());
+}

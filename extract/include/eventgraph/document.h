@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <istream>
 #include <string>
 #include <vector>
@@ -82,14 +83,79 @@ struct ReadOutcome {
   std::vector<ReadIssue> issues;
 };
 
-// Reading never holds more than one document (at most `max_doc_bytes`) of a
-// file in memory: a 200 MB line is skipped while it streams past. A file that
-// is binary (LooksBinary) is skipped whole; at most kMaxIssuesPerFile issues
-// are listed for one file, then one that counts the rest.
+// All the documents of one file. A line or file over `max_doc_bytes` is skipped while it streams
+// past, never held. A file that is binary (LooksBinary) is skipped whole; at most
+// kMaxIssuesPerFile issues are listed for one file, then one that counts the rest. A large JSONL
+// file is better read with JsonlReader (below), a few lines at a time.
 ReadOutcome ReadInputFile(const InputFile& file, const ReadOptions& options = {});
 ReadOutcome ReadJsonlStream(std::istream& in, const std::string& name,
                             const ReadOptions& options = {});
 constexpr std::size_t kMaxIssuesPerFile = 20;
+
+// Collects one file's issues into a list, listing at most kMaxIssuesPerFile of them; Close adds
+// one that stands for the rest.
+class FileIssues {
+ public:
+  explicit FileIssues(std::vector<ReadIssue>* issues) : issues_(issues) {}
+  FileIssues(const FileIssues&) = delete;
+  FileIssues& operator=(const FileIssues&) = delete;
+  void Add(ReadIssue issue);
+  void Close();
+
+ private:
+  std::vector<ReadIssue>* issues_;
+  std::size_t listed_ = 0, unlisted_ = 0, unlisted_skipped_ = 0;
+  std::string file_;
+};
+
+// JSONL read a few lines at a time, so that the lines read can be parsed and extracted
+// (ParseJsonlLines) on other threads while reading goes on: memory holds the lines read ahead,
+// not the file.
+//
+//   JsonlReader reader(in, "corpus.jsonl", options);
+//   for (bool more = true; more;) {
+//     JsonlLines lines;
+//     more = reader.Next(&lines);
+//     ReadOutcome read = ParseJsonlLines(lines);   // documents and issues, in line order
+//   }
+struct JsonlLines {
+  struct Line {
+    long number = 0;         // 1-based
+    std::string text;        // empty when too long
+    std::size_t length = 0;  // bytes; over max_doc_bytes: skipped with an issue
+  };
+  std::string name;  // the file, "-" for standard input
+  std::size_t max_doc_bytes = kDefaultMaxDocBytes;
+  std::vector<Line> lines;
+  std::vector<ReadIssue> issues;  // after the lines (a read error)
+};
+
+class JsonlReader {
+ public:
+  static constexpr std::size_t kLines = 64, kBytes = std::size_t{1} << 20;  // per Next
+  // `in` must outlive the reader.
+  JsonlReader(std::istream& in, std::string name, const ReadOptions& options);
+  // The next lines (up to kLines, or about kBytes) into *lines; false once the input is done
+  // (*lines may still hold the last lines).
+  bool Next(JsonlLines* lines);
+
+ private:
+  bool ReadLine(std::string* line, std::size_t* length);
+  std::istream& in_;
+  std::string name_;
+  ReadOptions options_;
+  std::string buffer_;
+  std::size_t begin_ = 0, end_ = 0;  // the unread bytes of buffer_
+  long number_ = 0;
+  bool done_ = false;
+};
+
+// The documents of lines read by JsonlReader; issues uncapped, in line order.
+ReadOutcome ParseJsonlLines(const JsonlLines& lines);
+
+// Opens a .jsonl file for JsonlReader; false, with the issue (cannot open; binary), when its
+// lines cannot be read.
+bool OpenJsonlFile(const std::string& path, std::ifstream* in, std::vector<ReadIssue>* issues);
 
 // One .txt document from its content (the file's bytes); `path` names it.
 ReadOutcome ReadTextContent(std::string content, const std::string& path,
