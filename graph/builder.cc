@@ -66,10 +66,11 @@ struct RawEvent {
   uint32_t begin = 0, end = 0;                      // as Mention's
   uint32_t source = UINT32_MAX;                     // raw entity reporting it
   bool dated = false;                               // time names an interval
+  bool negation = false;                            // modality "negated", read once
   SharedString type, sentence, trigger, modality;
   std::unique_ptr<const RawTime> time;  // when a time expression dates it
 
-  bool negated() const { return modality == "negated"; }
+  bool negated() const { return negation; }
 };
 static_assert(sizeof(RawEvent) <= 72);
 
@@ -152,6 +153,25 @@ std::optional<int> DayNumber(std::string_view day) {
                                          std::chrono::day(d)};
   if (!date.ok()) return std::nullopt;
   return std::chrono::sys_days(date).time_since_epoch().count();
+}
+
+// The days of an interval whose ends are both written YYYY-MM-DD (years 0-9999, real days): as
+// numbers they order as the strings do, and compare without reading the strings.
+bool ExactDays(const RawInterval& interval, int* first, int* last) {
+  auto canonical = [](std::string_view day) {
+    if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (day[i] < '0' || day[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!canonical(interval.first.view()) || !canonical(interval.last.view())) return false;
+  const std::optional<int> from = DayNumber(interval.first.view());
+  const std::optional<int> to = DayNumber(interval.last.view());
+  if (!from || !to) return false;
+  *first = *from;
+  *last = *to;
+  return true;
 }
 
 // Lists of clusters by a 64-bit key, in one open-addressing table: merging
@@ -476,6 +496,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
         static_cast<uint32_t>(document.InputOffset(code_point_at[seg.tokens[m.end_token - 1].end]));
     raw.trigger = pool.Intern(m.trigger);
     raw.modality = pool.Intern(m.modality);
+    raw.negation = m.modality == "negated";
     if (m.source >= 0) raw.source = static_cast<uint32_t>(entity_base + m.source);
     if (int x = timex_for_event[e]; x >= 0) {
       auto time = std::make_unique<RawTime>();
@@ -599,9 +620,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       IdSet people;                      // the persons of `everyone`
       std::vector<int64_t> agent_sides;  // sides(agents), kept up to date
       IdSet published_months;            // the months it is indexed under by entity and side
-      // The days its articles are anchored to: undated mentions join only
-      // events of their own news cycle.
-      int published_first = INT_MAX, published_last = INT_MIN;
     };
     std::unique_ptr<Participants> merge = std::make_unique<Participants>();
   };
@@ -771,12 +789,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                           static_cast<int>(static_cast<unsigned>(ymd.month())),
                       1, 4095);
   };
-  auto same_cycle = [&](const Cluster& cluster, const RawEvent& raw) {
-    const std::optional<int>& published = published_day[raw.document];
-    if (!published || cluster.merge->published_first == INT_MAX) return true;
-    return *published >= cluster.merge->published_first - kNewsCycleDays &&
-           *published <= cluster.merge->published_last + kNewsCycleDays;
-  };
 
   std::vector<uint32_t> order(st.events.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
@@ -804,15 +816,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
   });
-  auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
-    *generalises = cluster.type_id != raw_type_id[raw.order];  // "attack" into "chemical attack"
-    return cluster.negated == raw.negated();
-  };
-  auto overlaps = [](const Cluster& cluster, const RawEvent& raw) {
-    return !raw.dated || !cluster.dated ||
-           (raw.time->interval.first <= cluster.interval->last &&
-            cluster.interval->first <= raw.time->interval.last);
-  };
 
   // ---- the merge, family by family
   // A mention only ever joins events of its own type or of a child type, so
@@ -853,6 +856,44 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   }
   auto merge_lane = [&](Lane& lane) {
     std::vector<Cluster>& clusters = lane.clusters;
+    // What the first checks of a candidate read, one small entry per event in one array: a mention
+    // is compared with hundreds of events, and reading these through each event's own allocations
+    // missed the cache several times per candidate.
+    struct ClusterHot {
+      uint32_t type_id = 0;
+      // The days its articles are anchored to: undated mentions join only events of their own
+      // news cycle.
+      int published_first = INT_MAX, published_last = INT_MIN;
+      int day_first = 0, day_last = 0;  // its interval's, when days_exact
+      bool negated = false, dated = false, days_exact = false;
+    };
+    std::vector<ClusterHot> hot;
+    auto hot_of = [&](const Cluster& cluster) -> const ClusterHot& {
+      return hot[static_cast<std::size_t>(&cluster - clusters.data())];
+    };
+    auto same_cycle = [&](const Cluster& cluster, const RawEvent& raw) {
+      const std::optional<int>& published = published_day[raw.document];
+      const ClusterHot& h = hot_of(cluster);
+      if (!published || h.published_first == INT_MAX) return true;
+      return *published >= h.published_first - kNewsCycleDays &&
+             *published <= h.published_last + kNewsCycleDays;
+    };
+    auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
+      const ClusterHot& h = hot_of(cluster);
+      *generalises = h.type_id != raw_type_id[raw.order];  // "attack" into "chemical attack"
+      return h.negated == raw.negated();
+    };
+    // The interval of the mention being merged, as days when ExactDays allows.
+    bool raw_days_exact = false;
+    int raw_day_first = 0, raw_day_last = 0;
+    auto overlaps = [&](const Cluster& cluster, const RawEvent& raw) {
+      const ClusterHot& h = hot_of(cluster);
+      if (!raw.dated || !h.dated) return true;
+      if (raw_days_exact && h.days_exact)
+        return raw_day_first <= h.day_last && h.day_first <= raw_day_last;
+      return raw.time->interval.first <= cluster.interval->last &&
+             cluster.interval->first <= raw.time->interval.last;
+    };
     BucketIndex buckets;
     auto year_of = [](const SharedString& day) {
       return std::stoi(std::string(day.view().substr(0, 4)));
@@ -885,9 +926,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       merged_in_document[raw.document].emplace_back(raw.order, c);
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
+      ClusterHot& h = hot[c];
       if (const std::optional<int>& published = published_day[raw.document]) {
-        cluster.merge->published_first = std::min(cluster.merge->published_first, *published);
-        cluster.merge->published_last = std::max(cluster.merge->published_last, *published);
+        h.published_first = std::min(h.published_first, *published);
+        h.published_last = std::max(h.published_last, *published);
       }
       // "He met with both Lavrov and Putin" tells two meetings at once: it joins
       // one without making its people everyone's.
@@ -946,6 +988,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                              raw.time->interval.last != cluster.interval->last;
         cluster.interval = &raw.time->interval;
         cluster.dated = true;
+        h.dated = true;
+        h.days_exact = ExactDays(*cluster.interval, &h.day_first, &h.day_last);
         if (changed) index_interval(c);
       }
       if (cluster_of[e] == UINT32_MAX) cluster_of[e] = static_cast<uint32_t>(c);
@@ -1016,6 +1060,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
     for (std::size_t e : lane.sequence) {
       const RawEvent& raw = st.events[e];
+      raw_days_exact = raw.dated && ExactDays(raw.time->interval, &raw_day_first, &raw_day_last);
       IdSet agents, all, actors;
       participants_of(raw, &agents, &all, &actors);
       const std::vector<int64_t> agent_sides = sides(agents);
@@ -1159,6 +1204,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         cluster.contact = raw_contact[e];
         cluster.negated = raw.negated();
         clusters.push_back(std::move(cluster));
+        hot.push_back(
+            {raw_type_id[raw.order], INT_MAX, INT_MIN, 0, 0, raw.negated(), false, false});
         lane.created_at.push_back(position[e]);
       }
       add_to(chosen, e, agents, all);
