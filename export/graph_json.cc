@@ -5,13 +5,13 @@
 // and every index; a bad file fails with its path and what is wrong.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "eventgraph/export.h"
+#include "json_writer.h"
 
 namespace eventgraph {
 namespace {

@@ -1,10 +1,10 @@
 // EventGraph -> timeline.json. The field names and meanings are the contract
 // documented in docs/timeline-json.md; change both together and bump
 // kTimelineSchemaVersion when a change is not backward compatible.
-#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include "eventgraph/export.h"
+#include "json_writer.h"
 
 namespace eventgraph {
 namespace {

@@ -5,12 +5,12 @@
 // by event family, its sources in the slide text. Undated events have no place
 // on a timeline and are left out. Slide text is HTML: everything is escaped
 // (XmlEscape serves HTML too).
-#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <set>
 
 #include "eventgraph/export.h"
+#include "json_writer.h"
 
 namespace eventgraph {
 namespace {

@@ -1,4 +1,6 @@
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <catch2/catch.hpp>
 
 #include <boost/graph/graphml.hpp>
@@ -196,6 +198,36 @@ TEST_CASE("graph.json is lossless: reading it back gives the same graph", "[expo
   CHECK(Gexf(*read) == Gexf(graph));
   CHECK(boost::num_vertices(read->topology) == boost::num_vertices(graph.topology));
   CHECK(boost::num_edges(read->topology) == boost::num_edges(graph.topology));
+}
+
+TEST_CASE("JSON strings are escaped exactly as RapidJSON escapes them, wherever the escape falls",
+          "[export]") {
+  // The exports copy runs of plain characters 16 at a time: an escape is tried at every place
+  // around those blocks, and the text must be RapidJSON's own (its StringBuffer writer escapes
+  // one character at a time).
+  EventGraph graph = SmallGraph();
+  REQUIRE_FALSE(graph.documents.empty());
+  const std::string specials[] = {"\"",   "\\",       "\n", std::string(1, '\0'), "\x01", "\x1f",
+                                  "\x7f", "\xc3\xa9", "/"};
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      std::string title(at, 'a');
+      title += special;
+      title += std::string(40 - at, 'z');
+      graph.documents[0].title = title;
+      rapidjson::StringBuffer expected;
+      rapidjson::Writer<rapidjson::StringBuffer> reference(expected);
+      reference.String(title.data(), static_cast<rapidjson::SizeType>(title.size()));
+      const std::string json = TimelineJson(graph);
+      INFO("special " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at);
+      CHECK(json.find("\"title\": " + std::string(expected.GetString())) != std::string::npos);
+      rapidjson::Document parsed;
+      parsed.Parse(json.data(), json.size());
+      REQUIRE_FALSE(parsed.HasParseError());
+      const rapidjson::Value& read = parsed["documents"][0]["title"];
+      CHECK(std::string(read.GetString(), read.GetStringLength()) == title);
+    }
+  }
 }
 
 TEST_CASE("A bad graph.json fails with its path and the problem", "[export]") {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,14 @@ class OutputSink {
     if (count > buffer_.size()) buffer_.resize(count);
   }
   void PutUnchecked(char c) { buffer_[used_++] = c; }
+  void FillUnchecked(char c, std::size_t count) {
+    std::memset(buffer_.data() + used_, c, count);
+    used_ += count;
+  }
+  void AppendUnchecked(const char* text, std::size_t count) {
+    std::memcpy(buffer_.data() + used_, text, count);
+    used_ += count;
+  }
   void Flush();
   bool failed() const { return failed_; }
 
@@ -69,6 +78,10 @@ class OutputSink {
 // versions (which check for room at every character).
 inline void PutReserve(OutputSink& sink, std::size_t count) { sink.Reserve(count); }
 inline void PutUnsafe(OutputSink& sink, char c) { sink.PutUnchecked(c); }
+inline void PutN(OutputSink& sink, char c, std::size_t count) {  // indentation
+  sink.Reserve(count);
+  sink.FillUnchecked(c, count);
+}
 
 inline constexpr const char* kTimelineSchemaVersion = "eventgraph-timeline/1";
 inline constexpr const char* kGraphSchemaVersion = "eventgraph-graph/1";
