@@ -16,7 +16,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<OutputSink>;
+using Writer = RecordWriter;
 using Value = rapidjson::Value;
 
 void Field(Writer& w, const char* key, std::string_view value) {
@@ -89,7 +89,6 @@ class Reader {
 
 void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
   Writer w(out);
-  w.SetIndent(' ', 1);
   w.StartObject();
   Field(w, "schema", std::string(kGraphSchemaVersion));
   w.Key("documents");

@@ -9,7 +9,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<OutputSink>;
+using Writer = RecordWriter;
 
 void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -27,7 +27,6 @@ void StringOrNull(Writer& w, std::string_view s) {
 
 void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
   Writer w(out);
-  w.SetIndent(' ', 2);
   w.StartObject();
   Key(w, "schema");
   w.String(kTimelineSchemaVersion);

@@ -15,7 +15,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<OutputSink>;
+using Writer = RecordWriter;
 
 void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -42,7 +42,6 @@ void Date(Writer& w, const std::string& day, std::string_view granularity) {
 
 void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSink& out) {
   Writer w(out);
-  w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("title");
   w.StartObject();

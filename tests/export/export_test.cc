@@ -71,9 +71,9 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   graph.relations.push_back({0, 1, "before", true, 0, "", 0});
 
   std::string json = TimelineJson(graph);
-  CHECK(json.find("\"schema\": \"eventgraph-timeline/1\"") != std::string::npos);
-  CHECK(json.find("\"evidence\": \"inferred\"") != std::string::npos);
-  CHECK(json.find("\"date\": \"2017-W14\"") != std::string::npos);
+  CHECK(json.find("\"schema\":\"eventgraph-timeline/1\"") != std::string::npos);
+  CHECK(json.find("\"evidence\":\"inferred\"") != std::string::npos);
+  CHECK(json.find("\"date\":\"2017-W14\"") != std::string::npos);
 
   std::string xml = GraphMl(graph);
   CHECK(xml.find("<node id=\"ent-a\">") != std::string::npos);
@@ -200,6 +200,41 @@ TEST_CASE("graph.json is lossless: reading it back gives the same graph", "[expo
   CHECK(boost::num_edges(read->topology) == boost::num_edges(graph.topology));
 }
 
+TEST_CASE("The JSON exports put each record on a line of its own", "[export]") {
+  const EventGraph graph = SmallGraph();
+  REQUIRE(graph.events.size() >= 3);
+  auto lines_of = [](const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  };
+  auto parses_alone = [](std::string line) {
+    if (!line.empty() && line.back() == ',') line.pop_back();
+    rapidjson::Document record;
+    record.Parse(line.data(), line.size());
+    return !record.HasParseError() && record.IsObject();
+  };
+  for (const std::string& json : {TimelineJson(graph), GraphJson(graph)}) {
+    const std::vector<std::string> lines = lines_of(json);
+    REQUIRE(lines.size() > 4);
+    CHECK(lines.front() == "{");
+    CHECK(lines.back() == "}");
+    std::size_t event_lines = 0;
+    for (const std::string& line : lines) {
+      if (line.rfind("{\"id\":\"evt-", 0) != 0) continue;
+      ++event_lines;
+      CHECK(parses_alone(line));
+    }
+    CHECK(event_lines == graph.events.size());
+    // Top-level keys each begin a line; the whole is one JSON document.
+    CHECK(json.find("\n\"events\":[\n{") != std::string::npos);
+    rapidjson::Document whole;
+    whole.Parse(json.data(), json.size());
+    CHECK_FALSE(whole.HasParseError());
+  }
+}
+
 TEST_CASE("JSON strings are escaped exactly as RapidJSON escapes them, wherever the escape falls",
           "[export]") {
   // The exports copy runs of plain characters 16 at a time: an escape is tried at every place
@@ -220,7 +255,7 @@ TEST_CASE("JSON strings are escaped exactly as RapidJSON escapes them, wherever 
       reference.String(title.data(), static_cast<rapidjson::SizeType>(title.size()));
       const std::string json = TimelineJson(graph);
       INFO("special " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at);
-      CHECK(json.find("\"title\": " + std::string(expected.GetString())) != std::string::npos);
+      CHECK(json.find("\"title\":" + std::string(expected.GetString())) != std::string::npos);
       rapidjson::Document parsed;
       parsed.Parse(json.data(), json.size());
       REQUIRE_FALSE(parsed.HasParseError());
@@ -237,7 +272,7 @@ TEST_CASE("A bad graph.json fails with its path and the problem", "[export]") {
     const char* expected;
   };
   std::string bad_index = good;
-  const std::size_t number = bad_index.find("\"entity\": ") + 10;
+  const std::size_t number = bad_index.find("\"entity\":") + 9;
   bad_index.replace(number, bad_index.find_first_not_of("0123456789", number) - number, "999");
   std::string missing = good;
   missing.replace(missing.find("\"label\""), 7, "\"lable\"");
