@@ -109,8 +109,8 @@ class SentenceReader {
           i = next;
           continue;
         }
-        if (auto demonym = lex_.demonyms.find(token.text); demonym != lex_.demonyms.end()) {
-          if (auto head = i + 1 < end_ ? lex_.actor_heads.find(seg_.tokens[i + 1].lower)
+        if (auto demonym = lex_.demonyms.find(token.Text()); demonym != lex_.demonyms.end()) {
+          if (auto head = i + 1 < end_ ? lex_.actor_heads.find(seg_.tokens[i + 1].Lower())
                                        : lex_.actor_heads.end();
               head != lex_.actor_heads.end()) {
             // "Syrian government", "Russian military": the country acts.
@@ -136,11 +136,11 @@ class SentenceReader {
           continue;
         }
         // An adjective opens a name only when a head word closes it: "Northern Grain Company".
-        if (auto non_name = lex_.non_names.find(token.text);
+        if (auto non_name = lex_.non_names.find(token.Text());
             non_name != lex_.non_names.end() && non_name->second == "adjective") {
           uint32_t j = NameRunEnd(i);
           if (j > i + 1 && seg_.tokens[j - 1].capitalized &&
-              lex_.name_heads.count(seg_.tokens[j - 1].text)) {
+              lex_.name_heads.count(seg_.tokens[j - 1].Text())) {
             EmitNameRun(i, j, &pending);
             i = j;
             continue;
@@ -160,7 +160,7 @@ class SentenceReader {
   bool IsNameToken(uint32_t i, bool inside = false) const {
     const Token& token = seg_.tokens[i];
     if (!token.is_word) return false;
-    if (auto non_name = lex_.non_names.find(token.text); non_name != lex_.non_names.end()) {
+    if (auto non_name = lex_.non_names.find(token.Text()); non_name != lex_.non_names.end()) {
       if (!inside || non_name->second != "section word") return false;
     }
     // "US-led", "Kremlin-backed": an adjective made from a name, not a name.
@@ -194,7 +194,7 @@ class SentenceReader {
     for (uint32_t t = i; t < sentence.end_token; ++t) {
       const Token& token = seg_.tokens[t];
       if (!token.capitalized || token.all_caps || !IsNameToken(t) ||
-          lex_.demonyms.count(token.text) || MatchGazetteerConst(t) > 0) {
+          lex_.demonyms.count(token.Text()) || MatchGazetteerConst(t) > 0) {
         return false;
       }
     }
@@ -212,7 +212,7 @@ class SentenceReader {
     uint32_t j = i + 1;
     while (j < end_) {
       if (MatchTitleConst(j) > 0 || MatchGazetteerConst(j) > 0) break;
-      if (IsNameToken(j, /*inside=*/true) && !lex_.demonyms.count(seg_.tokens[j].text)) {
+      if (IsNameToken(j, /*inside=*/true) && !lex_.demonyms.count(seg_.tokens[j].Text())) {
         ++j;
       } else if (IsConnector(j) && j + 1 < end_ && IsNameToken(j + 1)) {
         j += 2;
@@ -231,20 +231,20 @@ class SentenceReader {
     // A head word inside ("Security Council") or right after ("Islamic State group").
     std::string head_word;
     for (uint32_t t = i; t < j; ++t) {
-      if (auto head = lex_.name_heads.find(seg_.tokens[t].text); head != lex_.name_heads.end()) {
+      if (auto head = lex_.name_heads.find(seg_.tokens[t].Text()); head != lex_.name_heads.end()) {
         kind = head->second;
         known_kind = true;
         head_word = head->first;
       }
     }
     if (j < end_) {
-      if (auto head = lex_.name_heads.find(seg_.tokens[j].lower);
+      if (auto head = lex_.name_heads.find(seg_.tokens[j].Lower());
           head != lex_.name_heads.end() && !seg_.tokens[j].capitalized) {
         kind = head->second;
         known_kind = true;
         head_word = head->first;
         ++j;
-      } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].lower);
+      } else if (auto cue = lex_.place_cues.find(seg_.tokens[j].Lower());
                  cue != lex_.place_cues.end()) {
         kind = cue->second;  // "Idlib province"
         known_kind = true;
@@ -255,7 +255,7 @@ class SentenceReader {
       known_kind = true;
     }
     if (!known_kind && i >= first_ + 2 && seg_.tokens[i - 1].lower == "of" &&
-        lex_.place_cues.count(seg_.tokens[i - 2].lower)) {
+        lex_.place_cues.count(seg_.tokens[i - 2].Lower())) {
       kind = EntityKind::kLocation;  // "the town of X"
       known_kind = true;
     }
@@ -371,7 +371,13 @@ class SentenceReader {
         for (uint32_t t = i; t < end_ && t < i + table.max_length && !any; ++t) any = retitled(t);
         if (!any) break;
       }
-      const auto* bucket = table.by_first_token.Find(word(i, title_case));
+      const Token& first = seg_.tokens[i];
+      HashedWord key = lower ? first.Lower() : first.Text();
+      if (!lower && title_case && retitled(i)) {
+        key.text = word(i, true);  // title_cased, which lives until the next call of word()
+        key.hash = ShortStringHash(key.text);
+      }
+      const auto* bucket = table.by_first_token.Find(key);
       if (!bucket) continue;
       for (const auto& phrase : *bucket) {  // longest first
         if (i + phrase.tokens.size() > end_) continue;
@@ -452,7 +458,7 @@ void LinkShortNames(const Segmented& seg, const Lexicons& lex,
     if (org.kind != EntityKind::kOrganization || org.from_gazetteer) continue;
     const uint32_t last = org.end_token - 1;
     // A lower-case head ("Trump administration") follows the name of someone else.
-    if (last == org.first_token || !lex.name_heads.count(seg.tokens[last].text) ||
+    if (last == org.first_token || !lex.name_heads.count(seg.tokens[last].Text()) ||
         !seg.tokens[last].capitalized) {
       continue;
     }
@@ -460,7 +466,7 @@ void LinkShortNames(const Segmented& seg, const Lexicons& lex,
     for (uint32_t t = org.first_token; t < last; ++t) {
       if (t > org.first_token) prefix += ' ';
       prefix += seg.tokens[t].text;
-      if (!lex.non_names.count(seg.tokens[t].text)) organisation_by_prefix.emplace(prefix, m);
+      if (!lex.non_names.count(seg.tokens[t].Text())) organisation_by_prefix.emplace(prefix, m);
     }
   }
   for (EntityMention& mention : *mentions) {
@@ -574,7 +580,7 @@ void LinkPlaces(const Segmented& seg, const Lexicons& lex, std::vector<EntityMen
     const std::string_view between = seg.tokens[t].lower;
     if (between == "in" && t + 1 < outer.first_token) {
       ++t;  // a direction word: "in northern Syria"
-      if (!lex.place_directions.count(seg.tokens[t].lower)) continue;
+      if (!lex.place_directions.count(seg.tokens[t].Lower())) continue;
     }
     if (t + 1 != outer.first_token || (between != "in" && between != ",")) continue;
     if (inner.country.empty()) inner.country = outer.country;

@@ -57,7 +57,7 @@ bool IsClauseBreak(const Token& token) {
 }
 
 bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
-  auto starting = lex.relation_cues_by_first.find(tokens[i].lower);
+  auto starting = lex.relation_cues_by_first.find(tokens[i].Lower());
   if (starting == lex.relation_cues_by_first.end()) return false;
   for (std::size_t c : starting->second) {
     if (MatchPattern(tokens, i, end, lex.relation_cues[c].tokens, 0) > 0) return true;
@@ -107,7 +107,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
   std::vector<const std::string*> pronoun_of(tokens.size(), nullptr);
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (!tokens[t].is_word) continue;
-    if (auto pronoun = lex.pronouns.find(tokens[t].lower); pronoun != lex.pronouns.end())
+    if (auto pronoun = lex.pronouns.find(tokens[t].Lower()); pronoun != lex.pronouns.end())
       pronoun_of[t] = &pronoun->second;
   }
   auto referent = [&](uint32_t t, uint32_t sentence, bool possessive_too = false) -> int {
@@ -147,7 +147,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     if (sentence.furniture || sentence.heading) continue;
     const std::size_t first_event = out->events.size();
     for (uint32_t i = sentence.first_token; i < sentence.end_token;) {
-      const auto* bucket = lex.triggers.by_first_token.Find(tokens[i].lower);
+      const auto* bucket = lex.triggers.by_first_token.Find(tokens[i].Lower());
       uint32_t best = 0;
       const TriggerSense* sense = nullptr;
       if (entity_at[i] < 0 && bucket) {
@@ -176,7 +176,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       std::string nearest;
       for (uint32_t t = i; t > sentence.first_token && i - t < kModalityWindow; --t) {
         if (IsClauseBreak(tokens[t - 1]) || tokens[t - 1].text == ",") break;
-        auto cue = lex.modality_words.find(tokens[t - 1].lower);
+        auto cue = lex.modality_words.find(tokens[t - 1].Lower());
         if (cue == lex.modality_words.end()) continue;
         if (cue->second == "negated") {
           // "wasn't responsible for the attack" denies a responsibility, not the attack.
@@ -286,7 +286,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
             // State X".
             const bool place_of =
                 token.lower == "of" && t > 0 &&
-                (lex.place_cues.count(tokens[t - 1].lower) ||
+                (lex.place_cues.count(tokens[t - 1].Lower()) ||
                  (tokens[t - 1].capitalized && t + 1 < right_limit && tokens[t + 1].capitalized));
             const bool place_list =
                 token.lower == "and" && (preposition == "in" || preposition == "at");
@@ -339,7 +339,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
 
     // Reported speech: "X said (that) ...", "... , X said".
     for (uint32_t v = sentence.first_token; v < sentence.end_token; ++v) {
-      auto verb = lex.reporting_verbs.find(tokens[v].lower);
+      auto verb = lex.reporting_verbs.find(tokens[v].Lower());
       if (verb == lex.reporting_verbs.end() || entity_at[v] >= 0) continue;
       int speaker = -1;
       uint32_t speaker_begin = v;
@@ -383,7 +383,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     // (cue, token) where a cue's first word stands, cue by cue as the file lists them.
     std::vector<std::pair<std::size_t, uint32_t>> cue_starts;
     for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-      auto starting = lex.relation_cues_by_first.find(tokens[i].lower);
+      auto starting = lex.relation_cues_by_first.find(tokens[i].Lower());
       if (starting == lex.relation_cues_by_first.end()) continue;
       for (std::size_t c : starting->second) cue_starts.emplace_back(c, i);
     }

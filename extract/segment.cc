@@ -147,6 +147,8 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
     token.text = text.substr(begin, end - begin);
     token.lower = lowered.substr(begin, end - begin);
     FillFlags(&token, &storage->non_ascii_lower);
+    token.text_hash = ShortStringHash(token.text);
+    token.lower_hash = token.lower == token.text ? token.text_hash : ShortStringHash(token.lower);
   };
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < size) {
@@ -161,6 +163,7 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
         token.end = static_cast<uint32_t>(pos + 1);
         token.text = text.substr(pos, 1);
         token.lower = token.text;
+        token.text_hash = token.lower_hash = ShortStringHash(token.text);
         token.has_hyphen = bytes[pos] == '-';
         ++pos;
         continue;

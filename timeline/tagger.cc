@@ -41,6 +41,7 @@ struct TimeToken {
   uint32_t begin = 0, end = 0;  // bytes in the document
   uint32_t segment_token = 0;   // the Segmented token it comes from
   std::string_view text, lower;
+  uint64_t lower_hash = 0;  // ShortStringHash(lower)
   bool capitalized = false;
 };
 
@@ -62,6 +63,8 @@ void SplitSentence(const Segmented& seg, const Sentence& sentence, std::vector<T
       } else {
         piece.lower = owned->emplace_back(Utf8Lower(std::string(piece.text)));
       }
+      piece.lower_hash =
+          from == 0 && to == token.text.size() ? token.lower_hash : ShortStringHash(piece.lower);
       piece.capitalized = from == 0 ? token.capitalized : IsAsciiUpper(piece.text[0]);
     };
     // An inline scan: a memchr call per token costs more than the scan of a short word.
@@ -150,7 +153,7 @@ class Tagger {
       const Token& token = seg_.tokens[t];
       if (token.has_digit || token.has_hyphen) return true;
       if (!rules_.MayBeKey(token.lower)) continue;
-      const TemporalLexicon::WordEntry* entry = rules_.words.Find(token.lower);
+      const TemporalLexicon::WordEntry* entry = rules_.words.Find(token.Lower());
       if (entry && entry->key) return true;
     }
     return false;
@@ -162,7 +165,7 @@ class Tagger {
 
   void ClassesOf(const TimeToken& token, TokenClasses* out) const {
     out->shaped.clear();
-    out->word = rules_.words.Find(token.lower);
+    out->word = rules_.words.Find(HashedWord{token.lower, token.lower_hash});
     const std::string_view t = token.text;
     if (t.empty() || std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return;  // every class given by shape has a digit

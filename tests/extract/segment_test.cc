@@ -101,3 +101,30 @@ TEST_CASE("Tokens outlive the text they were cut from, in copies too", "[segment
   CHECK(copy.tokens[3].lower == "reuters");
   CHECK(copy.tokens[7].text == ".");
 }
+
+TEST_CASE("Each token carries the hashes of its text and lower case", "[segment]") {
+  // The lexicon tables are probed with these hashes, never recomputed: a stale one would make
+  // a listed word miss its entry.
+  const std::string text =
+      "MOSCOW — Ministers of Côte d'Ivoire met ÉLYSÉE officials, the U.S. said on 4/4/2017; "
+      "al-Assad's forces (and Putin's) \"left\" at 10.30.";
+  Segmented seg = Segment(text, TestLexicons());
+  REQUIRE(seg.tokens.size() > 20);
+  std::size_t changed_by_lower_case = 0;
+  for (const Token& token : seg.tokens) {
+    INFO(token.text);
+    CHECK(token.text_hash == ShortStringHash(token.text));
+    CHECK(token.lower_hash == ShortStringHash(token.lower));
+    changed_by_lower_case += token.text != token.lower;
+  }
+  CHECK(changed_by_lower_case >= 4);  // MOSCOW, Ministers, ÉLYSÉE, ...
+  // A table finds a token's word through either form of the lookup.
+  FlatWordMap<int> words;
+  words["élysée"] = 1;
+  words["moscow"] = 2;
+  int found = 0;
+  for (const Token& token : seg.tokens) {
+    if (const int* value = words.Find(token.Lower())) found += *value;
+  }
+  CHECK(found == 3);
+}

@@ -161,6 +161,10 @@ struct Token {
   bool is_word = false;         // contains a letter or digit
   bool has_digit = false;       // contains an ASCII digit
   bool has_hyphen = false;      // contains an ASCII hyphen ("al-Assad", "mid-2012", "-")
+  // Their hashes for the lexicon tables, computed once per token.
+  uint64_t text_hash = 0, lower_hash = 0;
+  HashedWord Text() const { return {text, text_hash}; }
+  HashedWord Lower() const { return {lower, lower_hash}; }
 };
 
 struct Sentence {

@@ -8,6 +8,7 @@
 // to a value is valid until the next insertion).
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -50,12 +51,19 @@ inline uint64_t ShortStringHash(std::string_view text) {
   return hash ^ (hash >> 29);
 }
 
+// A word with its ShortStringHash, computed once: a token is looked up in a dozen tables.
+struct HashedWord {
+  std::string_view text;
+  uint64_t hash = 0;
+};
+
 template <typename Value>
 class FlatWordMap {
  public:
   using Entry = std::pair<std::string, Value>;
 
-  const Value* Find(std::string_view key) const {
+  const Value* Find(std::string_view key) const { return Find({key, ShortStringHash(key)}); }
+  const Value* Find(HashedWord key) const {
     const uint32_t index = IndexOf(key);
     return index == kEmpty ? nullptr : &entries_[index].second;
   }
@@ -72,11 +80,13 @@ class FlatWordMap {
   }
 
   // The std::unordered_map calls the lexicon tables are read and built with.
-  auto find(std::string_view key) const {
+  auto find(std::string_view key) const { return find(HashedWord{key, ShortStringHash(key)}); }
+  auto find(HashedWord key) const {
     const uint32_t index = IndexOf(key);
     return index == kEmpty ? entries_.end() : entries_.begin() + index;
   }
   std::size_t count(std::string_view key) const { return Contains(key) ? 1 : 0; }
+  std::size_t count(HashedWord key) const { return Find(key) != nullptr ? 1 : 0; }
   bool contains(std::string_view key) const { return Contains(key); }
   const Value& at(std::string_view key) const {
     if (const Value* found = Find(key)) return *found;
@@ -115,9 +125,11 @@ class FlatWordMap {
     return true;
   }
 
-  uint32_t IndexOf(std::string_view key) const {
+  uint32_t IndexOf(HashedWord word) const {
     if (entries_.empty()) return kEmpty;
-    const uint64_t hash = ShortStringHash(key);
+    const std::string_view key = word.text;
+    const uint64_t hash = word.hash;
+    assert(hash == ShortStringHash(key));
     for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
       const Slot& here = slots_[slot];
       if (here.index == kEmpty) return kEmpty;
