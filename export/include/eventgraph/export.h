@@ -59,6 +59,7 @@ class OutputSink {
     used_ += count;
   }
   void AppendUnchecked(const char* text, std::size_t count) {
+    if (count == 0) return;  // an empty string's data may be null, which memcpy must not get
     std::memcpy(buffer_.data() + used_, text, count);
     used_ += count;
   }
