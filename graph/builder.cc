@@ -861,8 +861,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // missed the cache several times per candidate.
     struct ClusterHot {
       uint32_t type_id = 0;
-      // The days its articles are anchored to: undated mentions join only events of their own
-      // news cycle.
+      // The days its first article and its dated mentions' articles are anchored to: undated
+      // mentions join only events of their own news cycle.
       int published_first = INT_MAX, published_last = INT_MIN;
       int day_first = 0, day_last = 0;  // its interval's, when days_exact
       bool negated = false, dated = false, days_exact = false;
@@ -927,7 +927,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
       ClusterHot& h = hot[c];
-      if (const std::optional<int>& published = published_day[raw.document]) {
+      // An undated mention does not widen the news cycle: a chain of articles, each within a
+      // cycle of the last, would otherwise carry an event across years ("the UN urged restraint"
+      // in every article of a decade became one event).
+      const std::optional<int>& published = published_day[raw.document];
+      if (published && (raw.dated || cluster.members.size() == 1)) {
         h.published_first = std::min(h.published_first, *published);
         h.published_last = std::max(h.published_last, *published);
       }

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "../test_support.h"
 #include "eventgraph/graph.h"
@@ -272,4 +276,36 @@ TEST_CASE("A month between a title and a name is a first name, not a date", "[gr
   const Event* office = FindEvent(graph, "taking_office");
   REQUIRE(office != nullptr);
   CHECK(office->date == "2019-01");  // "in January" stays a date
+}
+
+TEST_CASE("Undated mentions do not chain an event across months of news", "[graph]") {
+  // The same undated sentence in an article every 20 days: each is within a news cycle of the
+  // last, but the first and the last are 220 days apart and tell different appeals.
+  std::vector<Document> documents;
+  const std::chrono::sys_days first{std::chrono::year{2019} / 1 / 10};
+  for (int i = 0; i < 12; ++i) {
+    const std::chrono::year_month_day day{first + std::chrono::days(20 * i)};
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+    documents.push_back(MakeDocument("The United Nations urged both sides to show restraint.", date,
+                                     "doc" + std::to_string(i)));
+  }
+  EventGraph graph = testing::BuildGraph(documents);
+  std::vector<const Event*> appeals = EventsOfType(graph, "appeal");
+  CHECK(appeals.size() >= 4);
+  std::size_t mentions = 0;
+  for (const Event* appeal : appeals) {
+    INFO(appeal->label);
+    std::set<std::string> dates;
+    for (const Mention& m : appeal->mentions) dates.insert(graph.documents[m.document].date);
+    mentions += appeal->mentions.size();
+    // An event's articles lie within one news cycle (31 days) of its first.
+    const auto day = [](const std::string& iso) {
+      return std::chrono::sys_days{std::chrono::year{std::stoi(iso.substr(0, 4))} /
+                                   std::stoi(iso.substr(5, 2)) / std::stoi(iso.substr(8, 2))};
+    };
+    CHECK(day(*dates.rbegin()) - day(*dates.begin()) <= std::chrono::days(31));
+  }
+  CHECK(mentions == documents.size());
 }
