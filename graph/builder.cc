@@ -1003,7 +1003,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                        static_cast<std::size_t>(&cluster - clusters.data())) !=
              by_document[document].end();
     };
-    // The clusters of a kind a mention may join, in creation order, without repeats.
+    // The clusters of a kind a mention may join, without repeats, in no particular order: every
+    // choice among them breaks ties by creation order (the smaller index), so that sorting them
+    // is not needed.
     std::vector<uint32_t> seen_at(0);
     uint32_t generation = 0;
     auto candidates = [&](const RawEvent& raw, const IdSet& entities_named, bool by_date,
@@ -1058,7 +1060,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
             take(told[i]);
         }
       }
-      std::sort(out.begin(), out.end());
       return out;
     };
 
@@ -1084,6 +1085,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
         }
         if (covered.size() >= 2) {
+          std::sort(covered.begin(), covered.end());
           for (std::size_t c : covered) add_to(c, e, agents, all);
           continue;
         }
@@ -1110,7 +1112,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         } else if (shared > 0) {
           score = (cluster.dated ? 50 : 0) + 10 * shared + size;
         }
-        if (score > chosen_score) {
+        if (score > chosen_score || (score >= 0 && score == chosen_score && c < chosen)) {
           chosen = c;
           chosen_score = score;
         }
@@ -1129,7 +1131,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
               earlier = order;
           }
           if (earlier == SIZE_MAX) continue;
-          if (chosen == SIZE_MAX || earlier > latest) {
+          if (chosen == SIZE_MAX || earlier > latest || (earlier == latest && c < chosen)) {
             chosen = c;
             latest = earlier;
           }
