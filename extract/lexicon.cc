@@ -334,7 +334,7 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
   EVENTGRAPH_READ(abbreviations, lexdir + "abbreviations.tsv", 1, 1);
   for (const TsvRow& row : abbreviations) lex.abbreviations[AsciiLower(row.fields[0])] = true;
   EVENTGRAPH_READ(furniture, lexdir + "furniture.tsv", 1, 1);
-  for (const TsvRow& row : furniture) lex.furniture.push_back(row.fields[0]);
+  for (const TsvRow& row : furniture) lex.furniture.Add(row.fields[0]);
   EVENTGRAPH_READ(modality, lexdir + "modality.tsv", 2, 2);
   for (const TsvRow& row : modality) {
     static const std::set<std::string> kModalities = {"negation", "hypothetical", "future",

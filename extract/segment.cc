@@ -133,15 +133,21 @@ void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
   token->all_caps = letters >= 2 && upper == letters;
 }
 
-std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicons) {
+// newline_before[i]: whether a line break separates token i from the one before it.
+std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicons,
+                            std::vector<uint8_t>* newline_before) {
   const std::string_view text = storage->text;
   const std::string_view lowered = storage->ascii_lower;
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
+  newline_before->reserve(text.size() / 5);
+  bool newline_pending = false;
   std::size_t pos = 0;
   const std::size_t size = text.size();
   auto push = [&](std::size_t begin, std::size_t end) {
     Token& token = tokens.emplace_back();
+    newline_before->push_back(newline_pending);
+    newline_pending = false;
     token.begin = static_cast<uint32_t>(begin);
     token.end = static_cast<uint32_t>(end);
     token.text = text.substr(begin, end - begin);
@@ -154,11 +160,14 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
   while (pos < size) {
     if (bytes[pos] < 0x80) {  // the common case, without decoding
       if (kAsciiClass[bytes[pos]] == kSpaceByte) {
+        newline_pending = newline_pending || bytes[pos] == '\n';
         ++pos;
         continue;
       }
       if (kAsciiClass[bytes[pos]] == kOtherByte) {  // punctuation: no letter, nothing to lower
         Token& token = tokens.emplace_back();
+        newline_before->push_back(newline_pending);
+        newline_pending = false;
         token.begin = static_cast<uint32_t>(pos);
         token.end = static_cast<uint32_t>(pos + 1);
         token.text = text.substr(pos, 1);
@@ -254,43 +263,46 @@ bool IsOpeningPunct(std::string_view t) {
   return t == "\"" || t == "(" || t == "\xE2\x80\x9C" || t == "'" || t == "[";
 }
 
-// Where each marker occurs, (begin, end), by begin: one scan of the text for all markers, trying
-// at each byte only the markers that begin with it (most bytes begin none).
-std::vector<std::pair<std::size_t, std::size_t>> FindMarkers(
-    std::string_view text, const std::vector<std::string>& markers) {
-  // Markers by first byte, counting-sorted: those starting with byte b are
-  // by_first[first_at[b] .. first_at[b + 1]).
-  std::array<uint32_t, 257> first_at{};
-  for (const std::string& marker : markers) {
-    if (!marker.empty()) ++first_at[static_cast<unsigned char>(marker[0]) + 1];
+}  // namespace
+
+void MarkerSet::Add(std::string marker) {
+  if (marker.empty()) return;
+  const auto first = static_cast<unsigned char>(marker[0]);
+  // A one-byte marker starts every pair its byte begins; at the text's last byte it is looked for
+  // apart.
+  for (unsigned second = 0; second < 256; ++second) {
+    if (marker.size() > 1 && second != static_cast<unsigned char>(marker[1])) continue;
+    const std::size_t pair = Pair(first, static_cast<unsigned char>(second));
+    pair_starts_[pair / 64] |= uint64_t{1} << (pair % 64);
   }
-  for (std::size_t b = 0; b < 256; ++b) first_at[b + 1] += first_at[b];
-  std::vector<const std::string*> by_first(first_at[256]);
-  std::array<uint32_t, 256> filled{};
-  for (const std::string& marker : markers) {
-    if (marker.empty()) continue;
-    const auto first = static_cast<unsigned char>(marker[0]);
-    by_first[first_at[first] + filled[first]++] = &marker;
-  }
+  starts_[first] = true;
+  if (marker.size() == 1) single_byte_[first] = true;
+  markers_.push_back(std::move(marker));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> MarkerSet::FindAll(std::string_view text) const {
   std::vector<std::pair<std::size_t, std::size_t>> found;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t pos = 0, size = text.size(); pos < size; ++pos) {
-    const unsigned char byte = bytes[pos];
-    if (first_at[byte] == first_at[byte + 1]) continue;
-    for (uint32_t m = first_at[byte]; m < first_at[byte + 1]; ++m) {
-      const std::string& marker = *by_first[m];
-      if (marker.size() > 1 &&
-          (pos + 1 >= size || bytes[pos + 1] != static_cast<unsigned char>(marker[1])))
-        continue;
-      if (text.compare(pos, marker.size(), marker) == 0)
+  auto try_at = [&](std::size_t pos) {
+    for (const std::string& marker : markers_) {
+      if (static_cast<unsigned char>(marker[0]) == bytes[pos] &&
+          text.compare(pos, marker.size(), marker) == 0)
         found.emplace_back(pos, pos + marker.size());
     }
+  };
+  const std::size_t size = text.size();
+  const uint64_t* pair_starts = pair_starts_.data();
+  const bool* starts = starts_.data();
+  for (std::size_t pos = 0; pos + 1 < size; ++pos) {
+    if (!starts[bytes[pos]]) [[likely]]
+      continue;
+    const std::size_t pair = Pair(bytes[pos], bytes[pos + 1]);
+    if (((pair_starts[pair / 64] >> (pair % 64)) & 1) != 0) try_at(pos);
   }
+  if (size > 0 && single_byte_[bytes[size - 1]]) try_at(size - 1);
   std::sort(found.begin(), found.end());
   return found;
 }
-
-}  // namespace
 
 Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   Segmented out;
@@ -304,19 +316,13 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
     const char c = from[i];
     to[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
-  out.tokens = Tokenize(storage.get(), lexicons);
+  std::vector<uint8_t> newline_before;
+  out.tokens = Tokenize(storage.get(), lexicons, &newline_before);
   out.storage = std::move(storage);
   const auto& tokens = out.tokens;
   const uint32_t count = static_cast<uint32_t>(tokens.size());
 
-  // One pass over the text, so that a document without newlines stays linear.
-  std::vector<bool> break_after(count, false);
-  for (uint32_t i = 0; i + 1 < count; ++i) {
-    // Inline: the gap is mostly one space, shorter than a call to memchr.
-    for (uint32_t at = tokens[i].end; at < tokens[i + 1].begin && !break_after[i]; ++at)
-      break_after[i] = text[at] == '\n';
-  }
-  auto line_break_between = [&](uint32_t a, uint32_t) { return break_after[a]; };
+  auto line_break_between = [&](uint32_t, uint32_t b) { return newline_before[b] != 0; };
   uint32_t start = 0;
   auto close = [&](uint32_t end_token) {
     if (end_token <= start) return;
@@ -363,8 +369,7 @@ Segmented Segment(const std::string& text, const Lexicons& lexicons) {
   std::vector<std::size_t> newlines;
   for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1))
     newlines.push_back(pos);
-  std::vector<std::pair<std::size_t, std::size_t>> markers_at =
-      FindMarkers(text, lexicons.furniture);
+  std::vector<std::pair<std::size_t, std::size_t>> markers_at = lexicons.furniture.FindAll(text);
   for (Sentence& sentence : out.sentences) {
     auto after = std::lower_bound(newlines.begin(), newlines.end(), sentence.end);
     std::size_t line_end = after == newlines.end() ? text.size() : *after;

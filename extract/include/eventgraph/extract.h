@@ -10,10 +10,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eventgraph/document.h"
@@ -100,6 +102,26 @@ struct PhraseTable {
   }
 };
 
+// Literal byte strings found anywhere in a text (the page-furniture markers). Most positions of a
+// text begin no marker: a bit per pair of first two bytes turns them away with one test instead of
+// a look at every marker.
+class MarkerSet {
+ public:
+  void Add(std::string marker);
+  const std::vector<std::string>& markers() const { return markers_; }
+  // Where each marker occurs, (begin, end), by begin then end.
+  std::vector<std::pair<std::size_t, std::size_t>> FindAll(std::string_view text) const;
+
+ private:
+  static std::size_t Pair(unsigned char first, unsigned char second) {
+    return first | (std::size_t{second} << 8);
+  }
+  std::vector<std::string> markers_;
+  std::array<uint64_t, 65536 / 64> pair_starts_{};  // bit Pair(a, b): a marker starts "ab"
+  std::array<bool, 256> starts_{};                  // a marker starts with this byte
+  std::array<bool, 256> single_byte_{};             // a one-byte marker is this byte
+};
+
 struct TriggerSense {
   std::string type;     // EventType::slug
   bool verbal = false;  // a verb ("attacked") rather than a noun ("the attack")
@@ -126,7 +148,7 @@ struct Lexicons {
   WordMap<bool> place_directions;            // "northern": "X in northern Y"
   std::vector<std::string> name_connectors;  // "of", "al", ...
   FlatWordMap<bool> abbreviations;           // "mr", "gen", ...
-  std::vector<std::string> furniture;        // page-furniture markers
+  MarkerSet furniture;                       // page-furniture markers
   std::vector<EventType> event_types;
   WordMap<std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;     // inflected, lower case -> sense
