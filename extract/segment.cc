@@ -91,7 +91,8 @@ constexpr std::array<AsciiClass, 128> kAsciiClass = [] {
 bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
+// Returns whether the token's lower case is its text byte for byte.
+bool FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
   const std::string_view text = token->text;
   std::size_t letters = 0, upper = 0;
   bool ascii = true, capitalized = false, is_word = false, has_digit = false, has_hyphen = false;
@@ -114,7 +115,7 @@ void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
     token->capitalized = capitalized;
     token->is_word = is_word;
     token->all_caps = letters >= 2 && upper == letters;
-    return;  // its lower case is the slice of the ASCII-lowered text already set
+    return upper == 0;  // its lower case is the slice of the ASCII-lowered text already set
   }
   letters = upper = 0;
   token->lower = non_ascii_lower->emplace_back(Utf8Lower(text));
@@ -131,6 +132,7 @@ void FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
     pos += cp.length;
   }
   token->all_caps = letters >= 2 && upper == letters;
+  return token->lower == token->text;
 }
 
 // newline_before[i]: whether a line break separates token i from the one before it.
@@ -152,9 +154,9 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
     token.end = static_cast<uint32_t>(end);
     token.text = text.substr(begin, end - begin);
     token.lower = lowered.substr(begin, end - begin);
-    FillFlags(&token, &storage->non_ascii_lower);
+    const bool lower_is_text = FillFlags(&token, &storage->non_ascii_lower);
     token.text_hash = ShortStringHash(token.text);
-    token.lower_hash = token.lower == token.text ? token.text_hash : ShortStringHash(token.lower);
+    token.lower_hash = lower_is_text ? token.text_hash : ShortStringHash(token.lower);
   };
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < size) {
@@ -293,12 +295,23 @@ std::vector<std::pair<std::size_t, std::size_t>> MarkerSet::FindAll(std::string_
   const std::size_t size = text.size();
   const uint64_t* pair_starts = pair_starts_.data();
   const bool* starts = starts_.data();
-  for (std::size_t pos = 0; pos + 1 < size; ++pos) {
-    if (!starts[bytes[pos]]) [[likely]]
-      continue;
+  auto check = [&](std::size_t pos) {
+    if (!starts[bytes[pos]]) return;
     const std::size_t pair = Pair(bytes[pos], bytes[pos + 1]);
     if (((pair_starts[pair / 64] >> (pair % 64)) & 1) != 0) try_at(pos);
+  };
+  std::size_t pos = 0;
+  // Eight bytes at a time: few blocks hold a byte that starts a marker, and the test of a whole
+  // block has no branch to mispredict.
+  for (; pos + 9 <= size; pos += 8) {
+    const bool any = starts[bytes[pos]] | starts[bytes[pos + 1]] | starts[bytes[pos + 2]] |
+                     starts[bytes[pos + 3]] | starts[bytes[pos + 4]] | starts[bytes[pos + 5]] |
+                     starts[bytes[pos + 6]] | starts[bytes[pos + 7]];
+    if (!any) [[likely]]
+      continue;
+    for (std::size_t k = 0; k < 8; ++k) check(pos + k);
   }
+  for (; pos + 1 < size; ++pos) check(pos);
   if (size > 0 && single_byte_[bytes[size - 1]]) try_at(size - 1);
   std::sort(found.begin(), found.end());
   return found;

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "../test_support.h"
 
 using namespace eventgraph;
@@ -73,6 +76,31 @@ TEST_CASE("A line is furniture when a marker starts it, and only when the whole 
   CHECK(seg.sentences[1].furniture);        // indented, with spaces after it
   CHECK_FALSE(seg.sentences[2].furniture);  // cut short by the line's end
   CHECK(seg.sentences[3].furniture);
+}
+
+TEST_CASE("Markers are found wherever they occur, as a plain search finds them", "[segment]") {
+  MarkerSet markers;
+  for (const char* marker : {"|", "| AP", "Photo/", "(c) ", "ab", "\xC2\xA9"}) markers.Add(marker);
+  // Texts of every length up to a few blocks of eight bytes, made of the markers' bytes and others,
+  // so that markers fall at every offset, overlap, and end the text.
+  const std::string alphabet = "|APhoto/(c) ab\xC2\xA9xy";
+  std::mt19937 random(12345);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 40;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    if (round % 3 == 0 && !text.empty()) text.back() = '|';  // a one-byte marker as the last byte
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+      for (const std::string& marker : markers.markers()) {
+        if (text.compare(pos, marker.size(), marker) == 0)
+          expected.emplace_back(pos, pos + marker.size());
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    INFO(text);
+    CHECK(markers.FindAll(text) == expected);
+  }
 }
 
 TEST_CASE("Curly apostrophes and non-breaking spaces tokenise like plain ones", "[segment]") {
