@@ -530,10 +530,8 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-// Whether references, NFC, the character map and glued words (the passes of NormalizeText)
-// would all leave this valid UTF-8 text as it is. Most articles need none of them; their text is
-// then used as read, without tracing every character through each pass.
-bool KeptByAllPasses(std::string_view utf8) {
+// KeptByAllPasses, one character at a time through each pass's own test.
+bool KeptByAllPassesTraced(std::string_view utf8) {
   if (utf8.find('&') != std::string_view::npos) return false;
   auto kept_ascii = [](char32_t c) {
     return !(c == U'\r' || c == U'\f' || c == U'\v' || (c < 0x20 && c != U'\n' && c != U'\t') ||
@@ -583,6 +581,58 @@ bool KeptByAllPasses(std::string_view utf8) {
     if (scanner.Step(text, i) != GlueScanner::Split::kNone) return false;
   }
   return true;
+}
+
+// Whether references, NFC, the character map and glued words (the passes of NormalizeText)
+// would all leave this valid UTF-8 text as it is. Most articles need none of them; their text is
+// then used as read, without tracing every character through each pass.
+//
+// Read as bytes, without decoding the ASCII that most of a text is: an ASCII character is one byte
+// and no byte of another character is ASCII. The glue scanner splits only where a lower-case
+// letter is followed by a capital or by one of ".!?,;" and then a letter; a text with no such three
+// bytes cannot be split, and one with them is checked by the scanner itself.
+bool KeptByAllPasses(std::string_view utf8) {
+  if (utf8.find('&') != std::string_view::npos) return false;
+  enum : unsigned char { kOther, kLower, kUpper, kSplitMark };
+  static constexpr std::array<unsigned char, 256> kClass = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpper;
+    for (char c : {'.', '!', '?', ',', ';'}) table[static_cast<unsigned char>(c)] = kSplitMark;
+    return table;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t size = utf8.size();
+  bool may_glue = false;
+  std::u32string run;  // a run for the NFC test: non-ASCII characters and the character before
+  std::vector<utf8proc_int32_t> buffer;
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char byte = bytes[i];
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F) return false;
+      if (kClass[byte] >= kUpper && i > 0 && i + 1 < size && kClass[bytes[i - 1]] == kLower &&
+          (kClass[bytes[i + 1]] == kLower || kClass[bytes[i + 1]] == kUpper))
+        may_glue = true;
+      ++i;
+      continue;
+    }
+    run.clear();
+    if (i > 0) run.push_back(bytes[i - 1]);  // ASCII: the byte before a character's first byte
+    while (i < size && bytes[i] >= 0x80) {
+      utf8proc_int32_t c = 0;
+      const utf8proc_ssize_t length =
+          utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &c);
+      if (length <= 0) return false;
+      if (Replacement(static_cast<char32_t>(c)).has_value()) return false;
+      run.push_back(static_cast<char32_t>(c));
+      i += static_cast<std::size_t>(length);
+    }
+    const utf8proc_ssize_t composed = NfcOfRun(run, &buffer);
+    if (composed >= 0 &&
+        !std::equal(run.begin(), run.end(), buffer.begin(), buffer.begin() + composed))
+      return false;
+  }
+  return !may_glue || KeptByAllPassesTraced(utf8);
 }
 
 }  // namespace
@@ -666,8 +716,10 @@ std::string SplitGluedWords(std::string_view text, std::size_t* splits) {
   return Encode(SplitGlued(Decode(RepairUtf8(text)), splits).text);
 }
 
-std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
-                          std::vector<uint32_t>* origin) {
+namespace {
+
+std::string Normalize(std::string_view raw, TextRepairs* repairs, std::vector<uint32_t>* origin,
+                      bool shortcut) {
   TextRepairs local;
   TextRepairs& report = repairs != nullptr ? *repairs : local;
   report = TextRepairs();
@@ -687,7 +739,7 @@ std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
     decoded = RepairUtf8(HtmlToText(decoded));
     report.html = true;
   }
-  if (KeptByAllPasses(decoded)) {
+  if (shortcut && KeptByAllPasses(decoded)) {
     if (origin != nullptr) origin->clear();
     return decoded;
   }
@@ -708,6 +760,18 @@ std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
     }
   }
   return Encode(traced.text);
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view raw, TextRepairs* repairs,
+                          std::vector<uint32_t>* origin) {
+  return Normalize(raw, repairs, origin, true);
+}
+
+std::string NormalizeTextTraced(std::string_view raw, TextRepairs* repairs,
+                                std::vector<uint32_t>* origin) {
+  return Normalize(raw, repairs, origin, false);
 }
 
 }  // namespace eventgraph

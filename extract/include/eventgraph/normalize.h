@@ -61,4 +61,9 @@ std::string SplitGluedWords(std::string_view text, std::size_t* splits = nullptr
 std::string NormalizeText(std::string_view raw, TextRepairs* repairs = nullptr,
                           std::vector<uint32_t>* origin = nullptr);
 
+// NormalizeText without its shortcut for text that no pass would change: every character goes
+// through every pass. The same results, more slowly: what tests compare NormalizeText with.
+std::string NormalizeTextTraced(std::string_view raw, TextRepairs* repairs = nullptr,
+                                std::vector<uint32_t>* origin = nullptr);
+
 }  // namespace eventgraph
