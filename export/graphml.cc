@@ -65,15 +65,24 @@ std::string Number(double value) {
 }  // namespace
 
 std::string XmlEscape(std::string_view raw) {
+  std::string out;
+  AppendXmlEscaped(raw, &out);
+  return out;
+}
+
+void AppendXmlEscaped(std::string_view raw, std::string* appended_to) {
   // Most text is plain printable ASCII: nothing to escape or repair.
   const bool plain = std::all_of(raw.begin(), raw.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte >= 0x20 && byte < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
   });
-  if (plain) return std::string(raw);
+  if (plain) {
+    appended_to->append(raw);
+    return;
+  }
   std::string text = RepairUtf8(raw);
-  std::string out;
-  out.reserve(text.size());
+  std::string& out = *appended_to;
+  out.reserve(out.size() + text.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   utf8proc_ssize_t pos = 0;
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
@@ -112,7 +121,6 @@ std::string XmlEscape(std::string_view raw) {
     }
     pos += len;
   }
-  return out;
 }
 
 void WriteGraphMl(const EventGraph& graph, OutputSink& out) {

@@ -58,6 +58,7 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
   w.EndObject();
   w.Key("events");
   w.StartArray();
+  std::string text;
   for (const Event& event : graph.events) {
     if (event.start.empty() || event.start.size() != 10 || event.end.size() != 10) continue;
     w.StartObject();
@@ -78,21 +79,30 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
     w.StartObject();
     w.Key("headline");
     String(w, XmlEscape(event.label));
-    std::string text;
+    text.clear();  // one buffer for every slide: appended to, never rebuilt piece by piece
     if (!event.participants.empty()) {
       text += "<p>";
       for (std::size_t i = 0; i < event.participants.size(); ++i) {
         const Participant& p = event.participants[i];
         if (i > 0) text += ", ";
-        text += XmlEscape(graph.entities[p.entity].name) + " (" + p.role + ")";
+        AppendXmlEscaped(graph.entities[p.entity].name, &text);
+        text += " (";
+        text += p.role;
+        text += ")";
       }
       text += "</p>";
     }
     text += "<ul>";
     for (const Mention& m : event.mentions) {
-      text +=
-          "<li><b>" + XmlEscape(graph.documents[m.document].id) + "</b>: " + XmlEscape(m.sentence);
-      if (m.modality != "asserted") text += " <i>(" + m.modality.str() + ")</i>";
+      text += "<li><b>";
+      AppendXmlEscaped(graph.documents[m.document].id, &text);
+      text += "</b>: ";
+      AppendXmlEscaped(m.sentence, &text);
+      if (m.modality != "asserted") {
+        text += " <i>(";
+        text += m.modality.view();
+        text += ")</i>";
+      }
       text += "</li>";
     }
     text += "</ul>";

@@ -127,6 +127,8 @@ Result<EventGraph> ReadGraphJson(const std::string& path);
 // characters escaped, characters XML 1.0 forbids (most C0 controls) and
 // invalid UTF-8 replaced by U+FFFD.
 std::string XmlEscape(std::string_view text);
+// XmlEscape(text) appended to *appended_to, without a string of its own.
+void AppendXmlEscaped(std::string_view text, std::string* appended_to);
 
 Status WriteFileAtomically(const std::string& path, const std::string& content);
 // The same, with the content streamed by `write` into the temporary file.
