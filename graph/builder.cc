@@ -1095,10 +1095,15 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       int chosen_score = -1;
       for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agent_sides)) {
         const Cluster& cluster = clusters[c];
+        // The tests on the small per-event entries first: most candidates fail one of them, and
+        // the event's own data would miss the cache. A dated event that a dated mention does not
+        // overlap would score below zero, so it is passed over at once.
         if (!same_kind(cluster, raw, &generalises)) continue;
-        if ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)) continue;
+        const bool cluster_dated = hot_of(cluster).dated;
+        if (raw.dated && cluster_dated && !overlaps(cluster, raw)) continue;
+        if ((!raw.dated || !cluster_dated) && !same_cycle(cluster, raw)) continue;
         if (!compatible(cluster, agents, all, agent_sides)) continue;
-        bool overlap = raw.dated && cluster.dated && overlaps(cluster, raw);
+        const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
         int shared = 0;
         for (std::size_t x : all) shared += static_cast<int>(cluster.merge->everyone.count(x));
         if (!agents.empty() && !cluster.merge->agents.empty())
@@ -1149,10 +1154,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         std::pair<int, int> best{-1, 0};
         bool tie = false;
         for (std::size_t c : candidates(raw, named, false, raw.document)) {
-          if (!same_kind(clusters[c], raw, &generalises) ||
+          if (!same_kind(clusters[c], raw, &generalises) || !same_cycle(clusters[c], raw) ||
               !compatible(clusters[c], agents, all, agent_sides))
             continue;
-          if (!same_cycle(clusters[c], raw)) continue;
           // Actors its article names, and how often: the smaller side is walked.
           std::pair<int, int> salience{0, 0};
           const NamedCounts& article = named_in[raw.document];
