@@ -8,6 +8,7 @@
 // to a value is valid until the next insertion).
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -125,11 +126,28 @@ class FlatWordMap {
     return true;
   }
 
+  // Two bits per word in a filter a sixteenth the size of the slots: most words looked up are in
+  // none of the tables, and the filter of a large table stays in the cache where its slots do not.
+  std::size_t FilterBit(uint64_t hash, int which) const {
+    return static_cast<std::size_t>(hash >> (which == 0 ? 20 : 42)) & filter_mask_;
+  }
+  bool MayContain(uint64_t hash) const {
+    const std::size_t a = FilterBit(hash, 0), b = FilterBit(hash, 1);
+    return ((filter_[a / 64] >> (a % 64)) & (filter_[b / 64] >> (b % 64)) & 1) != 0;
+  }
+  void AddToFilter(uint64_t hash) {
+    for (int which = 0; which < 2; ++which) {
+      const std::size_t bit = FilterBit(hash, which);
+      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+
   uint32_t IndexOf(HashedWord word) const {
     if (entries_.empty()) return kEmpty;
     const std::string_view key = word.text;
     const uint64_t hash = word.hash;
     assert(hash == ShortStringHash(key));
+    if (!MayContain(hash)) return kEmpty;
     for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
       const Slot& here = slots_[slot];
       if (here.index == kEmpty) return kEmpty;
@@ -141,17 +159,23 @@ class FlatWordMap {
     std::size_t slot = hash & mask_;
     while (slots_[slot].index != kEmpty) slot = (slot + 1) & mask_;
     slots_[slot] = {static_cast<uint32_t>(hash >> 32), index};
+    AddToFilter(hash);
   }
 
   void Grow() {
     slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
+    // Four bits per slot (at least eight per word, as a table is at most half full).
+    filter_.assign(std::max<std::size_t>(1, slots_.size() * 4 / 64), 0);
+    filter_mask_ = filter_.size() * 64 - 1;
     for (uint32_t i = 0; i < entries_.size(); ++i) Place(ShortStringHash(entries_[i].first), i);
   }
 
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  std::vector<uint64_t> filter_;
+  std::size_t filter_mask_ = 0;
 };
 
 }  // namespace eventgraph
