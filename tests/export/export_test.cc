@@ -44,6 +44,31 @@ TEST_CASE("Atomic writes leave the complete file and no temporary", "[export]") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("A file written in many pieces is whole after its write-behind", "[export]") {
+  // Over 24 MiB in pieces of varied sizes, so the sink flushes many times and asks the disk to
+  // write (and waits for) several windows before the end.
+  fs::path dir = fs::temp_directory_path() / "eventgraph_write_behind_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path target = dir / "big.txt";
+  std::string expected;
+  REQUIRE(WriteFileAtomically(target.string(), [&](OutputSink& out) {
+            for (int piece = 0; expected.size() < (std::size_t{25} << 20); ++piece) {
+              std::string text(static_cast<std::size_t>(piece % 9973) + 1,
+                               static_cast<char>('a' + piece % 26));
+              text += '\n';
+              out += text;
+              expected += text;
+            }
+          }).ok());
+  std::ifstream in(target, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  CHECK(content.str().size() == expected.size());
+  CHECK(content.str() == expected);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   EventGraph graph;
   graph.documents.push_back(

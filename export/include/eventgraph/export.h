@@ -67,9 +67,16 @@ class OutputSink {
   bool failed() const { return failed_; }
 
  private:
+  void StartWriteBack();
+
   static constexpr std::size_t kChunk = 1 << 16;
   std::string* text_ = nullptr;
   std::FILE* file_ = nullptr;
+  // Bytes handed to the file; the disk has been asked to write those before writing_from_,
+  // and has written those before waited_to_.
+  std::size_t written_ = 0;
+  std::size_t writing_from_ = 0;
+  std::size_t waited_to_ = 0;
   std::string buffer_ = std::string(kChunk, '\0');
   std::size_t used_ = 0;
   bool failed_ = false;
