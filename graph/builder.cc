@@ -68,29 +68,30 @@ struct RawEvent {
   bool dated = false;                               // time names an interval
   bool negation = false;                            // modality "negated", read once
   SharedString type, sentence, trigger, modality;
-  std::unique_ptr<const RawTime> time;  // when a time expression dates it
+  std::unique_ptr<RawTime> time;  // when a time expression dates it
 
   bool negated() const { return negation; }
 };
 static_assert(sizeof(RawEvent) <= 72);
 
-// The mention a raw event becomes; its strings move out when nothing else will need them.
-Mention MakeMention(RawEvent& raw, bool last_use) {
-  Mention mention;
-  mention.document = raw.document;
-  mention.begin = raw.begin;
-  mention.end = raw.end;
-  auto take = [last_use](SharedString& value) { return last_use ? std::move(value) : value; };
-  mention.sentence = take(raw.sentence);
-  mention.trigger = take(raw.trigger);
-  mention.modality = take(raw.modality);
-  if (raw.time) {
-    mention.time_text = raw.time->text;
-    mention.time_value = raw.time->value;
-    mention.time_rule = raw.time->rule;
-    mention.time_anchor = raw.time->anchor;
-  }
-  return mention;
+// The mention a raw event becomes; its strings move out when it is the raw event's only mention
+// (most are), else they are copied. Built field by field, not from a default Mention, whose
+// modality would be one more reference taken and dropped on a block every thread shares.
+Mention MakeMention(RawEvent& raw, bool only_use) {
+  auto take = [only_use](SharedString& value) { return only_use ? std::move(value) : value; };
+  RawTime* time = raw.time.get();
+  SharedString none;
+  return Mention{.document = raw.document,
+                 .begin = raw.begin,
+                 .end = raw.end,
+                 .source = Mention::kNoSource,
+                 .sentence = take(raw.sentence),
+                 .trigger = take(raw.trigger),
+                 .time_text = take(time ? time->text : none),
+                 .time_value = take(time ? time->value : none),
+                 .time_rule = take(time ? time->rule : none),
+                 .time_anchor = take(time ? time->anchor : none),
+                 .modality = take(raw.modality)};
 }
 
 // A list of millions that grows in fixed blocks: growing never copies what it holds (nor holds it
@@ -641,20 +642,25 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // (entity, times), sorted by entity; an article's entity mentions come together.
   using NamedCounts = std::vector<std::pair<std::size_t, int>>;
   std::vector<NamedCounts> named_in(documents.size());
-  for (std::size_t r = 0; r < st.entities.size();) {
-    const uint32_t document = st.entities[r].document;
-    std::vector<std::size_t> named;
-    for (; r < st.entities.size() && st.entities[r].document == document; ++r)
-      named.push_back(entity_cluster[r]);
-    std::sort(named.begin(), named.end());
-    NamedCounts& counts = named_in[document];
-    for (std::size_t entity : named) {
-      if (!counts.empty() && counts.back().first == entity) {
-        ++counts.back().second;
-      } else {
-        counts.emplace_back(entity, 1);
-      }
+  {
+    std::vector<std::size_t> runs;  // where each document's run of entity mentions starts
+    for (std::size_t r = 0; r < st.entities.size(); ++r) {
+      if (r == 0 || st.entities[r].document != st.entities[r - 1].document) runs.push_back(r);
     }
+    runs.push_back(st.entities.size());
+    ParallelFor(runs.size() - 1, jobs, [&](std::size_t run) {
+      std::vector<std::size_t> named(entity_cluster.begin() + runs[run],
+                                     entity_cluster.begin() + runs[run + 1]);
+      std::sort(named.begin(), named.end());
+      NamedCounts& counts = named_in[st.entities[runs[run]].document];
+      for (std::size_t entity : named) {
+        if (!counts.empty() && counts.back().first == entity) {
+          ++counts.back().second;
+        } else {
+          counts.emplace_back(entity, 1);
+        }
+      }
+    });
   }
   // Raw entity mentions are not needed past this point: entity_cluster says where each went.
   std::vector<State::EntityRef>().swap(st.entities);
@@ -694,8 +700,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // Agents are on the same side when they are the same entity or belong to
   // the same country ("Bashar Assad" and "Syria").
   std::vector<uint32_t> raw_type_id(st.events.size());  // type_id of each mention's type
-  for (std::size_t e = 0; e < st.events.size(); ++e)
-    raw_type_id[e] = type_id(st.events[e].type.str());
+  {
+    // Mentions' types come from the builder's pool, so one block per type: looked up by its
+    // address, a type costs a string lookup once, not at each of millions of mentions.
+    std::unordered_map<const char*, uint32_t> id_of_block;
+    for (std::size_t e = 0; e < st.events.size(); ++e) {
+      const SharedString& type = st.events[e].type;
+      auto [at, added] = id_of_block.try_emplace(type.data(), 0);
+      if (added) at->second = type_id(type.str());
+      raw_type_id[e] = at->second;
+    }
+  }
+  std::vector<char> type_is_contact(type_ids.size());
+  for (const auto& [name, id] : type_ids) type_is_contact[id] = IsContactFamily(family_of(name));
   // Sides as numbers: 2 * entity for the entity itself, 2 * country + 1 for its country.
   std::vector<std::vector<int64_t>> entity_sides(entities.size());
   {
@@ -806,13 +823,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // each pair makes its own meeting before a sentence telling several joins one.
   std::vector<uint8_t> crowd(st.events.size(), 0);
   std::vector<uint8_t> rank(st.events.size(), 0);
-  for (std::size_t e = 0; e < st.events.size(); ++e) {
-    rank[e] = static_cast<uint8_t>(width(st.events[e]));
-    if (!IsContactFamily(family_of(st.events[e].type.str()))) continue;
-    IdSet agents, all;
-    participants_of(st.events[e], &agents, &all);
-    crowd[e] = persons(all).size() > 2 ? 1 : 0;
-  }
+  ParallelFor(
+      st.events.size(), jobs,
+      [&](std::size_t e) {
+        rank[e] = static_cast<uint8_t>(width(st.events[e]));
+        if (!type_is_contact[raw_type_id[e]]) return;
+        IdSet agents, all;
+        participants_of(st.events[e], &agents, &all);
+        crowd[e] = persons(all).size() > 2 ? 1 : 0;
+      },
+      4096);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
   });
@@ -823,9 +843,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // rest: each such family is a lane, merged on its own (lanes run on `jobs`
   // threads), and the events of all lanes are then numbered in the order the
   // one pass would have made them. The graph does not depend on `jobs`.
-  std::vector<char> raw_contact(st.events.size());  // of the contact family
-  for (std::size_t e = 0; e < st.events.size(); ++e)
-    raw_contact[e] = IsContactFamily(family_of(st.events[e].type.str()));
   std::vector<uint32_t> family(type_ids.size());  // type -> the smallest type of its family
   for (uint32_t t = 0; t < family.size(); ++t) family[t] = t;
   std::function<uint32_t(uint32_t)> root = [&](uint32_t t) {
@@ -845,13 +862,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Lane> lanes;
   std::vector<uint32_t> position(st.events.size());  // mention -> its place in `order`
   {
-    std::unordered_map<uint32_t, std::size_t> lane_of_family;
+    // Lanes are numbered in the order their first mention comes.
+    std::vector<uint32_t> lane_of_family(type_ids.size(), UINT32_MAX);
+    std::vector<uint32_t> lane_of_type(type_ids.size());
+    for (uint32_t t = 0; t < type_ids.size(); ++t) lane_of_type[t] = root(t);
     for (std::size_t p = 0; p < order.size(); ++p) {
       const std::size_t e = order[p];
       position[e] = static_cast<uint32_t>(p);
-      auto [lane, added] = lane_of_family.emplace(root(raw_type_id[e]), lanes.size());
-      if (added) lanes.emplace_back();
-      lanes[lane->second].sequence.push_back(e);
+      uint32_t& lane = lane_of_family[lane_of_type[raw_type_id[e]]];
+      if (lane == UINT32_MAX) {
+        lane = static_cast<uint32_t>(lanes.size());
+        lanes.emplace_back();
+      }
+      lanes[lane].sequence.push_back(static_cast<uint32_t>(e));
     }
   }
   auto merge_lane = [&](Lane& lane) {
@@ -1211,7 +1234,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         chosen = clusters.size();
         Cluster cluster;
         cluster.type_id = raw_type_id[raw.order];
-        cluster.contact = raw_contact[e];
+        cluster.contact = type_is_contact[raw_type_id[e]];
         cluster.negated = raw.negated();
         clusters.push_back(std::move(cluster));
         hot.push_back(
@@ -1266,7 +1289,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<uint32_t>().swap(position);
   std::vector<uint8_t>().swap(crowd);
   std::vector<uint8_t>().swap(rank);
-  std::vector<char>().swap(raw_contact);
 
   stage_done(&st.stats.merge_seconds);
 
@@ -1423,15 +1445,28 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   });
   std::vector<Cluster>().swap(clusters);
   std::vector<RawArgument>().swap(st.arguments);
-  for (std::size_t m = 0; m < st.events.size(); ++m) {
-    RawEvent& raw = st.events[m];
-    for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
-      Mention mention = MakeMention(raw, use + 1 == mention_uses[m + 1]);
-      if (raw.source != UINT32_MAX)
-        mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
-      events[events_of_mention[use]].mentions.push_back(std::move(mention));
-    }
-    st.events.ReleaseThrough(m);
+  // Each thread makes the mentions of its share of the events, so that every event's mentions
+  // are still added in order; a block of raw mentions is freed once all threads are past it.
+  for (std::size_t from = 0; from < st.events.size(); from += st.events.kBlock) {
+    const std::size_t to = std::min(st.events.size(), from + st.events.kBlock);
+    ParallelFor(
+        jobs, jobs,
+        [&](std::size_t share) {
+          for (std::size_t m = from; m < to; ++m) {
+            RawEvent& raw = st.events[m];
+            const bool only_use = mention_uses[m + 1] - mention_uses[m] == 1;
+            for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
+              const uint32_t event = events_of_mention[use];
+              if (event % jobs != share) continue;
+              Mention mention = MakeMention(raw, only_use);
+              if (raw.source != UINT32_MAX)
+                mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
+              events[event].mentions.push_back(std::move(mention));
+            }
+          }
+        },
+        1);
+    st.events.ReleaseThrough(to - 1);
   }
   st.events.clear();
   std::vector<uint32_t>().swap(mention_uses);
@@ -1480,15 +1515,37 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     event.mentions.shrink_to_fit();  // they grew as the raw mentions came
   });
 
+  // Output order: by start date, undated last, then by first mention. The dates are a few
+  // thousand pooled strings: each is ranked once, and the sort compares numbers.
+  std::vector<uint32_t> start_rank(events.size());
+  {
+    std::unordered_map<const char*, uint32_t> distinct_of_block;
+    std::vector<std::string_view> distinct;
+    for (std::size_t e = 0; e < events.size(); ++e) {
+      if (events[e].start.empty()) continue;
+      auto [at, added] = distinct_of_block.try_emplace(events[e].start.data(), distinct.size());
+      if (added) distinct.push_back(events[e].start.view());
+      start_rank[e] = at->second;
+    }
+    std::vector<uint32_t> by_date(distinct.size());
+    for (uint32_t i = 0; i < by_date.size(); ++i) by_date[i] = i;
+    std::sort(by_date.begin(), by_date.end(),
+              [&](uint32_t a, uint32_t b) { return distinct[a] < distinct[b]; });
+    std::vector<uint32_t> rank_of(distinct.size());
+    for (std::size_t i = 0, rank = 0; i < by_date.size(); ++i) {
+      if (i > 0 && distinct[by_date[i]] != distinct[by_date[i - 1]]) ++rank;  // equal: equal rank
+      rank_of[by_date[i]] = static_cast<uint32_t>(rank);
+    }
+    for (std::size_t e = 0; e < events.size(); ++e)
+      start_rank[e] = events[e].start.empty() ? UINT32_MAX : rank_of[start_rank[e]];
+  }
   std::vector<std::size_t> event_order(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) event_order[i] = i;
   std::sort(event_order.begin(), event_order.end(), [&](std::size_t a, std::size_t b) {
-    const Event& x = events[a];
-    const Event& y = events[b];
-    if (x.start.empty() != y.start.empty()) return !x.start.empty();  // undated last
-    if (x.start != y.start) return x.start < y.start;
+    if (start_rank[a] != start_rank[b]) return start_rank[a] < start_rank[b];
     return first_order[a] < first_order[b];
   });
+  std::vector<uint32_t>().swap(start_rank);
   std::vector<std::size_t> event_new_index(events.size());
   for (std::size_t i = 0; i < event_order.size(); ++i) event_new_index[event_order[i]] = i;
   // Put in output order in place, one cycle of the permutation at a time: a second array of
