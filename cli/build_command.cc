@@ -7,7 +7,9 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "commands.h"
 #include "common.h"
@@ -72,6 +74,14 @@ void RemoveStaleTemporaries(const std::string& dir) {
   }
 }
 
+// The process's end returns a run's memory at once: freeing a graph's millions of allocations
+// one by one took 0.4 s of a 20 s build of 100,000 articles. Kept reachable from a static that
+// is never destroyed, so that a leak checker at exit does not count it.
+void LeaveToExit(std::unique_ptr<PipelineResult> run) {
+  static auto* const left = new std::vector<PipelineResult*>;
+  left->push_back(run.release());
+}
+
 int RunBuild(const BuildOptions& options) {
   auto fail = [](const Status& status, int code) {
     std::cerr << "eventgraph build: error: " << status.ToString() << "\n";
@@ -106,7 +116,10 @@ int RunBuild(const BuildOptions& options) {
     if (show_progress)
       std::cerr << "\r[" << done << "/" << total << "] files read" << (done == total ? "\n" : "");
   };
-  PipelineResult result = RunPipeline(files, *lexicons, *temporal, pipeline, progress);
+  // Made in place (a graph's move is not free), and left to the process's end on success.
+  std::unique_ptr<PipelineResult> run(
+      new PipelineResult(RunPipeline(files, *lexicons, *temporal, pipeline, progress)));
+  PipelineResult& result = *run;
   for (const ReadIssue& issue : listing_issues) result.skipped += issue.skipped ? issue.count : 0;
   result.issues.insert(result.issues.begin(), listing_issues.begin(), listing_issues.end());
 
@@ -222,7 +235,9 @@ int RunBuild(const BuildOptions& options) {
       if (shown == 10) break;
     }
   }
-  return options.strict && result.skipped > 0 ? kExitPartial : kExitOk;
+  const int code = options.strict && result.skipped > 0 ? kExitPartial : kExitOk;
+  LeaveToExit(std::move(run));
+  return code;
 }
 
 }  // namespace
