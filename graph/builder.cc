@@ -352,6 +352,8 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
   code_point_at[document.text.size()] = count;
 
   const std::size_t entity_base = 0;
+  st.entities.reserve(mentions.entities.size());
+  st.entity_keys.reserve(mentions.entities.size());
   for (const EntityMention& m : mentions.entities) {
     RawEntity raw;
     raw.surface = m.surface;
@@ -363,6 +365,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.region_name = m.region_name;
     raw.kind = m.kind;
     raw.from_gazetteer = m.from_gazetteer;
+    raw.words.reserve(m.end_token - m.first_token);
     for (uint32_t t = m.first_token; t < m.end_token; ++t)
       raw.words.emplace_back(seg.tokens[t].text);
     st.entity_keys.push_back(raw.Key());
@@ -479,6 +482,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     return text;
   };
   const std::size_t event_base = 0;
+  st.events.reserve(mentions.events.size());
   for (std::size_t e = 0; e < mentions.events.size(); ++e) {
     const EventMention& m = mentions.events[e];
     RawEvent raw;
@@ -1619,18 +1623,20 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       // `list` is in output order, so by start date.
       for (std::size_t k = 0; k + 1 < list.size(); ++k) {
         const Event& a = graph.events[list[k]];
-        for (std::size_t next = k + 1; next < list.size(); ++next) {
-          const Event& b = graph.events[list[next]];
-          if (!(a.end < b.start)) continue;
-          bool known = seen.count(key(list[k], list[next], before)) ||
-                       seen.count(key(list[k], list[next], causes)) ||
-                       seen.count(key(list[next], list[k], causes)) ||
-                       seen.count(key(list[next], list[k], before));
-          if (!known) {
-            seen[key(list[k], list[next], before)] = graph.relations.size();
-            graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
-          }
-          break;  // only the next event in time: a chain, not every pair
+        // Only the next event in time (a chain, not every pair): the first to start after `a`
+        // ends, found by halving, as an entity may have thousands of events on one day.
+        const auto after = std::upper_bound(
+            list.begin() + static_cast<std::ptrdiff_t>(k) + 1, list.end(), a.end,
+            [&](const SharedString& end, std::size_t e) { return end < graph.events[e].start; });
+        if (after == list.end()) continue;
+        const std::size_t next = static_cast<std::size_t>(after - list.begin());
+        bool known = seen.count(key(list[k], list[next], before)) ||
+                     seen.count(key(list[k], list[next], causes)) ||
+                     seen.count(key(list[next], list[k], causes)) ||
+                     seen.count(key(list[next], list[k], before));
+        if (!known) {
+          seen[key(list[k], list[next], before)] = graph.relations.size();
+          graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
         }
       }
     }
