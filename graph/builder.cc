@@ -7,6 +7,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -14,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <queue>
 #include <set>
 #include <span>
 #include <thread>
@@ -837,9 +839,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         crowd[e] = persons(all).size() > 2 ? 1 : 0;
       },
       4096);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::make_pair(crowd[a], rank[a]) < std::make_pair(crowd[b], rank[b]);
-  });
+  {
+    // Stably by (crowd, rank): a few small keys, so placed by counting, not sorted.
+    constexpr std::size_t kRanks = 16;
+    auto key_of = [&](uint32_t e) { return crowd[e] * kRanks + rank[e]; };
+    std::array<std::size_t, 2 * kRanks + 1> start{};
+    for (uint32_t e : order) ++start[key_of(e) + 1];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<uint32_t> sorted(order.size());
+    for (uint32_t e : order) sorted[start[key_of(e)]++] = e;
+    order.swap(sorted);
+  }
 
   // ---- the merge, family by family
   // A mention only ever joins events of its own type or of a child type, so
@@ -1265,19 +1275,27 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   ParallelFor(
       lanes.size(), jobs, [&](std::size_t i) { merge_lane(lanes[by_size[i]]); }, 1);
   // Every event's number in the one-pass order; cluster_of was numbered per lane.
-  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> made;  // position, lane, event
+  // Each lane made its events in merge order, so the lanes' lists are merged, not sorted.
   std::vector<std::vector<std::size_t>> renumbered(lanes.size());
+  std::size_t event_count = 0;
+  using NextOfLane = std::pair<uint32_t, std::size_t>;  // (merge position, lane)
+  std::priority_queue<NextOfLane, std::vector<NextOfLane>, std::greater<>> next_of_lane;
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     renumbered[l].resize(lanes[l].clusters.size());
-    for (std::size_t c = 0; c < lanes[l].clusters.size(); ++c)
-      made.emplace_back(lanes[l].created_at[c], l, c);
+    event_count += lanes[l].clusters.size();
+    if (!lanes[l].created_at.empty()) next_of_lane.emplace(lanes[l].created_at[0], l);
   }
-  std::sort(made.begin(), made.end());
   std::vector<Cluster> clusters;
-  clusters.reserve(made.size());
-  for (const auto& [at, l, c] : made) {
+  clusters.reserve(event_count);
+  std::vector<std::size_t> taken(lanes.size(), 0);
+  while (!next_of_lane.empty()) {
+    const std::size_t l = next_of_lane.top().second;
+    next_of_lane.pop();
+    const std::size_t c = taken[l]++;
     renumbered[l][c] = clusters.size();
     clusters.push_back(std::move(lanes[l].clusters[c]));
+    if (taken[l] < lanes[l].created_at.size())
+      next_of_lane.emplace(lanes[l].created_at[taken[l]], l);
   }
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     for (std::size_t e : lanes[l].sequence) {
@@ -1568,11 +1586,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     event_order[at] = SIZE_MAX;
   }
   std::vector<std::size_t>().swap(event_order);
-  for (std::size_t i = 0; i < graph.events.size(); ++i) {
+  ParallelFor(graph.events.size(), jobs, [&](std::size_t i) {
     char id[32];
     std::snprintf(id, sizeof id, "evt-%04zu", i + 1);
     graph.events[i].id = id;
-  }
+  });
 
   stage_done(&st.stats.labels_seconds);
 
