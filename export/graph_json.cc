@@ -12,6 +12,7 @@
 
 #include "eventgraph/export.h"
 #include "json_writer.h"
+#include "prefetch.h"
 
 namespace eventgraph {
 namespace {
@@ -126,7 +127,9 @@ void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
   w.EndArray();
   w.Key("events");
   w.StartArray();
-  for (const Event& e : graph.events) {
+  for (std::size_t at = 0; at < graph.events.size(); ++at) {
+    export_detail::PrefetchAhead(graph, at);
+    const Event& e = graph.events[at];
     w.StartObject();
     Field(w, "id", e.id);
     Field(w, "type", e.type);

@@ -5,6 +5,7 @@
 
 #include "eventgraph/export.h"
 #include "json_writer.h"
+#include "prefetch.h"
 
 namespace eventgraph {
 namespace {
@@ -83,7 +84,9 @@ void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
 
   Key(w, "events");
   w.StartArray();
-  for (const Event& event : graph.events) {
+  for (std::size_t at = 0; at < graph.events.size(); ++at) {
+    export_detail::PrefetchAhead(graph, at);
+    const Event& event = graph.events[at];
     w.StartObject();
     Key(w, "id");
     String(w, event.id);

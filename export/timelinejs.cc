@@ -7,10 +7,12 @@
 // (XmlEscape serves HTML too).
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <set>
 
 #include "eventgraph/export.h"
 #include "json_writer.h"
+#include "prefetch.h"
 
 namespace eventgraph {
 namespace {
@@ -59,8 +61,25 @@ void WriteTimelineJs(const EventGraph& graph, const std::string& title, OutputSi
   w.Key("events");
   w.StartArray();
   std::string text;
-  for (const Event& event : graph.events) {
-    if (event.start.empty() || event.start.size() != 10 || event.end.size() != 10) continue;
+  auto on_timeline = [](const Event& event) {
+    return !event.start.empty() && event.start.size() == 10 && event.end.size() == 10;
+  };
+  // The next two events that have a slide: what their mentions point to is fetched meanwhile.
+  auto on_timeline_from = [&](std::size_t e) {
+    while (e < graph.events.size() && !on_timeline(graph.events[e])) ++e;
+    return e;
+  };
+  std::size_t next = on_timeline_from(0);
+  std::size_t after_next = next < graph.events.size() ? on_timeline_from(next + 1) : next;
+  for (std::size_t e = next; e < graph.events.size(); e = next) {
+    const Event& event = graph.events[e];
+    next = after_next;
+    if (next < graph.events.size()) {
+      after_next = on_timeline_from(next + 1);
+      if (after_next < graph.events.size())
+        export_detail::PrefetchMentionList(graph.events[after_next]);
+      export_detail::PrefetchMentions(graph, graph.events[next]);
+    }
     w.StartObject();
     w.Key("unique_id");
     String(w, event.id);
