@@ -1361,99 +1361,148 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Event> events(clusters.size());
   // Each event's first mention, kept for the final order once the clusters are gone.
   std::vector<std::size_t> first_order(clusters.size());
+  // What every event of a type shares, and the few fixed values, interned once.
+  struct TypeStrings {
+    SharedString type, family, cameo, ace;
+  };
+  std::vector<TypeStrings> type_strings(type_names.size());
+  for (std::size_t t = 0; t < type_names.size(); ++t) {
+    type_strings[t].type = pool.Intern(type_names[t]);
+    if (const EventType* type = st.lexicons.FindEventType(type_names[t])) {
+      type_strings[t].family = pool.Intern(type->family);
+      type_strings[t].cameo = pool.Intern(type->cameo == "-" ? "" : type->cameo);
+      type_strings[t].ace = pool.Intern(type->ace == "-" ? "" : type->ace);
+    }
+  }
+  const SharedString from_text = pool.Intern("text"), day = pool.Intern("day"),
+                     from_document = pool.Intern("document"),
+                     from_narrative = pool.Intern("narrative");
+  // Participants are listed agents first, then participants, targets, locations.
+  constexpr std::size_t kRoles = 4;
+  auto role_order = [](ArgumentRole role) {
+    switch (role) {
+      case ArgumentRole::kAgent:
+        return 0;
+      case ArgumentRole::kParticipant:
+        return 1;
+      case ArgumentRole::kTarget:
+        return 2;
+      case ArgumentRole::kLocation:
+        return 3;
+    }
+    return 3;
+  };
+  std::array<std::string, kRoles> role_names;  // by role_order
+  for (ArgumentRole role : {ArgumentRole::kAgent, ArgumentRole::kParticipant, ArgumentRole::kTarget,
+                            ArgumentRole::kLocation})
+    role_names[static_cast<std::size_t>(role_order(role))] = ArgumentRoleName(role);
+  // How often each of a few values comes, in the order first seen: an event's mentions hold
+  // few distinct dates and modalities.
+  struct Tally {
+    std::vector<std::pair<SharedString, int>> counts;
+    void Add(const SharedString& value) {
+      for (auto& [seen, n] : counts) {
+        if (seen == value) {
+          ++n;
+          return;
+        }
+      }
+      counts.emplace_back(value, 1);
+    }
+    // The most frequent; of equally frequent ones, the first in string order.
+    SharedString Most() const {
+      const std::pair<SharedString, int>* best = nullptr;
+      for (const auto& entry : counts) {
+        if (!best || entry.second > best->second ||
+            (entry.second == best->second && entry.first < best->first))
+          best = &entry;
+      }
+      return best ? best->first : SharedString();
+    }
+  };
   ParallelFor(clusters.size(), jobs, [&](std::size_t c) {
     Cluster& cluster = clusters[c];
     Event event;
-    event.type = pool.Intern(type_names[cluster.type_id]);
-    const EventType* type = st.lexicons.FindEventType(type_names[cluster.type_id]);
-    if (type) {
-      event.family = pool.Intern(type->family);
-      event.cameo = pool.Intern(type->cameo == "-" ? "" : type->cameo);
-      event.ace = pool.Intern(type->ace == "-" ? "" : type->ace);
-    }
+    const TypeStrings& strings = type_strings[cluster.type_id];
+    event.type = strings.type;
+    event.family = strings.family;
+    event.cameo = strings.cameo;
+    event.ace = strings.ace;
     std::vector<uint32_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
-    std::map<std::size_t, std::map<std::string, int>> roles;
-    std::map<SharedString, int> values;
+    // (entity, mentions in each role by role_order), sorted by entity.
+    std::vector<std::pair<std::size_t, std::array<int, kRoles>>> roles;
+    Tally values, modalities;
     int explicit_dates = 0, negated = 0, hedged = 0;
-    std::map<SharedString, int> modalities;
     for (std::size_t m : members) {
       const RawEvent& raw = st.events[m];
       if (!cluster.is_collective(m)) {
-        for (const auto& [role, raw_entity] : arguments_of(raw))
-          roles[entity_cluster[raw_entity]][ArgumentRoleName(role)]++;
+        for (const auto& [role, raw_entity] : arguments_of(raw)) {
+          const std::size_t entity = entity_cluster[raw_entity];
+          auto at = std::lower_bound(
+              roles.begin(), roles.end(), entity,
+              [](const auto& entry, std::size_t key) { return entry.first < key; });
+          if (at == roles.end() || at->first != entity) at = roles.insert(at, {entity, {}});
+          at->second[static_cast<std::size_t>(role_order(role))]++;
+        }
       }
       if (raw.dated) {
         ++explicit_dates;
         if (cluster.dated && raw.time->interval.first == cluster.interval->first &&
             raw.time->interval.last == cluster.interval->last) {
-          values[raw.time->value]++;
+          values.Add(raw.time->value);
         }
       }
       negated += raw.negated();
       hedged += !raw.negated() && raw.modality != "asserted";
-      modalities[raw.modality]++;
+      modalities.Add(raw.modality);
     }
+    const std::size_t location = static_cast<std::size_t>(role_order(ArgumentRole::kLocation));
     if (cluster.dated) {
-      SharedString best;
-      int best_count = 0;
-      for (const auto& [value, n] : values) {
-        if (n > best_count) {
-          best = value;
-          best_count = n;
-        }
-      }
-      event.date = best;
+      event.date = values.Most();
       event.start = cluster.interval->first;  // already the pool's
       event.end = cluster.interval->last;
       event.granularity = cluster.interval->granularity;
-      event.date_source = pool.Intern("text");
+      event.date_source = from_text;
     } else if (const std::size_t document = st.events[members.front()].document;
                !documents[document].anchor.empty() && kNewsOfTheDay.count(event.family.view()) &&
                negated < static_cast<int>(members.size()) &&
                hedged < static_cast<int>(members.size()) &&
                std::any_of(roles.begin(), roles.end(),
-                           [](const auto& entry) { return !entry.second.count("location"); })) {
+                           [&](const auto& entry) { return entry.second[location] == 0; })) {
       // Meetings, statements and agreements an article tells without a date are, in news, the
       // day's own: dated by the article, after merging so that they never split a dated event.
       const bool narrative =
           !narrative_day[document].empty() && narrative_day[document] != documents[document].anchor;
       event.date = event.start = event.end =
           pool.Intern(narrative ? narrative_day[document] : documents[document].anchor);
-      event.granularity = pool.Intern("day");
-      event.date_source = pool.Intern(narrative ? "narrative" : "document");
+      event.granularity = day;
+      event.date_source = narrative ? from_narrative : from_document;
     }
-    static const std::map<std::string, int> kRoleOrder = {
-        {"agent", 0}, {"participant", 1}, {"target", 2}, {"location", 3}};
+    // Each participant in the role it has most often; of equally frequent ones, the first.
     event.participants.reserve(roles.size());
     for (const auto& [entity, counts] : roles) {
-      std::string role;
-      int best = 0;
-      for (const auto& [r, n] : counts) {
-        if (n > best || (n == best && kRoleOrder.at(r) < kRoleOrder.at(role))) {
-          role = r;
-          best = n;
-        }
+      std::size_t role = 0;
+      for (std::size_t r = 1; r < kRoles; ++r) {
+        if (counts[r] > counts[role]) role = r;
       }
-      event.participants.push_back({entity, role});
+      event.participants.push_back({entity, role_names[role]});
     }
+    auto order_of = [&](const std::string& role) {
+      return static_cast<int>(std::find(role_names.begin(), role_names.end(), role) -
+                              role_names.begin());
+    };
     std::sort(event.participants.begin(), event.participants.end(),
               [&](const Participant& a, const Participant& b) {
-                if (a.role != b.role) return kRoleOrder.at(a.role) < kRoleOrder.at(b.role);
+                if (a.role != b.role) return order_of(a.role) < order_of(b.role);
                 return entities[a.entity].name < entities[b.entity].name;
               });
     const int n = static_cast<int>(members.size());
     event.modality = AssertedModality();
-    if (!modalities.count("asserted")) {
-      int most = 0;
-      for (const auto& [modality, count] : modalities) {
-        if (count > most) {
-          most = count;
-          event.modality = modality;
-        }
-      }
-    }
+    if (std::none_of(modalities.counts.begin(), modalities.counts.end(),
+                     [](const auto& entry) { return entry.first == "asserted"; }))
+      event.modality = modalities.Most();
     // Confidence: more independent mentions, an explicit date and stated
     // participants raise it; hedged or negated mentions lower it.
     double confidence =
