@@ -1,40 +1,57 @@
 #include "label.h"
 
-#include <map>
+#include <algorithm>
+#include <string_view>
 
 #include "eventgraph/text_util.h"
 
 namespace eventgraph {
 namespace {
 
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += names[i];
+// The values a template's placeholders take; a label is made for each of a million events, so
+// nothing here is looked up by string in a map or copied that can be read in place.
+struct LabelValues {
+  std::string trigger, capitalised, target, participants;
+  std::string_view agent, location;
+
+  std::string_view Find(std::string_view name) const {
+    if (name == "Trigger") return capitalised;
+    if (name == "trigger") return trigger;
+    if (name == "agent") return agent;
+    if (name == "target") return target;
+    if (name == "location") return location;
+    if (name == "participants") return participants;
+    return {};
   }
-  return out;
+};
+
+void AppendJoined(const std::vector<std::string_view>& names, std::size_t count, std::string* out) {
+  count = std::min(count, names.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0) *out += i + 1 == count ? " and " : ", ";
+    *out += names[i];
+  }
 }
 
-// Replaces every {name}; returns false when a placeholder has no value.
-bool Substitute(const std::string& text, const std::map<std::string, std::string>& values,
-                std::string* out) {
+// Appends `text` with every {name} replaced; false when a placeholder has no value (`out` may
+// then hold part of it).
+bool Substitute(std::string_view text, const LabelValues& values, std::string* out) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t open = text.find('{', pos);
-    if (open == std::string::npos) {
+    if (open == std::string_view::npos) {
       *out += text.substr(pos);
       break;
     }
     std::size_t close = text.find('}', open);
-    if (close == std::string::npos) {
+    if (close == std::string_view::npos) {
       *out += text.substr(pos);
       break;
     }
     *out += text.substr(pos, open - pos);
-    auto value = values.find(text.substr(open + 1, close - open - 1));
-    if (value == values.end() || value->second.empty()) return false;
-    *out += value->second;
+    const std::string_view value = values.Find(text.substr(open + 1, close - open - 1));
+    if (value.empty()) return false;
+    *out += value;
     pos = close + 1;
   }
   return true;
@@ -44,68 +61,72 @@ bool Substitute(const std::string& text, const std::map<std::string, std::string
 
 std::string FillLabel(const Lexicons& lexicons, const Event& event,
                       const std::vector<Entity>& entities) {
-  std::map<std::string, int> triggers;
-  for (const Mention& mention : event.mentions) triggers[AsciiLower(mention.trigger)]++;
-  std::string trigger;
-  int best = 0;
-  for (const auto& [text, n] : triggers) {
-    if (n > best) {
-      trigger = text;
-      best = n;
+  LabelValues values;
+  // The most frequent trigger, lower-cased; of equally frequent ones, the first in string order.
+  {
+    std::vector<std::pair<std::string, int>> triggers;
+    for (const Mention& mention : event.mentions) {
+      std::string lower = AsciiLower(mention.trigger);
+      auto seen = std::find_if(triggers.begin(), triggers.end(),
+                               [&](const auto& entry) { return entry.first == lower; });
+      if (seen != triggers.end()) {
+        ++seen->second;
+      } else {
+        triggers.emplace_back(std::move(lower), 1);
+      }
     }
+    const std::pair<std::string, int>* best = nullptr;
+    for (const auto& entry : triggers) {
+      if (!best || entry.second > best->second ||
+          (entry.second == best->second && entry.first < best->first))
+        best = &entry;
+    }
+    if (best) values.trigger = best->first;
   }
-  std::string capitalised = trigger;
-  if (!capitalised.empty() && capitalised[0] >= 'a' && capitalised[0] <= 'z')
-    capitalised[0] -= 'a' - 'A';
+  values.capitalised = values.trigger;
+  if (!values.capitalised.empty() && values.capitalised[0] >= 'a' && values.capitalised[0] <= 'z')
+    values.capitalised[0] -= 'a' - 'A';
 
-  std::vector<std::string> agents, targets, locations, everyone;
+  std::vector<std::string_view> targets, everyone, people;
   for (const Participant& p : event.participants) {
-    const std::string& name = entities[p.entity].name;
-    if (p.role == "agent") agents.push_back(name);
-    if (p.role == "target") targets.push_back(name);
-    if (p.role == "location") locations.push_back(name);
-    if (p.role != "location") everyone.push_back(name);
+    const Entity& entity = entities[p.entity];
+    if (p.role == "agent" && values.agent.empty()) values.agent = entity.name;
+    if (p.role == "target") targets.push_back(entity.name);
+    if (p.role == "location" && values.location.empty()) values.location = entity.name;
+    if (p.role != "location") {
+      everyone.push_back(entity.name);
+      if (entity.kind == "person") people.push_back(entity.name);
+    }
   }
   // {participants} fills symmetric templates ("Meeting of ...", "Fighting between ..."), where who
   // met whom is one relation: targets take part too. A headline names people when it can, and no
   // more than three.
-  std::vector<std::string> people;
-  for (const Participant& p : event.participants) {
-    if (p.role != "location" && entities[p.entity].kind == "person") {
-      people.push_back(entities[p.entity].name);
-    }
-  }
-  if (people.size() >= 2) everyone = people;
-  if (everyone.size() > 3) everyone.resize(3);
-  std::map<std::string, std::string> values = {
-      {"Trigger", capitalised},
-      {"trigger", trigger},
-      {"agent", agents.empty() ? "" : agents.front()},
-      {"target", JoinNames(std::vector<std::string>(
-                     targets.begin(), targets.begin() + std::min<std::size_t>(2, targets.size())))},
-      {"location", locations.empty() ? "" : locations.front()},
-      {"participants", everyone.size() >= 2 ? JoinNames(everyone) : ""},
-  };
+  if (people.size() >= 2) everyone.swap(people);
+  AppendJoined(targets, 2, &values.target);
+  if (everyone.size() >= 2) AppendJoined(everyone, 3, &values.participants);
+
   const EventType* type = lexicons.FindEventType(event.type);
-  std::string pattern = type ? type->label : "{Trigger}";
+  const std::string_view pattern = type ? std::string_view(type->label) : "{Trigger}";
   std::string label;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
     std::size_t open = pattern.find('[', pos);
-    std::string fixed =
-        pattern.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
-    std::string filled;
-    if (!Substitute(fixed, values, &filled)) filled = capitalised;  // a required part is missing
-    label += filled;
-    if (open == std::string::npos) break;
+    const std::string_view fixed =
+        pattern.substr(pos, open == std::string_view::npos ? std::string_view::npos : open - pos);
+    const std::size_t before = label.size();
+    if (!Substitute(fixed, values, &label)) {  // a required part is missing
+      label.resize(before);
+      label += values.capitalised;
+    }
+    if (open == std::string_view::npos) break;
     std::size_t close = pattern.find(']', open);
-    if (close == std::string::npos) break;
-    std::string optional;
-    if (Substitute(pattern.substr(open + 1, close - open - 1), values, &optional))
-      label += optional;
+    if (close == std::string_view::npos) break;
+    const std::size_t before_optional = label.size();
+    if (!Substitute(pattern.substr(open + 1, close - open - 1), values, &label))
+      label.resize(before_optional);
     pos = close + 1;
   }
-  return label.empty() ? capitalised : label;
+  return label.empty() ? values.capitalised : label;
 }
 
 }  // namespace eventgraph
