@@ -1663,12 +1663,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     auto key = [](std::size_t source, std::size_t target, uint64_t type) {
       return std::make_pair(static_cast<uint64_t>(source) << 32 | target, type);
     };
-    std::map<std::size_t, std::vector<std::size_t>> events_of_entity;
+    std::vector<std::vector<uint32_t>> events_of_entity(graph.entities.size());
     std::size_t ordered_pairs = 0;  // at most one inferred relation each
     for (std::size_t e = 0; e < graph.events.size(); ++e) {
       const Event& event = graph.events[e];
       if (event.start.empty() || event.modality == "negated") continue;
-      for (const Participant& p : event.participants) events_of_entity[p.entity].push_back(e);
+      for (const Participant& p : event.participants)
+        events_of_entity[p.entity].push_back(static_cast<uint32_t>(e));
       ordered_pairs += event.participants.size();
     }
     graph.relations.reserve(st.relations.size() + ordered_pairs);
@@ -1685,28 +1686,32 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       graph.relations.push_back(
           {source, target, raw.type.str(), false, raw.document, raw.sentence, 1});
     }
+    // Inferred: each event before the next one in time of each entity it has (a chain, not every
+    // pair), unless a stated relation links the two already. Two events that share several
+    // entities are linked once.
     const uint64_t before = type_id_of("before"), causes = type_id_of("causes");
-    for (const auto& [entity, list] : events_of_entity) {
+    std::vector<std::pair<uint32_t, uint32_t>> inferred;
+    for (const std::vector<uint32_t>& list : events_of_entity) {
       // `list` is in output order, so by start date.
       for (std::size_t k = 0; k + 1 < list.size(); ++k) {
         const Event& a = graph.events[list[k]];
-        // Only the next event in time (a chain, not every pair): the first to start after `a`
-        // ends, found by halving, as an entity may have thousands of events on one day.
+        // The first to start after `a` ends, found by halving, as an entity may have thousands of
+        // events on one day.
         const auto after = std::upper_bound(
             list.begin() + static_cast<std::ptrdiff_t>(k) + 1, list.end(), a.end,
-            [&](const SharedString& end, std::size_t e) { return end < graph.events[e].start; });
+            [&](const SharedString& end, uint32_t e) { return end < graph.events[e].start; });
         if (after == list.end()) continue;
-        const std::size_t next = static_cast<std::size_t>(after - list.begin());
-        bool known = seen.count(key(list[k], list[next], before)) ||
-                     seen.count(key(list[k], list[next], causes)) ||
-                     seen.count(key(list[next], list[k], causes)) ||
-                     seen.count(key(list[next], list[k], before));
-        if (!known) {
-          seen[key(list[k], list[next], before)] = graph.relations.size();
-          graph.relations.push_back({list[k], list[next], "before", true, 0, "", 0});
-        }
+        const uint32_t next = *after;
+        const bool stated =
+            seen.count(key(list[k], next, before)) || seen.count(key(list[k], next, causes)) ||
+            seen.count(key(next, list[k], causes)) || seen.count(key(next, list[k], before));
+        if (!stated) inferred.emplace_back(list[k], next);
       }
     }
+    std::sort(inferred.begin(), inferred.end());
+    inferred.erase(std::unique(inferred.begin(), inferred.end()), inferred.end());
+    for (const auto& [source, target] : inferred)
+      graph.relations.push_back({source, target, "before", true, 0, "", 0});
   }
   std::stable_sort(
       graph.relations.begin(), graph.relations.end(), [](const Relation& a, const Relation& b) {
