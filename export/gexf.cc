@@ -8,6 +8,7 @@
 #include <map>
 
 #include "eventgraph/export.h"
+#include "fixed_number.h"
 
 namespace eventgraph {
 namespace {
@@ -71,10 +72,11 @@ void Viz(OutputSink* out, std::string_view group, double size) {
   const Rgb c = ColourOf(group);
   char buffer[128];
   std::snprintf(buffer, sizeof buffer,
-                "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n        <viz:size "
-                "value=\"%.1f\"/>\n",
-                c.r, c.g, c.b, size);
+                "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n        <viz:size value=\"", c.r,
+                c.g, c.b);
   *out += buffer;
+  *out += export_detail::FixedNumber(size, 1).text();
+  *out += "\"/>\n";
 }
 
 void Declare(OutputSink* out, const char* domain, const Attribute* begin, const Attribute* end) {
@@ -144,14 +146,13 @@ void WriteGexf(const EventGraph& graph, OutputSink& out) {
     Attr(&out, "start", event.start);
     Attr(&out, "end", event.end);
     out += ">\n";
-    char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", event.confidence);
+    const export_detail::FixedNumber confidence(event.confidence, 2);
     Values(&out, {{"kind", "event"},
                   {"type", event.type},
                   {"family", event.family},
                   {"cameo", event.cameo},
                   {"date", event.date},
-                  {"confidence", confidence},
+                  {"confidence", confidence.text()},
                   {"mentions", std::to_string(event.mentions.size())}});
     Viz(&out, event.family,
         6.0 + 2.0 * static_cast<double>(std::min<std::size_t>(event.mentions.size(), 12)));
@@ -168,9 +169,9 @@ void WriteGexf(const EventGraph& graph, OutputSink& out) {
     Attr(&out, "target", target);
     Attr(&out, "start", start);
     Attr(&out, "end", end);
-    char w[32];
-    std::snprintf(w, sizeof w, " weight=\"%.1f\">\n", weight);
-    out += w;
+    out += " weight=\"";
+    out += export_detail::FixedNumber(weight, 1).text();
+    out += "\">\n";
   };
   for (const Event& event : graph.events) {
     for (const Participant& p : event.participants) {

@@ -9,6 +9,7 @@
 
 #include "eventgraph/export.h"
 #include "eventgraph/text_util.h"
+#include "fixed_number.h"
 
 namespace eventgraph {
 namespace {
@@ -54,12 +55,6 @@ void Data(OutputSink* out, const char* key, std::string_view value) {
   *out += "\">";
   *out += XmlEscape(value);
   *out += "</data>\n";
-}
-
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
 }
 
 }  // namespace
@@ -163,7 +158,7 @@ void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
     Data(&out, "date", event.date);
     Data(&out, "start", event.start);
     Data(&out, "end", event.end);
-    Data(&out, "confidence", Number(event.confidence));
+    Data(&out, "confidence", export_detail::FixedNumber(event.confidence, 2).text());
     Data(&out, "mentions", std::to_string(event.mentions.size()));
     out += "    </node>\n";
   }
@@ -180,7 +175,8 @@ void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
       Data(&out, "e_date", event.date);
       Data(&out, "e_start", event.start);
       Data(&out, "e_end", event.end);
-      Data(&out, "e_weight", Number(static_cast<double>(event.mentions.size())));
+      Data(&out, "e_weight",
+           export_detail::FixedNumber(static_cast<double>(event.mentions.size()), 2).text());
       out += "    </edge>\n";
     }
   }
@@ -194,7 +190,10 @@ void WriteGraphMl(const EventGraph& graph, OutputSink& out) {
     Data(&out, "e_date", !source.date.empty() ? source.date : target.date);
     Data(&out, "e_start", !source.start.empty() ? source.start : target.start);
     Data(&out, "e_end", !target.end.empty() ? target.end : source.end);
-    Data(&out, "e_weight", Number(relation.inferred ? 0.5 : static_cast<double>(relation.support)));
+    Data(&out, "e_weight",
+         export_detail::FixedNumber(relation.inferred ? 0.5 : static_cast<double>(relation.support),
+                                    2)
+             .text());
     Data(&out, "e_inferred", relation.inferred ? "1" : "0");
     out += "    </edge>\n";
   }

@@ -5,10 +5,15 @@
 
 #include <boost/graph/graphml.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <sstream>
+#include <vector>
 
+#include "../../export/fixed_number.h"
 #include "../test_support.h"
 #include "eventgraph/export.h"
 
@@ -409,4 +414,28 @@ TEST_CASE("DOT and Neo4j CSV escape what they must", "[export]") {
   const std::string relationships = Neo4jRelationshipsCsv(graph);
   CHECK(relationships.rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
   CHECK(relationships.find("ent-a,evt-0001,TAKES_PART_IN,agent") != std::string::npos);
+}
+
+TEST_CASE("FixedNumber writes what printf's %.1f and %.2f write", "[export]") {
+  // Whole hundredths (the common case, written from the integer), ties and near-ties that must
+  // fall back to printf, and values printf writes in its own way (-0, NaN, huge, negative).
+  std::vector<double> values = {0.0,   -0.0,  0.05,   0.125,    0.375,   0.995,       1.005,
+                                2.675, 0.35,  0.99,   12.0,     6.0,     0.5,         1e15,
+                                1e16,  1e300, -0.125, -3.14159, 1.0 / 3, 0.05 - 1e-17};
+  values.push_back(std::numeric_limits<double>::quiet_NaN());
+  values.push_back(std::numeric_limits<double>::infinity());
+  std::mt19937_64 random(20261124);
+  for (int i = 0; i < 20000; ++i) {
+    values.push_back(static_cast<double>(random() % 100000) / 100.0);   // like the confidences
+    values.push_back(static_cast<double>(random() % 100000) / 1000.0);  // ties among them
+    values.push_back(std::ldexp(static_cast<double>(random() % (1u << 30)), -20));
+  }
+  for (double value : values) {
+    for (int decimals : {1, 2}) {
+      char expected[400];
+      std::snprintf(expected, sizeof expected, decimals == 1 ? "%.1f" : "%.2f", value);
+      INFO("value " << value << " decimals " << decimals);
+      REQUIRE(std::string(export_detail::FixedNumber(value, decimals).text()) == expected);
+    }
+  }
 }
