@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "eventgraph/graph.h"
+#include "eventgraph/prefetch.h"
 
 namespace eventgraph::export_detail {
 
@@ -17,13 +18,13 @@ namespace eventgraph::export_detail {
 inline void PrefetchMentionList(const Event& event) {
   const char* first = reinterpret_cast<const char*>(event.mentions.data());
   const char* end = reinterpret_cast<const char*>(event.mentions.data() + event.mentions.size());
-  for (const char* line = first; line < end; line += 64) __builtin_prefetch(line);
+  for (const char* line = first; line < end; line += 64) PrefetchLine(line);
 }
 
 inline void PrefetchMentions(const EventGraph& graph, const Event& event) {
   for (const Mention& mention : event.mentions) {
-    __builtin_prefetch(mention.sentence.data());
-    __builtin_prefetch(&graph.documents[mention.document]);
+    PrefetchLine(mention.sentence.data());
+    PrefetchLine(&graph.documents[mention.document]);
   }
 }
 

@@ -23,6 +23,7 @@
 
 #include "entity_resolution.h"
 #include "eventgraph/graph.h"
+#include "eventgraph/prefetch.h"
 #include "eventgraph/text_util.h"
 #include "label.h"
 
@@ -1100,7 +1101,66 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       return out;
     };
 
-    for (std::size_t e : lane.sequence) {
+    // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
+    // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
+    // cache, and a candidate's entry missed it; waiting for each miss in turn was most of the
+    // merge.
+    std::vector<std::size_t> kept_buffer;
+    auto hot_filter = [&](const std::vector<std::size_t>& found,
+                          const auto& keep) -> const std::vector<std::size_t>& {
+      constexpr std::size_t kAhead = 16;
+      kept_buffer.clear();
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        if (i + kAhead < found.size()) PrefetchLine(&hot[found[i + kAhead]]);
+        if (keep(found[i])) kept_buffer.push_back(found[i]);
+      }
+      return kept_buffer;
+    };
+    // Before the candidate list[i] is read past its small entry: its event and then the event's
+    // participant sets, each step for a candidate nearer in the list (a step reads the pointer
+    // the step before fetched).
+    auto prefetch_participants = [&](const std::vector<std::size_t>& list, std::size_t i) {
+      if (i + 32 < list.size()) {
+        const Cluster* far = &clusters[list[i + 32]];
+        PrefetchLine(far);
+        PrefetchLine(&far->merge);
+      }
+      if (i + 16 < list.size()) {
+        if (const Cluster::Participants* near = clusters[list[i + 16]].merge.get()) {
+          PrefetchLine(near);
+          PrefetchLine(&near->everyone);
+          PrefetchLine(&near->people);
+        }
+      }
+      if (i + 6 < list.size()) {
+        if (const Cluster::Participants* next = clusters[list[i + 6]].merge.get()) {
+          if (!next->everyone.empty()) PrefetchLine(&*next->everyone.begin());
+        }
+      }
+    };
+
+    // A lane's mentions are read in merge order, not where they lie: each mention, then its
+    // arguments, then their entities, asked for a few mentions ahead.
+    auto prefetch_mention = [&](std::size_t at) {
+      const std::vector<uint32_t>& sequence = lane.sequence;
+      if (at + 4 < sequence.size()) PrefetchLine(&st.events[sequence[at + 4]]);
+      if (at + 2 < sequence.size()) {
+        const RawEvent& next = st.events[sequence[at + 2]];
+        if (next.argument_count > 0) PrefetchLine(&st.arguments[next.first_argument]);
+        if (next.dated) {
+          PrefetchLine(next.time.get());
+          PrefetchLine(&next.time->day_first);
+        }
+        PrefetchLine(&named_in[next.document]);
+      }
+      if (at + 1 < sequence.size()) {
+        for (const RawArgument& argument : arguments_of(st.events[sequence[at + 1]]))
+          PrefetchLine(&entity_cluster[argument.entity]);
+      }
+    };
+    for (std::size_t at = 0; at < lane.sequence.size(); ++at) {
+      prefetch_mention(at);
+      const std::size_t e = lane.sequence[at];
       const RawEvent& raw = st.events[e];
       raw_days_exact = raw.dated && ExactDays(raw.time->interval, &raw_day_first, &raw_day_last);
       IdSet agents, all, actors;
@@ -1130,15 +1190,23 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
       std::size_t chosen = SIZE_MAX;
       int chosen_score = -1;
-      for (std::size_t c : candidates(raw, all, true, SIZE_MAX, agent_sides)) {
+      // The tests on the small per-event entries first: most candidates fail one of them, and the
+      // event's own data would miss the cache. A dated event that a dated mention does not overlap
+      // would score below zero, so it is passed over at once.
+      const std::vector<std::size_t>& kept =
+          hot_filter(candidates(raw, all, true, SIZE_MAX, agent_sides), [&](std::size_t c) {
+            const Cluster& cluster = clusters[c];
+            if (!same_kind(cluster, raw, &generalises)) return false;
+            const bool cluster_dated = hot_of(cluster).dated;
+            if (raw.dated && cluster_dated && !overlaps(cluster, raw)) return false;
+            return (raw.dated && cluster_dated) || same_cycle(cluster, raw);
+          });
+      for (std::size_t i = 0; i < kept.size(); ++i) {
+        prefetch_participants(kept, i);
+        const std::size_t c = kept[i];
         const Cluster& cluster = clusters[c];
-        // The tests on the small per-event entries first: most candidates fail one of them, and
-        // the event's own data would miss the cache. A dated event that a dated mention does not
-        // overlap would score below zero, so it is passed over at once.
-        if (!same_kind(cluster, raw, &generalises)) continue;
         const bool cluster_dated = hot_of(cluster).dated;
-        if (raw.dated && cluster_dated && !overlaps(cluster, raw)) continue;
-        if ((!raw.dated || !cluster_dated) && !same_cycle(cluster, raw)) continue;
+        generalises = hot_of(cluster).type_id != raw_type_id[raw.order];
         if (!compatible(cluster, agents, all, agent_sides)) continue;
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
         int shared = 0;
@@ -1190,10 +1258,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
         std::pair<int, int> best{-1, 0};
         bool tie = false;
-        for (std::size_t c : candidates(raw, named, false, raw.document)) {
-          if (!same_kind(clusters[c], raw, &generalises) || !same_cycle(clusters[c], raw) ||
-              !compatible(clusters[c], agents, all, agent_sides))
-            continue;
+        const std::vector<std::size_t>& kept =
+            hot_filter(candidates(raw, named, false, raw.document), [&](std::size_t c) {
+              return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw);
+            });
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          prefetch_participants(kept, i);
+          const std::size_t c = kept[i];
+          if (!compatible(clusters[c], agents, all, agent_sides)) continue;
           // Actors its article names, and how often: the smaller side is walked.
           std::pair<int, int> salience{0, 0};
           const NamedCounts& article = named_in[raw.document];
