@@ -201,6 +201,8 @@ class BucketIndex {
     const std::size_t slot = Find(key);
     return slots_[slot].list == 0 ? nullptr : &lists_[slots_[slot].list - 1];
   }
+  // Asks for the slot where a lookup of `key` starts.
+  void Prefetch(uint64_t key) const { PrefetchLine(&slots_[Mix(key) & (slots_.size() - 1)]); }
 
  private:
   // A key and its list together: a lookup that misses the cache misses it once.
@@ -282,6 +284,7 @@ class IdSet {
   bool empty() const { return ids_.empty(); }
   void swap(IdSet& other) noexcept { ids_.swap(other.ids_); }
   std::size_t size() const { return ids_.size(); }
+  const uint32_t* ids() const { return ids_.data(); }
   const_iterator begin() const { return ids_.begin(); }
   const_iterator end() const { return ids_.end(); }
 
@@ -906,6 +909,25 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       bool negated = false, dated = false, days_exact = false;
     };
     std::vector<ClusterHot> hot;
+    // An event's participants while it has few (most events have), beside its small entry: the
+    // tests past the first read these instead of the event and then its participant sets, two
+    // misses one after the other.
+    constexpr std::size_t kInline = 6;
+    struct alignas(32) ClusterBrief {
+      std::array<uint32_t, kInline> everyone{};  // merge->everyone, in the order added
+      uint8_t count = 0;   // of `everyone`; kInline + 1 once the event has more (then unused)
+      uint8_t agents = 0;  // bit i: everyone[i] is one of merge->agents
+      uint8_t size = 0;    // min(members, 9), as the score counts them
+      bool inline_ok() const { return count <= kInline; }
+      bool contains(uint32_t id) const {
+        for (std::size_t i = 0; i < count; ++i) {
+          if (everyone[i] == id) return true;
+        }
+        return false;
+      }
+    };
+    static_assert(sizeof(ClusterBrief) == 32);
+    std::vector<ClusterBrief> brief;
     auto hot_of = [&](const Cluster& cluster) -> const ClusterHot& {
       return hot[static_cast<std::size_t>(&cluster - clusters.data())];
     };
@@ -965,6 +987,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
       ClusterHot& h = hot[c];
+      ClusterBrief& b = brief[c];
+      b.size = static_cast<uint8_t>(std::min<std::size_t>(cluster.members.size(), 9));
       // An undated mention does not widen the news cycle: a chain of articles, each within a
       // cycle of the last, would otherwise carry an event across years ("the UN urged restraint"
       // in every article of a decade became one event).
@@ -1001,9 +1025,20 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (std::size_t entity : all) {
           const bool new_entity = cluster.merge->everyone.insert(entity).second;
           if (new_entity && is_person[entity]) cluster.merge->people.insert(entity);
+          if (new_entity && b.inline_ok()) {
+            if (b.count < kInline) b.everyone[b.count] = static_cast<uint32_t>(entity);
+            ++b.count;
+          }
           if (new_entity || new_month)
             buckets.Add(key(cluster.type_id, kEntity, static_cast<int64_t>(entity) * 4096 + month),
                         c);
+        }
+        if (b.inline_ok()) {
+          for (std::size_t agent : agents) {  // each is one of `all`, so now in b.everyone
+            for (std::size_t i = 0; i < b.count; ++i) {
+              if (b.everyone[i] == agent) b.agents |= static_cast<uint8_t>(1u << i);
+            }
+          }
         }
         if (new_month) {
           for (std::size_t agent : cluster.merge->agents) {
@@ -1046,6 +1081,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // is not needed.
     std::vector<uint32_t> seen_at(0);
     uint32_t generation = 0;
+    std::vector<uint64_t> bucket_keys;
+    std::vector<const BucketIndex::List*> bucket_lists;
     auto candidates = [&](const RawEvent& raw, const IdSet& entities_named, bool by_date,
                           std::size_t document, const std::vector<int64_t>& agent_sides = {}) {
       if (++generation == 0) {
@@ -1060,33 +1097,50 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         seen_at[c] = generation;
         out.push_back(c);
       };
-      // A bucket's key holds its clusters' type, one of `mine`: they need no type check.
-      auto scan = [&](uint64_t bucket_key, bool capped) {
-        const BucketIndex::List* found = buckets.find(bucket_key);
-        if (!found) return;
-        const BucketIndex::List& bucket = *found;
-        const std::size_t from =
-            capped && bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
-        for (std::size_t i = from; i < bucket.size(); ++i) take(bucket[i]);
-      };
+      // The buckets are listed first, then their slots, their lists and the lists' latest entries
+      // asked for, each a step ahead of reading it: in a large corpus each of the three misses the
+      // cache, and a mention reads dozens of buckets.
+      bucket_keys.clear();
+      auto scan = [&](uint64_t bucket_key) { bucket_keys.push_back(bucket_key); };
       for (uint32_t kind : mine) {
         if (by_date && raw.dated) {
           if (raw.time->day_last - raw.time->day_first < kNarrowDays) {
             for (int d = raw.time->day_first; d <= raw.time->day_last; ++d)
-              scan(key(kind, kDay, d), true);
+              scan(key(kind, kDay, d));
             for (int m = raw.time->month_first; m <= raw.time->month_last; ++m)
-              scan(key(kind, kMonth, m), true);
+              scan(key(kind, kMonth, m));
           } else {
             for (int y = raw.time->year_first; y <= raw.time->year_last; ++y)
-              scan(key(kind, kYear, y), true);
+              scan(key(kind, kYear, y));
           }
         }
         const int month = cycle_month(raw);
         for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
           for (std::size_t entity : entities_named)
-            scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m), true);
-          for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m), true);
+            scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m));
+          for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m));
         }
+      }
+      for (uint64_t bucket_key : bucket_keys) buckets.Prefetch(bucket_key);
+      bucket_lists.clear();
+      for (uint64_t bucket_key : bucket_keys) {
+        if (const BucketIndex::List* found = buckets.find(bucket_key)) {
+          PrefetchLine(found);
+          bucket_lists.push_back(found);
+        }
+      }
+      // Only a bucket's latest kBucketScan clusters are read.
+      auto latest = [](const BucketIndex::List& bucket) {
+        return bucket.size() > kBucketScan ? bucket.size() - kBucketScan : 0;
+      };
+      for (const BucketIndex::List* bucket : bucket_lists) {
+        const uint32_t* end = bucket->data() + bucket->size();
+        for (const uint32_t* line = bucket->data() + latest(*bucket); line < end; line += 16)
+          PrefetchLine(line);
+      }
+      // A bucket's key holds its clusters' type, one of `mine`: they need no type check.
+      for (const BucketIndex::List* bucket : bucket_lists) {
+        for (std::size_t i = latest(*bucket); i < bucket->size(); ++i) take((*bucket)[i]);
       }
       if (document != SIZE_MAX) {
         // The latest events of the article; a book-length document must not make
@@ -1101,6 +1155,83 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       return out;
     };
 
+    // compatible(), from the brief when the event's participants fit in it. `mine_people` is
+    // persons(all).
+    auto compatible_with = [&](std::size_t c, const IdSet& agents, const IdSet& all,
+                               const std::vector<int64_t>& agent_sides, const IdSet& mine_people) {
+      const ClusterBrief& b = brief[c];
+      if (!b.inline_ok()) return compatible(clusters[c], agents, all, agent_sides);
+      if (type_is_contact[hot[c].type_id]) {
+        if (all.empty() || b.count == 0) return true;
+        if (std::none_of(all.begin(), all.end(), [&](std::size_t x) { return b.contains(x); }))
+          return false;
+        std::size_t theirs = 0;  // the event's people
+        bool theirs_in_mine = true;
+        for (std::size_t i = 0; i < b.count; ++i) {
+          if (!is_person[b.everyone[i]]) continue;
+          ++theirs;
+          theirs_in_mine = theirs_in_mine && mine_people.count(b.everyone[i]) > 0;
+        }
+        const bool mine_in_theirs =
+            mine_people.size() <= theirs &&
+            std::all_of(mine_people.begin(), mine_people.end(),
+                        [&](std::size_t x) { return b.contains(static_cast<uint32_t>(x)); });
+        return mine_in_theirs || (theirs <= mine_people.size() && theirs_in_mine);
+      }
+      if (agents.empty() || b.agents == 0) return true;
+      for (std::size_t i = 0; i < b.count; ++i) {
+        if ((b.agents >> i & 1u) == 0) continue;
+        for (int64_t side : entity_sides[b.everyone[i]]) {
+          if (std::binary_search(agent_sides.begin(), agent_sides.end(), side)) return true;
+        }
+      }
+      return false;
+    };
+    // How many of `all` the event has, plus one when both have agents (compatible ones).
+    auto shared_with = [&](std::size_t c, const IdSet& agents, const IdSet& all) {
+      const ClusterBrief& b = brief[c];
+      int shared = 0;
+      if (b.inline_ok()) {
+        for (std::size_t x : all) shared += b.contains(static_cast<uint32_t>(x)) ? 1 : 0;
+        if (!agents.empty() && b.agents != 0) ++shared;
+      } else {
+        const Cluster::Participants& merged = *clusters[c].merge;
+        for (std::size_t x : all) shared += static_cast<int>(merged.everyone.count(x));
+        if (!agents.empty() && !merged.agents.empty()) ++shared;
+      }
+      return shared;
+    };
+    // (how many of the event's actors its article names, how often it names them).
+    auto salience_in = [&](std::size_t c, const NamedCounts& article) {
+      std::pair<int, int> salience{0, 0};
+      auto count = [&](std::size_t x, int times) {
+        if (is_location[x]) return;
+        salience.first += 1;
+        salience.second += times;
+      };
+      auto look_up = [&](std::size_t x) {
+        auto found = std::lower_bound(article.begin(), article.end(), x,
+                                      [](const std::pair<std::size_t, int>& named, std::size_t id) {
+                                        return named.first < id;
+                                      });
+        if (found != article.end() && found->first == x) count(x, found->second);
+      };
+      const ClusterBrief& b = brief[c];
+      if (b.inline_ok()) {
+        for (std::size_t i = 0; i < b.count; ++i) look_up(b.everyone[i]);
+        return salience;
+      }
+      // The smaller side is walked.
+      const IdSet& actors_of = clusters[c].merge->everyone;
+      if (actors_of.size() <= article.size()) {
+        for (std::size_t x : actors_of) look_up(x);
+      } else {
+        for (const auto& [x, times] : article) {
+          if (actors_of.count(x)) count(x, times);
+        }
+      }
+      return salience;
+    };
     // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
     // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
     // cache, and a candidate's entry missed it; waiting for each miss in turn was most of the
@@ -1116,26 +1247,26 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       return kept_buffer;
     };
-    // Before the candidate list[i] is read past its small entry: its event and then the event's
-    // participant sets, each step for a candidate nearer in the list (a step reads the pointer
-    // the step before fetched).
+    // Before the candidate list[i] is read past its small entry: its brief, and when its
+    // participants do not fit there, its event and then the event's participant sets, each step
+    // for a candidate nearer in the list (a step reads what the step before fetched).
     auto prefetch_participants = [&](const std::vector<std::size_t>& list, std::size_t i) {
-      if (i + 32 < list.size()) {
-        const Cluster* far = &clusters[list[i + 32]];
+      if (i + 24 < list.size()) PrefetchLine(&brief[list[i + 24]]);
+      if (i + 12 < list.size() && !brief[list[i + 12]].inline_ok()) {
+        const Cluster* far = &clusters[list[i + 12]];
         PrefetchLine(far);
         PrefetchLine(&far->merge);
       }
-      if (i + 16 < list.size()) {
-        if (const Cluster::Participants* near = clusters[list[i + 16]].merge.get()) {
-          PrefetchLine(near);
-          PrefetchLine(&near->everyone);
-          PrefetchLine(&near->people);
-        }
+      if (i + 6 < list.size() && !brief[list[i + 6]].inline_ok()) {
+        const Cluster::Participants* near = clusters[list[i + 6]].merge.get();
+        PrefetchLine(near);
+        PrefetchLine(&near->everyone);
+        PrefetchLine(&near->people);
       }
-      if (i + 6 < list.size()) {
-        if (const Cluster::Participants* next = clusters[list[i + 6]].merge.get()) {
-          if (!next->everyone.empty()) PrefetchLine(&*next->everyone.begin());
-        }
+      if (i + 2 < list.size() && !brief[list[i + 2]].inline_ok()) {
+        const IdSet& everyone = clusters[list[i + 2]].merge->everyone;
+        const uint32_t* first = everyone.ids();
+        for (std::size_t at = 0; at < everyone.size(); at += 16) PrefetchLine(first + at);
       }
     };
 
@@ -1152,6 +1283,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           PrefetchLine(&next.time->day_first);
         }
         PrefetchLine(&named_in[next.document]);
+        PrefetchLine(&raw_type_id[sequence[at + 2]]);
+        PrefetchLine(&crowd[sequence[at + 2]]);
+        PrefetchLine(&cluster_of[sequence[at + 2]]);
       }
       if (at + 1 < sequence.size()) {
         for (const RawArgument& argument : arguments_of(st.events[sequence[at + 1]]))
@@ -1166,6 +1300,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       IdSet agents, all, actors;
       participants_of(raw, &agents, &all, &actors);
       const std::vector<int64_t> agent_sides = sides(agents);
+      const IdSet mine_people = persons(all);
       bool generalises = false;
 
       // "Tillerson met with Putin and Lavrov on Wednesday" tells two meetings
@@ -1204,23 +1339,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       for (std::size_t i = 0; i < kept.size(); ++i) {
         prefetch_participants(kept, i);
         const std::size_t c = kept[i];
-        const Cluster& cluster = clusters[c];
-        const bool cluster_dated = hot_of(cluster).dated;
-        generalises = hot_of(cluster).type_id != raw_type_id[raw.order];
-        if (!compatible(cluster, agents, all, agent_sides)) continue;
+        const bool cluster_dated = hot[c].dated;
+        generalises = hot[c].type_id != raw_type_id[raw.order];
+        if (!compatible_with(c, agents, all, agent_sides, mine_people)) continue;
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
-        int shared = 0;
-        for (std::size_t x : all) shared += static_cast<int>(cluster.merge->everyone.count(x));
-        if (!agents.empty() && !cluster.merge->agents.empty())
-          ++shared;  // compatible agents: the same side
-        const int size = static_cast<int>(std::min<std::size_t>(cluster.members.size(), 9));
+        const int shared = shared_with(c, agents, all);
+        const int size = brief[c].size;
         int score = -1;
         if (raw.dated) {
           if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
           // An undated event told by the same people takes this date.
-          if (!cluster.dated && shared > 0) score = 40 + 10 * shared + size;
+          if (!cluster_dated && shared > 0) score = 40 + 10 * shared + size;
         } else if (shared > 0) {
-          score = (cluster.dated ? 50 : 0) + 10 * shared + size;
+          score = (cluster_dated ? 50 : 0) + 10 * shared + size;
         }
         if (score > chosen_score || (score >= 0 && score == chosen_score && c < chosen)) {
           chosen = c;
@@ -1233,7 +1364,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         std::size_t latest = 0;
         for (std::size_t c : candidates(raw, {}, false, raw.document)) {
           if (!same_kind(clusters[c], raw, &generalises) ||
-              !compatible(clusters[c], agents, all, agent_sides))
+              !compatible_with(c, agents, all, agent_sides, mine_people))
             continue;
           std::size_t earlier = SIZE_MAX;  // its latest mention in the article before this one
           for (const auto& [order, cluster] : merged_in_document[raw.document]) {
@@ -1265,28 +1396,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (std::size_t i = 0; i < kept.size(); ++i) {
           prefetch_participants(kept, i);
           const std::size_t c = kept[i];
-          if (!compatible(clusters[c], agents, all, agent_sides)) continue;
-          // Actors its article names, and how often: the smaller side is walked.
-          std::pair<int, int> salience{0, 0};
-          const NamedCounts& article = named_in[raw.document];
-          const IdSet& actors_of = clusters[c].merge->everyone;
-          auto count = [&](std::size_t x, int times) {
-            if (is_location[x]) return;
-            salience.first += 1;
-            salience.second += times;
-          };
-          if (actors_of.size() <= article.size()) {
-            for (std::size_t x : actors_of) {
-              auto found = std::lower_bound(article.begin(), article.end(), x,
-                                            [](const std::pair<std::size_t, int>& named,
-                                               std::size_t id) { return named.first < id; });
-              if (found != article.end() && found->first == x) count(x, found->second);
-            }
-          } else {
-            for (const auto& [x, times] : article) {
-              if (actors_of.count(x)) count(x, times);
-            }
-          }
+          if (!compatible_with(c, agents, all, agent_sides, mine_people)) continue;
+          // Actors its article names, and how often.
+          const std::pair<int, int> salience = salience_in(c, named_in[raw.document]);
           if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
           if (salience > best) {
             best = salience;
@@ -1325,6 +1437,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         clusters.push_back(std::move(cluster));
         hot.push_back(
             {raw_type_id[raw.order], INT_MAX, INT_MIN, 0, 0, raw.negated(), false, false});
+        brief.emplace_back();
         lane.created_at.push_back(position[e]);
       }
       add_to(chosen, e, agents, all);
