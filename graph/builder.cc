@@ -897,21 +897,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   }
   auto merge_lane = [&](Lane& lane) {
     std::vector<Cluster>& clusters = lane.clusters;
-    // What the first checks of a candidate read, one small entry per event in one array: a mention
-    // is compared with hundreds of events, and reading these through each event's own allocations
-    // missed the cache several times per candidate.
-    struct ClusterHot {
-      uint32_t type_id = 0;
-      // The days its first article and its dated mentions' articles are anchored to: undated
-      // mentions join only events of their own news cycle.
-      int published_first = INT_MAX, published_last = INT_MIN;
-      int day_first = 0, day_last = 0;  // its interval's, when days_exact
-      bool negated = false, dated = false, days_exact = false;
-    };
-    std::vector<ClusterHot> hot;
-    // An event's participants while it has few (most events have), beside its small entry: the
-    // tests past the first read these instead of the event and then its participant sets, two
-    // misses one after the other.
+    // An event's participants while it has few (most events have): the tests past the first read
+    // these instead of the event and then its participant sets, two misses one after the other.
     constexpr std::size_t kInline = 6;
     struct alignas(32) ClusterBrief {
       std::array<uint32_t, kInline> everyone{};  // merge->everyone, in the order added
@@ -927,7 +914,21 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
     };
     static_assert(sizeof(ClusterBrief) == 32);
-    std::vector<ClusterBrief> brief;
+    // What the checks of a candidate read, one entry per event in one array, a cache line each: a
+    // mention is compared with hundreds of events, and reading these through each event's own
+    // allocations missed the cache several times per candidate. The first tests read the fields,
+    // those past them the brief, in the same line.
+    struct alignas(64) ClusterHot {
+      uint32_t type_id = 0;
+      // The days its first article and its dated mentions' articles are anchored to: undated
+      // mentions join only events of their own news cycle.
+      int published_first = INT_MAX, published_last = INT_MIN;
+      int day_first = 0, day_last = 0;  // its interval's, when days_exact
+      bool negated = false, dated = false, days_exact = false;
+      ClusterBrief brief{};
+    };
+    static_assert(sizeof(ClusterHot) == 64);
+    std::vector<ClusterHot> hot;
     auto hot_of = [&](const Cluster& cluster) -> const ClusterHot& {
       return hot[static_cast<std::size_t>(&cluster - clusters.data())];
     };
@@ -987,7 +988,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
         by_document[raw.document].push_back(c);
       ClusterHot& h = hot[c];
-      ClusterBrief& b = brief[c];
+      ClusterBrief& b = hot[c].brief;
       b.size = static_cast<uint8_t>(std::min<std::size_t>(cluster.members.size(), 9));
       // An undated mention does not widen the news cycle: a chain of articles, each within a
       // cycle of the last, would otherwise carry an event across years ("the UN urged restraint"
@@ -1159,7 +1160,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // persons(all).
     auto compatible_with = [&](std::size_t c, const IdSet& agents, const IdSet& all,
                                const std::vector<int64_t>& agent_sides, const IdSet& mine_people) {
-      const ClusterBrief& b = brief[c];
+      const ClusterBrief& b = hot[c].brief;
       if (!b.inline_ok()) return compatible(clusters[c], agents, all, agent_sides);
       if (type_is_contact[hot[c].type_id]) {
         if (all.empty() || b.count == 0) return true;
@@ -1189,7 +1190,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     };
     // How many of `all` the event has, plus one when both have agents (compatible ones).
     auto shared_with = [&](std::size_t c, const IdSet& agents, const IdSet& all) {
-      const ClusterBrief& b = brief[c];
+      const ClusterBrief& b = hot[c].brief;
       int shared = 0;
       if (b.inline_ok()) {
         for (std::size_t x : all) shared += b.contains(static_cast<uint32_t>(x)) ? 1 : 0;
@@ -1216,7 +1217,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                                       });
         if (found != article.end() && found->first == x) count(x, found->second);
       };
-      const ClusterBrief& b = brief[c];
+      const ClusterBrief& b = hot[c].brief;
       if (b.inline_ok()) {
         for (std::size_t i = 0; i < b.count; ++i) look_up(b.everyone[i]);
         return salience;
@@ -1251,19 +1252,19 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // participants do not fit there, its event and then the event's participant sets, each step
     // for a candidate nearer in the list (a step reads what the step before fetched).
     auto prefetch_participants = [&](const std::vector<std::size_t>& list, std::size_t i) {
-      if (i + 24 < list.size()) PrefetchLine(&brief[list[i + 24]]);
-      if (i + 12 < list.size() && !brief[list[i + 12]].inline_ok()) {
+      if (i + 24 < list.size()) PrefetchLine(&hot[list[i + 24]]);
+      if (i + 12 < list.size() && !hot[list[i + 12]].brief.inline_ok()) {
         const Cluster* far = &clusters[list[i + 12]];
         PrefetchLine(far);
         PrefetchLine(&far->merge);
       }
-      if (i + 6 < list.size() && !brief[list[i + 6]].inline_ok()) {
+      if (i + 6 < list.size() && !hot[list[i + 6]].brief.inline_ok()) {
         const Cluster::Participants* near = clusters[list[i + 6]].merge.get();
         PrefetchLine(near);
         PrefetchLine(&near->everyone);
         PrefetchLine(&near->people);
       }
-      if (i + 2 < list.size() && !brief[list[i + 2]].inline_ok()) {
+      if (i + 2 < list.size() && !hot[list[i + 2]].brief.inline_ok()) {
         const IdSet& everyone = clusters[list[i + 2]].merge->everyone;
         const uint32_t* first = everyone.ids();
         for (std::size_t at = 0; at < everyone.size(); at += 16) PrefetchLine(first + at);
@@ -1344,7 +1345,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         if (!compatible_with(c, agents, all, agent_sides, mine_people)) continue;
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
         const int shared = shared_with(c, agents, all);
-        const int size = brief[c].size;
+        const int size = hot[c].brief.size;
         int score = -1;
         if (raw.dated) {
           if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
@@ -1437,7 +1438,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         clusters.push_back(std::move(cluster));
         hot.push_back(
             {raw_type_id[raw.order], INT_MAX, INT_MIN, 0, 0, raw.negated(), false, false});
-        brief.emplace_back();
         lane.created_at.push_back(position[e]);
       }
       add_to(chosen, e, agents, all);
