@@ -265,18 +265,22 @@ class SentenceReader {
       kind = EntityKind::kPerson;
       known_kind = true;
     }
-    if (!known_kind && i > first_ && (seg_.tokens[i - 1].lower == "in") && j - i <= 2) {
-      kind = EntityKind::kLocation;  // "in Idlib": a place more often than not
+    if (!known_kind && i > first_ &&
+        (seg_.tokens[i - 1].lower == "in" || seg_.tokens[i - 1].lower == "near") && j - i <= 2) {
+      kind = EntityKind::kLocation;  // "in Idlib", "near Homs": a place more often than not
       known_kind = true;
     }
+    bool guessed_kind = false;
     if (!known_kind && j - i >= 2 && j - i <= 3) {
       bool plain_words = true;
       for (uint32_t t = i; t < j; ++t) {
         const Token& token = seg_.tokens[t];
         plain_words = plain_words && token.capitalized && !token.all_caps;
       }
-      if (plain_words)
+      if (plain_words) {
         kind = EntityKind::kPerson;  // "Jane Doe"; places come from cues or gazetteer
+        guessed_kind = true;
+      }
     }
     if (sentence_initial && j - i == 1 && !known_kind && !capitalised_inside_.count(first.text)) {
       pending->Clear();
@@ -284,6 +288,7 @@ class SentenceReader {
     }
     std::string surface = SurfaceOf(i, j);
     EntityMention mention = MakeMention(i, j, surface, kind);
+    mention.guessed_kind = guessed_kind;
     const std::string affiliation_code = pending->code;
     ApplyPending(pending, &mention);
     // The actor code: the affiliation's country, then the role its head word or title gives.
@@ -439,6 +444,7 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
     const EntityMention& named = mentions[full->second];
     mention.canonical = named.canonical;
     mention.kind = EntityKind::kPerson;
+    mention.guessed_kind = named.guessed_kind;
     if (mention.country.empty()) mention.country = named.country;
     if (mention.code.empty()) mention.code = named.code;
   }

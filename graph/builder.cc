@@ -371,6 +371,7 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     raw.region_name = m.region_name;
     raw.kind = m.kind;
     raw.from_gazetteer = m.from_gazetteer;
+    raw.guessed_kind = m.guessed_kind;
     raw.words.reserve(m.end_token - m.first_token);
     for (uint32_t t = m.first_token; t < m.end_token; ++t)
       raw.words.emplace_back(seg.tokens[t].text);
@@ -723,23 +724,49 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   }
   std::vector<char> type_is_contact(type_ids.size());
   for (const auto& [name, id] : type_ids) type_is_contact[id] = IsContactFamily(family_of(name));
-  // Sides as numbers: 2 * entity for the entity itself, 2 * country + 1 for its country.
+  // Sides as numbers: 3 * entity for the entity itself; for a country, 3 * country + 1; for
+  // anything else of a known country, 3 * country + 2. Agents are on one side when they are one
+  // entity, or one is a country and the other that country or of it ("Syria" and "Bashar
+  // Assad"); two people of one country are not ("the Kenyan foreign minister accused ..." and "the
+  // Kenyan president accused ..." tell two accusations).
   std::vector<std::vector<int64_t>> entity_sides(entities.size());
   {
     std::unordered_map<std::string, int64_t> country_ids;
     for (std::size_t a = 0; a < entities.size(); ++a) {
-      entity_sides[a].push_back(2 * static_cast<int64_t>(a));
+      entity_sides[a].push_back(3 * static_cast<int64_t>(a));
       if (entities[a].country.empty()) continue;
       const int64_t country =
           country_ids.emplace(entities[a].country, static_cast<int64_t>(country_ids.size()))
               .first->second;
-      entity_sides[a].push_back(2 * country + 1);
+      entity_sides[a].push_back(3 * country + (entities[a].kind == "country" ? 1 : 2));
     }
   }
   auto sides = [&](const IdSet& agents) {  // sorted, unique
     std::vector<int64_t> out;
     for (std::size_t a : agents)
       out.insert(out.end(), entity_sides[a].begin(), entity_sides[a].end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  // The sides that sides(agents) meet, sorted, unique: the entities themselves, and for a country
+  // the country and all of it, for the rest their country.
+  auto reach = [](const std::vector<int64_t>& agent_sides) {
+    std::vector<int64_t> out;
+    for (int64_t side : agent_sides) {
+      const int64_t country = side / 3;
+      switch (side % 3) {
+        case 0:
+          out.push_back(side);
+          break;
+        case 1:
+          out.push_back(3 * country + 1);
+          out.push_back(3 * country + 2);
+          break;
+        default:
+          out.push_back(3 * country + 1);
+      }
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -762,6 +789,24 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     is_person[i] = entities[i].kind == "person";
     is_location[i] = entities[i].kind == "location";
   }
+  // A place's subdivision as a number, 0 when unknown; -1 for what is not a place. Mentions told in
+  // places that cannot be one area (two towns, or towns of two subdivisions) tell two events:
+  // "floods in Kalma" and "floods in Amsel" of one month, rebels attacking two towns in one week.
+  std::vector<int> place_area(entities.size(), -1);
+  {
+    std::unordered_map<std::string, int> area_ids;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      if (!is_location[i]) continue;
+      place_area[i] =
+          entities[i].region.empty()
+              ? 0
+              : area_ids.emplace(entities[i].region, static_cast<int>(area_ids.size()) + 1)
+                    .first->second;
+    }
+  }
+  auto places_meet = [&](std::size_t a, std::size_t b) {
+    return a == b || (place_area[a] > 0 && place_area[a] == place_area[b]);
+  };
   auto persons = [&](const IdSet& all) {
     IdSet out;
     for (std::size_t a : all) {
@@ -774,9 +819,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     if (a.size() > b.size()) return false;
     return std::all_of(a.begin(), a.end(), [&](std::size_t x) { return b.count(x) > 0; });
   };
-  // `agent_sides` is sides(agents).
+  // `agent_reach` is reach(sides(agents)).
   auto compatible = [&](const Cluster& c, const IdSet& agents, const IdSet& all,
-                        const std::vector<int64_t>& agent_sides) {
+                        const std::vector<int64_t>& agent_reach) {
     if (c.contact) {
       if (all.empty() || c.merge->everyone.empty()) return true;
       if (!shares(all, c.merge->everyone)) return false;
@@ -785,7 +830,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       return subset(mine, theirs) || subset(theirs, mine);
     }
     if (agents.empty() || c.merge->agents.empty()) return true;
-    return meet(agent_sides, c.merge->agent_sides);
+    return meet(agent_reach, c.merge->agent_sides);
   };
 
   // Indexes over the clusters, keyed by type and a day, month, year, entity or
@@ -946,6 +991,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     };
     // The interval of the mention being merged, as days when ExactDays allows.
     bool raw_days_exact = false;
+    std::vector<std::size_t> raw_places;  // the places the mention being merged names
     int raw_day_first = 0, raw_day_last = 0;
     auto overlaps = [&](const Cluster& cluster, const RawEvent& raw) {
       const ClusterHot& h = hot_of(cluster);
@@ -1085,7 +1131,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<uint64_t> bucket_keys;
     std::vector<const BucketIndex::List*> bucket_lists;
     auto candidates = [&](const RawEvent& raw, const IdSet& entities_named, bool by_date,
-                          std::size_t document, const std::vector<int64_t>& agent_sides = {}) {
+                          std::size_t document, const std::vector<int64_t>& agent_reach = {}) {
       if (++generation == 0) {
         std::fill(seen_at.begin(), seen_at.end(), 0);
         generation = 1;
@@ -1119,7 +1165,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
           for (std::size_t entity : entities_named)
             scan(key(kind, kEntity, static_cast<int64_t>(entity) * 4096 + m));
-          for (int64_t side : agent_sides) scan(key(kind, kSide, side * 4096 + m));
+          for (int64_t side : agent_reach) scan(key(kind, kSide, side * 4096 + m));
         }
       }
       for (uint64_t bucket_key : bucket_keys) buckets.Prefetch(bucket_key);
@@ -1158,10 +1204,34 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
     // compatible(), from the brief when the event's participants fit in it. `mine_people` is
     // persons(all).
-    auto compatible_with = [&](std::size_t c, const IdSet& agents, const IdSet& all,
-                               const std::vector<int64_t>& agent_sides, const IdSet& mine_people) {
+    // Whether the mention's places and the event's are all apart (both name places, none of them
+    // can be one area).
+    auto places_apart = [&](std::size_t c) {
+      if (raw_places.empty()) return false;
+      bool theirs = false;
+      auto meets = [&](std::size_t x) {
+        if (place_area[x] < 0) return false;
+        theirs = true;
+        return std::any_of(raw_places.begin(), raw_places.end(),
+                           [&](std::size_t mine) { return places_meet(mine, x); });
+      };
       const ClusterBrief& b = hot[c].brief;
-      if (!b.inline_ok()) return compatible(clusters[c], agents, all, agent_sides);
+      if (b.inline_ok()) {
+        for (std::size_t i = 0; i < b.count; ++i) {
+          if (meets(b.everyone[i])) return false;
+        }
+      } else {
+        for (std::size_t x : clusters[c].merge->everyone) {
+          if (meets(x)) return false;
+        }
+      }
+      return theirs;
+    };
+    auto compatible_with = [&](std::size_t c, const IdSet& agents, const IdSet& all,
+                               const std::vector<int64_t>& agent_reach, const IdSet& mine_people) {
+      if (places_apart(c)) return false;
+      const ClusterBrief& b = hot[c].brief;
+      if (!b.inline_ok()) return compatible(clusters[c], agents, all, agent_reach);
       if (type_is_contact[hot[c].type_id]) {
         if (all.empty() || b.count == 0) return true;
         if (std::none_of(all.begin(), all.end(), [&](std::size_t x) { return b.contains(x); }))
@@ -1183,7 +1253,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       for (std::size_t i = 0; i < b.count; ++i) {
         if ((b.agents >> i & 1u) == 0) continue;
         for (int64_t side : entity_sides[b.everyone[i]]) {
-          if (std::binary_search(agent_sides.begin(), agent_sides.end(), side)) return true;
+          if (std::binary_search(agent_reach.begin(), agent_reach.end(), side)) return true;
         }
       }
       return false;
@@ -1300,7 +1370,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       raw_days_exact = raw.dated && ExactDays(raw.time->interval, &raw_day_first, &raw_day_last);
       IdSet agents, all, actors;
       participants_of(raw, &agents, &all, &actors);
-      const std::vector<int64_t> agent_sides = sides(agents);
+      raw_places.clear();
+      for (std::size_t x : all) {
+        if (is_location[x]) raw_places.push_back(x);
+      }
+      const std::vector<int64_t> agent_reach = reach(sides(agents));
       const IdSet mine_people = persons(all);
       bool generalises = false;
 
@@ -1330,7 +1404,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       // event's own data would miss the cache. A dated event that a dated mention does not overlap
       // would score below zero, so it is passed over at once.
       const std::vector<std::size_t>& kept =
-          hot_filter(candidates(raw, all, true, SIZE_MAX, agent_sides), [&](std::size_t c) {
+          hot_filter(candidates(raw, all, true, SIZE_MAX, agent_reach), [&](std::size_t c) {
             const Cluster& cluster = clusters[c];
             if (!same_kind(cluster, raw, &generalises)) return false;
             const bool cluster_dated = hot_of(cluster).dated;
@@ -1342,7 +1416,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         const std::size_t c = kept[i];
         const bool cluster_dated = hot[c].dated;
         generalises = hot[c].type_id != raw_type_id[raw.order];
-        if (!compatible_with(c, agents, all, agent_sides, mine_people)) continue;
+        if (!compatible_with(c, agents, all, agent_reach, mine_people)) continue;
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
         const int shared = shared_with(c, agents, all);
         const int size = hot[c].brief.size;
@@ -1365,7 +1439,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         std::size_t latest = 0;
         for (std::size_t c : candidates(raw, {}, false, raw.document)) {
           if (!same_kind(clusters[c], raw, &generalises) ||
-              !compatible_with(c, agents, all, agent_sides, mine_people))
+              !compatible_with(c, agents, all, agent_reach, mine_people))
             continue;
           std::size_t earlier = SIZE_MAX;  // its latest mention in the article before this one
           for (const auto& [order, cluster] : merged_in_document[raw.document]) {
@@ -1397,7 +1471,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (std::size_t i = 0; i < kept.size(); ++i) {
           prefetch_participants(kept, i);
           const std::size_t c = kept[i];
-          if (!compatible_with(c, agents, all, agent_sides, mine_people)) continue;
+          if (!compatible_with(c, agents, all, agent_reach, mine_people)) continue;
           // Actors its article names, and how often.
           const std::pair<int, int> salience = salience_in(c, named_in[raw.document]);
           if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
@@ -1423,7 +1497,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           last_same_type = std::max(last_same_type, found->second.second);
         }
         if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
-            compatible(clusters[last_same_type], agents, all, agent_sides) &&
+            compatible(clusters[last_same_type], agents, all, agent_reach) &&
             (actors.empty() || clusters[last_same_type].merge->everyone.empty() ||
              shares(all, clusters[last_same_type].merge->everyone))) {
           chosen = last_same_type;

@@ -37,6 +37,7 @@ std::string RawEntity::Key() const {
   }
   key += static_cast<char>('0' + static_cast<int>(kind));
   key += from_gazetteer ? 'g' : '-';
+  key += guessed_kind ? '?' : '-';
   for (const std::string& word : words) {
     key += '\x1f';
     key += word;
@@ -119,7 +120,9 @@ std::vector<Entity> ResolveEntities(const std::vector<RawEntity>& raw,
       const int count = static_cast<int>(e.count);
       names[e.canonical] += (e.words.size() >= 2 || e.from_gazetteer ? 10 : 1) * count;
       surfaces[e.surface] += count;
-      if (e.kind != EntityKind::kOther) kinds[e.kind] += count;
+      // A kind the text gives ("in Kalma", a title) outweighs the guess that two plain words are
+      // a person: a town told "near Kalma Falls" and "to Kalma Falls" is not a person.
+      if (e.kind != EntityKind::kOther) kinds[e.kind] += (e.guessed_kind ? 1 : 3) * count;
       if (!e.country.empty()) countries[e.country] += count;
       if (!e.role.empty()) roles[e.role] += count;
       if (!e.code.empty()) codes[e.code] += count;

@@ -19,6 +19,7 @@ struct RawEntity {
   std::string surface, canonical, country, role, code, region, region_name;
   EntityKind kind = EntityKind::kOther;
   bool from_gazetteer = false;
+  bool guessed_kind = false;  // see EntityMention::guessed_kind
   std::vector<std::string> words;
   std::size_t count = 1;  // mentions of this form
 

@@ -309,3 +309,65 @@ TEST_CASE("Undated mentions do not chain an event across months of news", "[grap
   }
   CHECK(mentions == documents.size());
 }
+
+TEST_CASE("Floods in two towns in one month are two floods; twice in one town, one", "[graph]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Floods in Kalma forced 80 families from their homes last month.", "2019-07-03",
+                   "a"),
+      MakeDocument("Floods in Amsel forced 45 families from their homes last month.", "2019-07-04",
+                   "b"),
+      MakeDocument("Floods in Kalma destroyed crops last month, farmers said.", "2019-07-05", "c"),
+  });
+  std::vector<const Event*> floods = EventsOfType(graph, "flood");
+  REQUIRE(floods.size() == 2);
+  for (const Event* flood : floods) {
+    std::set<std::string> places, documents;
+    for (const Participant& p : flood->participants) places.insert(graph.entities[p.entity].name);
+    for (const Mention& m : flood->mentions) documents.insert(graph.documents[m.document].id);
+    INFO(flood->label);
+    CHECK(places.size() == 1);
+    CHECK(flood->date == "2019-06");
+    CHECK(documents ==
+          (places.count("Kalma") ? std::set<std::string>{"a", "c"} : std::set<std::string>{"b"}));
+  }
+}
+
+TEST_CASE("Two people of one country are two sides; a country and its minister, one", "[graph]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Kenyan Foreign Minister Peter Mwangi accused Brazil of violating the ceasefire "
+                   "on Monday.",
+                   "2019-06-12", "a"),
+      MakeDocument("Kenyan President Grace Otieno accused Peru of violating the ceasefire on "
+                   "Monday.",
+                   "2019-06-12", "b"),
+      MakeDocument("Kenya accused Brazil of violating the ceasefire on Monday.", "2019-06-13", "c"),
+  });
+  std::vector<const Event*> accusations = EventsOfType(graph, "accusation");
+  REQUIRE(accusations.size() == 2);
+  for (const Event* accusation : accusations) {
+    std::set<std::string> names, documents;
+    for (const Participant& p : accusation->participants)
+      names.insert(graph.entities[p.entity].name);
+    for (const Mention& m : accusation->mentions) documents.insert(graph.documents[m.document].id);
+    INFO(accusation->label);
+    CHECK(names.count("Peter Mwangi") + names.count("Grace Otieno") == 1);  // never both
+    if (names.count("Peter Mwangi")) CHECK(documents == std::set<std::string>{"a", "c"});
+  }
+}
+
+TEST_CASE("A name the text places ('near X', 'in X') is a place, though it reads like a person's",
+          "[graph]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Rebels attacked a police convoy near Santa Olea last week.", "2019-06-12", "a"),
+      MakeDocument("Road and rail links to Santa Olea were cut for several hours.", "2019-06-13",
+                   "b"),
+      MakeDocument("The Santa Olea area depends heavily on farming.", "2019-06-14", "c"),
+  });
+  const Entity* place = nullptr;
+  for (const Entity& e : graph.entities) {
+    if (e.name == "Santa Olea") place = &e;
+  }
+  REQUIRE(place != nullptr);
+  CHECK(place->kind ==
+        "location");  // one cue outweighs two guesses that two plain words are a person
+}

@@ -222,6 +222,9 @@ struct EntityMention {
   std::string region_name;  // its name ("Idlib")
   bool seat = false;        // a capital or seat of government (see GazetteerEntry::seat)
   bool from_gazetteer = false;
+  // Its kind is only the guess for a name of two or three plain words (a person), nothing in the
+  // text saying so: across documents it counts less than a kind the text gives ("in Kalma").
+  bool guessed_kind = false;
   bool modifier = false;  // "U.S." in "U.S. Secretary of State ...": not an argument
 };
 
