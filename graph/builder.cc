@@ -789,23 +789,33 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     is_person[i] = entities[i].kind == "person";
     is_location[i] = entities[i].kind == "location";
   }
-  // A place's subdivision as a number, 0 when unknown; -1 for what is not a place. Mentions told in
-  // places that cannot be one area (two towns, or towns of two subdivisions) tell two events:
-  // "floods in Kalma" and "floods in Amsel" of one month, rebels attacking two towns in one week.
-  std::vector<int> place_area(entities.size(), -1);
+  // Places, for telling events of two places apart ("floods in Kalma" and "floods in Amsel" of
+  // one month, rebels attacking two towns in one week): each place's country and subdivision as
+  // numbers, 0 when unknown; -1 for what is not a place.
+  struct PlaceArea {
+    int country = -1, region = 0;
+  };
+  std::vector<PlaceArea> place_area(entities.size());
   {
     std::unordered_map<std::string, int> area_ids;
+    auto id_of = [&](const std::string& name) {
+      return name.empty()
+                 ? 0
+                 : area_ids.emplace(name, static_cast<int>(area_ids.size()) + 1).first->second;
+    };
     for (std::size_t i = 0; i < entities.size(); ++i) {
-      if (!is_location[i]) continue;
-      place_area[i] =
-          entities[i].region.empty()
-              ? 0
-              : area_ids.emplace(entities[i].region, static_cast<int>(area_ids.size()) + 1)
-                    .first->second;
+      if (is_location[i]) place_area[i] = {id_of(entities[i].country), id_of(entities[i].region)};
     }
   }
+  // Whether two places can be one area: one place; of one subdivision; of one country when a
+  // subdivision is unknown ("Khan Sheikhoun" and "Idlib province"); or one of a known country and
+  // one of none (which could lie there). Two places of no known country are two places.
   auto places_meet = [&](std::size_t a, std::size_t b) {
-    return a == b || (place_area[a] > 0 && place_area[a] == place_area[b]);
+    if (a == b) return true;
+    const PlaceArea &x = place_area[a], &y = place_area[b];
+    if (x.country == 0 || y.country == 0) return x.country != y.country;
+    if (x.country != y.country) return false;
+    return x.region == 0 || y.region == 0 || x.region == y.region;
   };
   auto persons = [&](const IdSet& all) {
     IdSet out;
@@ -1210,7 +1220,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (raw_places.empty()) return false;
       bool theirs = false;
       auto meets = [&](std::size_t x) {
-        if (place_area[x] < 0) return false;
+        if (place_area[x].country < 0) return false;
         theirs = true;
         return std::any_of(raw_places.begin(), raw_places.end(),
                            [&](std::size_t mine) { return places_meet(mine, x); });

@@ -371,3 +371,24 @@ TEST_CASE("A name the text places ('near X', 'in X') is a place, though it reads
   CHECK(place->kind ==
         "location");  // one cue outweighs two guesses that two plain words are a person
 }
+
+TEST_CASE("Places of one country can be one area when a subdivision is unknown", "[graph]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument(
+          "Last month floods in Tamba in northern Syria forced 80 families from their homes.",
+          "2019-07-03", "a"),
+      MakeDocument("Floods in Damascus forced 45 families from their homes last month.",
+                   "2019-07-04", "b"),
+      MakeDocument("Floods in Nairobi forced 30 families from their homes last month.",
+                   "2019-07-05", "c"),
+  });
+  std::vector<const Event*> floods = EventsOfType(graph, "flood");
+  REQUIRE(floods.size() == 2);
+  for (const Event* flood : floods) {
+    std::set<std::string> documents;
+    for (const Mention& m : flood->mentions) documents.insert(graph.documents[m.document].id);
+    INFO(flood->label);
+    CHECK(
+        (documents == std::set<std::string>{"a", "b"} || documents == std::set<std::string>{"c"}));
+  }
+}
