@@ -632,6 +632,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       IdSet people;                      // the persons of `everyone`
       std::vector<int64_t> agent_sides;  // sides(agents), kept up to date
       IdSet published_months;            // the months it is indexed under by entity and side
+      std::vector<uint32_t> places;      // the locations of `everyone`, in the order added
     };
     std::unique_ptr<Participants> merge = std::make_unique<Participants>();
   };
@@ -1082,6 +1083,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (std::size_t entity : all) {
           const bool new_entity = cluster.merge->everyone.insert(entity).second;
           if (new_entity && is_person[entity]) cluster.merge->people.insert(entity);
+          if (new_entity && is_location[entity])
+            cluster.merge->places.push_back(static_cast<uint32_t>(entity));
           if (new_entity && b.inline_ok()) {
             if (b.count < kInline) b.everyone[b.count] = static_cast<uint32_t>(entity);
             ++b.count;
@@ -1231,7 +1234,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           if (meets(b.everyone[i])) return false;
         }
       } else {
-        for (std::size_t x : clusters[c].merge->everyone) {
+        for (std::size_t x : clusters[c].merge->places) {
           if (meets(x)) return false;
         }
       }
