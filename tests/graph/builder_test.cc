@@ -392,3 +392,20 @@ TEST_CASE("Places of one country can be one area when a subdivision is unknown",
         (documents == std::set<std::string>{"a", "b"} || documents == std::set<std::string>{"c"}));
   }
 }
+
+TEST_CASE("A demonym before voters or protesters is the country acting", "[graph]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Chilean voters will elect a new parliament on July 22, 2019.", "2019-07-03",
+                   "a"),
+      MakeDocument("Kenyan voters will elect a new parliament on July 22, 2019.", "2019-07-04",
+                   "b"),
+  });
+  std::vector<const Event*> elections = EventsOfType(graph, "election");
+  REQUIRE(elections.size() == 2);  // one day, two countries' elections
+  std::set<std::string> codes;
+  for (const Event* election : elections) {
+    REQUIRE(election->participants.size() == 1);
+    codes.insert(graph.entities[election->participants[0].entity].code);
+  }
+  CHECK(codes == std::set<std::string>{"CHLCVL", "KENCVL"});
+}
