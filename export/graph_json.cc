@@ -163,10 +163,11 @@ void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
       Field(w, "begin", m.begin);
       Field(w, "end", m.end);
       Field(w, "trigger", m.trigger);
-      Field(w, "time_text", m.time_text);
-      Field(w, "time_value", m.time_value);
-      Field(w, "time_rule", m.time_rule);
-      Field(w, "time_anchor", m.time_anchor);
+      const MentionTime& time = m.time_or_none();
+      Field(w, "time_text", time.text);
+      Field(w, "time_value", time.value);
+      Field(w, "time_rule", time.rule);
+      Field(w, "time_anchor", time.anchor);
       Field(w, "modality", m.modality);
       Index(w, "source", m.source == Mention::kNoSource ? SIZE_MAX : std::size_t{m.source});
       w.EndObject();
@@ -268,10 +269,10 @@ Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& pa
       mention.begin = static_cast<uint32_t>(r.Idx(m, "begin", where, UINT32_MAX));
       mention.end = static_cast<uint32_t>(r.Idx(m, "end", where, UINT32_MAX));
       mention.trigger = r.Str(m, "trigger", where);
-      mention.time_text = r.Str(m, "time_text", where);
-      mention.time_value = r.Str(m, "time_value", where);
-      mention.time_rule = r.Str(m, "time_rule", where);
-      mention.time_anchor = r.Str(m, "time_anchor", where);
+      MentionTime time{r.Str(m, "time_text", where), r.Str(m, "time_value", where),
+                       r.Str(m, "time_rule", where), r.Str(m, "time_anchor", where)};
+      if (!time.text.empty() || !time.value.empty() || !time.rule.empty() || !time.anchor.empty())
+        mention.time = SharedValue<MentionTime>::Make(std::move(time));
       mention.modality = r.Str(m, "modality", where);
       // null (SIZE_MAX) becomes kNoSource
       mention.source = static_cast<uint32_t>(

@@ -142,18 +142,18 @@ void WriteTimelineJson(const EventGraph& graph, OutputSink& out) {
       Key(w, "trigger");
       String(w, m.trigger);
       Key(w, "time");
-      if (m.time_value.empty()) {
+      if (!m.time || m.time->value.empty()) {
         w.Null();
       } else {
         w.StartObject();
         Key(w, "text");
-        String(w, m.time_text);
+        String(w, m.time->text);
         Key(w, "value");
-        String(w, m.time_value);
+        String(w, m.time->value);
         Key(w, "rule");
-        String(w, m.time_rule);
+        String(w, m.time->rule);
         Key(w, "anchor");
-        StringOrNull(w, m.time_anchor);
+        StringOrNull(w, m.time->anchor);
         w.EndObject();
       }
       Key(w, "modality");

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <queue>
 #include <set>
@@ -50,7 +51,7 @@ struct RawInterval {
   SharedString first, last, granularity;  // as DayInterval's
 };
 struct RawTime {
-  SharedString text, value, rule, anchor;  // as Mention's time_text, time_value...
+  SharedValue<MentionTime> mention_time;  // what the mention will hold, from the builder's pool
   RawInterval interval;
   int day_first = 0, day_last = 0, month_first = 0, month_last = 0, year_first = 0, year_last = 0;
 };
@@ -82,20 +83,50 @@ static_assert(sizeof(RawEvent) <= 72);
 // modality would be one more reference taken and dropped on a block every thread shares.
 Mention MakeMention(RawEvent& raw, bool only_use) {
   auto take = [only_use](SharedString& value) { return only_use ? std::move(value) : value; };
-  RawTime* time = raw.time.get();
-  SharedString none;
   return Mention{.document = raw.document,
                  .begin = raw.begin,
                  .end = raw.end,
                  .source = Mention::kNoSource,
                  .sentence = take(raw.sentence),
                  .trigger = take(raw.trigger),
-                 .time_text = take(time ? time->text : none),
-                 .time_value = take(time ? time->value : none),
-                 .time_rule = take(time ? time->rule : none),
-                 .time_anchor = take(time ? time->anchor : none),
+                 .time = !raw.time  ? SharedValue<MentionTime>()
+                         : only_use ? std::move(raw.time->mention_time)
+                                    : raw.time->mention_time,
                  .modality = take(raw.modality)};
 }
+
+// One MentionTime per distinct time expression, value, rule and anchor, handed out to any thread
+// (as SharedStringPool does strings): a corpus dates its mentions with few of them.
+class MentionTimePool {
+ public:
+  SharedValue<MentionTime> Intern(MentionTime time) {
+    const std::size_t hash = Hash()(time);
+    Shard& shard = shards_[hash % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto [at, added] = shard.times.try_emplace(time);
+    if (added) at->second = SharedValue<MentionTime>::Make(std::move(time));
+    return at->second;
+  }
+
+ private:
+  struct Hash {
+    std::size_t operator()(const MentionTime& time) const noexcept {
+      const std::hash<std::string_view> of;
+      return of(time.text) ^ of(time.value) * 31 ^ of(time.rule) * 961 ^ of(time.anchor) * 29791;
+    }
+  };
+  struct Equal {
+    bool operator()(const MentionTime& a, const MentionTime& b) const noexcept {
+      return a.text == b.text && a.value == b.value && a.rule == b.rule && a.anchor == b.anchor;
+    }
+  };
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<MentionTime, SharedValue<MentionTime>, Hash, Equal> times;
+  };
+  static constexpr std::size_t kShards = 16;
+  std::array<Shard, kShards> shards_;
+};
 
 // A list of millions that grows in fixed blocks: growing never copies what it holds (nor holds it
 // twice), and its blocks can be freed one by one once their elements are used up.
@@ -313,6 +344,7 @@ struct GraphBuilder::State {
   // One copy of each type, trigger, modality and time string the mentions hold: a corpus repeats
   // them. Prepare interns on any thread.
   SharedStringPool pool;
+  MentionTimePool times;
 };
 
 struct PreparedDocument::Data {
@@ -512,10 +544,9 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
     if (m.source >= 0) raw.source = static_cast<uint32_t>(entity_base + m.source);
     if (int x = timex_for_event[e]; x >= 0) {
       auto time = std::make_unique<RawTime>();
-      time->text = pool.Intern(timexes[x].text);
-      time->value = pool.Intern(timexes[x].value);
-      time->rule = pool.Intern(timexes[x].rule);
-      time->anchor = pool.Intern(timexes[x].anchor);
+      time->mention_time =
+          state_->times.Intern({pool.Intern(timexes[x].text), pool.Intern(timexes[x].value),
+                                pool.Intern(timexes[x].rule), pool.Intern(timexes[x].anchor)});
       DayInterval interval;
       raw.dated = ValueToInterval(timexes[x].value, &interval);
       if (raw.dated) {
@@ -1633,6 +1664,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   std::vector<Event> events(clusters.size());
   // Each event's first mention, kept for the final order once the clusters are gone.
   std::vector<std::size_t> first_order(clusters.size());
+  // How many mentions each event will hold: its list is made that size when its first mention
+  // comes. Made at once, all lists would coexist with all the raw mentions; grown by doubling, they
+  // would hold a third more than they need at the end.
+  std::vector<uint32_t> mention_count(clusters.size());
   // What every event of a type shares, and the few fixed values, interned once.
   struct TypeStrings {
     SharedString type, family, cameo, ace;
@@ -1703,6 +1738,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     std::vector<uint32_t> members = std::move(cluster.members);
     std::sort(members.begin(), members.end());  // document order
     first_order[c] = members.front();
+    mention_count[c] = static_cast<uint32_t>(members.size());
     // (entity, mentions in each role by role_order), sorted by entity.
     std::vector<std::pair<std::size_t, std::array<int, kRoles>>> roles;
     Tally values, modalities;
@@ -1723,7 +1759,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         ++explicit_dates;
         if (cluster.dated && raw.time->interval.first == cluster.interval->first &&
             raw.time->interval.last == cluster.interval->last) {
-          values.Add(raw.time->value);
+          values.Add(raw.time->mention_time->value);
         }
       }
       negated += raw.negated();
@@ -1804,7 +1840,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
               Mention mention = MakeMention(raw, only_use);
               if (raw.source != UINT32_MAX)
                 mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
-              events[event].mentions.push_back(std::move(mention));
+              std::vector<Mention>& mentions = events[event].mentions;
+              if (mentions.empty()) mentions.reserve(mention_count[event]);
+              mentions.push_back(std::move(mention));
             }
           }
         },
@@ -1814,6 +1852,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   st.events.clear();
   std::vector<uint32_t>().swap(mention_uses);
   std::vector<uint32_t>().swap(events_of_mention);
+  std::vector<uint32_t>().swap(mention_count);
 
   stage_done(&st.stats.events_seconds);
 
@@ -1855,7 +1894,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         m.source = static_cast<uint32_t>(entity_new_index[m.source]);
     }
     event.label = st.pool.Intern(FillLabel(st.lexicons, event, graph.entities));
-    event.mentions.shrink_to_fit();  // they grew as the raw mentions came
   });
 
   // Output order: by start date, undated last, then by first mention. The dates are a few
@@ -1997,26 +2035,43 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
 void RebuildTopology(EventGraph* graph) {
   const std::size_t event_base = graph->entities.size();
-  graph->topology = Topology(event_base + graph->events.size());
+  const std::size_t vertices = event_base + graph->events.size();
+  std::size_t edges = graph->relations.size();
+  for (const Event& event : graph->events) edges += event.participants.size();
+  if (vertices > UINT32_MAX || edges > UINT32_MAX)
+    throw std::length_error("RebuildTopology: more than 2^32 vertices or edges");
+  // Made in source order (entities first, each entity's events in order, then the relations, which
+  // are sorted by source), so that the in-place sort moves nothing and each vertex's out-edges stay
+  // in the order they are listed here.
+  std::vector<uint32_t> sources(edges), targets(edges);
+  std::vector<EdgeData> data(edges);
+  std::vector<std::size_t> next(event_base + 1, 0);  // each entity's first edge
+  for (const Event& event : graph->events) {
+    for (const Participant& p : event.participants) ++next[p.entity + 1];
+  }
+  for (std::size_t i = 0; i < event_base; ++i) next[i + 1] += next[i];
+  for (std::size_t e = 0; e < graph->events.size(); ++e) {
+    const auto& participants = graph->events[e].participants;
+    for (std::size_t p = 0; p < participants.size(); ++p) {
+      const std::size_t at = next[participants[p].entity]++;
+      sources[at] = static_cast<uint32_t>(participants[p].entity);
+      targets[at] = static_cast<uint32_t>(event_base + e);
+      data[at] = EdgeData{false, static_cast<uint32_t>(p), static_cast<uint32_t>(e)};
+    }
+  }
+  for (std::size_t r = 0, at = edges - graph->relations.size(); r < graph->relations.size();
+       ++r, ++at) {
+    const Relation& relation = graph->relations[r];
+    sources[at] = static_cast<uint32_t>(event_base + relation.source);
+    targets[at] = static_cast<uint32_t>(event_base + relation.target);
+    data[at] = EdgeData{true, static_cast<uint32_t>(r), static_cast<uint32_t>(relation.source)};
+  }
+  graph->topology = Topology(boost::construct_inplace_from_sources_and_targets, sources, targets,
+                             data, static_cast<uint32_t>(vertices));
   for (std::size_t i = 0; i < graph->entities.size(); ++i)
     graph->topology[i] = VertexData{false, static_cast<uint32_t>(i)};
   for (std::size_t i = 0; i < graph->events.size(); ++i)
     graph->topology[event_base + i] = VertexData{true, static_cast<uint32_t>(i)};
-  for (std::size_t e = 0; e < graph->events.size(); ++e) {
-    const auto& participants = graph->events[e].participants;
-    for (std::size_t p = 0; p < participants.size(); ++p) {
-      boost::add_edge(participants[p].entity, event_base + e,
-                      EdgeData{false, static_cast<uint32_t>(p), static_cast<uint32_t>(e)},
-                      graph->topology);
-    }
-  }
-  for (std::size_t r = 0; r < graph->relations.size(); ++r) {
-    const Relation& relation = graph->relations[r];
-    boost::add_edge(
-        event_base + relation.source, event_base + relation.target,
-        EdgeData{true, static_cast<uint32_t>(r), static_cast<uint32_t>(relation.source)},
-        graph->topology);
-  }
 }
 
 }  // namespace eventgraph

@@ -93,8 +93,7 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   event.modality = "asserted";
   event.confidence = 0.5;
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back(
-      {0, 2, 5, Mention::kNoSource, "A met B.\x01", "met", "", "", "", "", "asserted"});
+  event.mentions.push_back({0, 2, 5, Mention::kNoSource, "A met B.\x01", "met", {}, "asserted"});
   graph.events.push_back(event);
   event.id = "evt-0002";
   graph.events.push_back(event);
@@ -128,8 +127,7 @@ TEST_CASE("GEXF is dynamic: dated nodes and edges carry their days", "[export]")
   event.start = "2017-04-03";
   event.end = "2017-04-09";
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back(
-      {0, 2, 5, Mention::kNoSource, "A met B.", "met", "", "", "", "", "asserted"});
+  event.mentions.push_back({0, 2, 5, Mention::kNoSource, "A met B.", "met", {}, "asserted"});
   graph.events.push_back(event);
   event.id = "evt-0002";
   event.date = event.start = event.end = "";  // undated: always shown
@@ -170,8 +168,7 @@ TEST_CASE("TimelineJS slides give dates only as precisely as they are known", "[
     event.start = row.start;
     event.end = row.end;
     event.granularity = row.granularity;
-    event.mentions.push_back(
-        {0, 0, 1, Mention::kNoSource, "A & B met.", "met", "", "", "", "", "alleged"});
+    event.mentions.push_back({0, 0, 1, Mention::kNoSource, "A & B met.", "met", {}, "alleged"});
     graph.events.push_back(event);
   }
   rapidjson::Document doc;
@@ -402,7 +399,7 @@ TEST_CASE("DOT and Neo4j CSV escape what they must", "[export]") {
   event.type = "merger";
   event.label = "Merger, \"big\"";
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back({0, 0, 1, Mention::kNoSource, "x", "x", "", "", "", "", "asserted"});
+  event.mentions.push_back({0, 0, 1, Mention::kNoSource, "x", "x", {}, "asserted"});
   graph.events.push_back(event);
   const std::string dot = Dot(graph);
   CHECK(dot.find("\"ent-a\" [label=\"A \\\"Q\\\", Ltd\\\\\"") != std::string::npos);

@@ -1,3 +1,4 @@
+#include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -89,6 +90,49 @@ TEST_CASE("Events are sorted by start, undated last, and stated causes become re
   CHECK(causes);
   // The Boost.Graph view: every entity and event is a vertex.
   CHECK(boost::num_vertices(graph.topology) == graph.entities.size() + graph.events.size());
+}
+
+TEST_CASE("The topology has an edge per participation and per relation, in the order listed",
+          "[graph]") {
+  EventGraph graph = testing::BuildGraph(
+      {MakeDocument("Ana Souza met Carlos Lima in Lisbon on Monday. The explosion in Porto on "
+                    "Tuesday prompted a protest in Porto on Wednesday. Carlos Lima met Ana Souza "
+                    "again on Thursday.",
+                    "2019-06-14", "a")});
+  const std::size_t event_base = graph.entities.size();
+  REQUIRE(boost::num_vertices(graph.topology) == event_base + graph.events.size());
+  std::size_t participations = 0;
+  for (const Event& event : graph.events) participations += event.participants.size();
+  REQUIRE(participations > 0);
+  REQUIRE_FALSE(graph.relations.empty());
+  CHECK(boost::num_edges(graph.topology) == participations + graph.relations.size());
+  for (uint32_t v = 0; v < boost::num_vertices(graph.topology); ++v) {
+    CHECK(graph.topology[v].is_event == (v >= event_base));
+    CHECK(graph.topology[v].index == (v >= event_base ? v - event_base : v));
+    std::size_t previous_event = 0, previous_relation = 0;
+    bool first = true;
+    for (const auto edge : boost::make_iterator_range(boost::out_edges(v, graph.topology))) {
+      const EdgeData& data = graph.topology[edge];
+      const std::size_t target = boost::target(edge, graph.topology);
+      if (data.is_relation) {
+        REQUIRE(data.index < graph.relations.size());
+        const Relation& relation = graph.relations[data.index];
+        CHECK(v == event_base + relation.source);
+        CHECK(target == event_base + relation.target);
+        CHECK((first || data.index > previous_relation));
+        previous_relation = data.index;
+      } else {
+        REQUIRE(v < event_base);
+        REQUIRE(data.event < graph.events.size());
+        CHECK(target == event_base + data.event);
+        REQUIRE(data.index < graph.events[data.event].participants.size());
+        CHECK(graph.events[data.event].participants[data.index].entity == v);
+        CHECK((first || data.event >= previous_event));
+        previous_event = data.event;
+      }
+      first = false;
+    }
+  }
 }
 
 TEST_CASE("A negated mention never merges with the asserted event", "[graph]") {

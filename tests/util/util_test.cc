@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eventgraph/shared_string.h"
+#include "eventgraph/shared_value.h"
 #include "eventgraph/text_util.h"
 #include "eventgraph/tsv.h"
 #include "eventgraph/word_map.h"
@@ -127,6 +128,44 @@ TEST_CASE("SharedString holds its text once for every copy, and compares as text
   copies.clear();
   other.join();
   REQUIRE(sentence == "Talks resumed in Geneva on Tuesday.");
+}
+
+TEST_CASE("SharedValue holds its value once for every copy, and frees it with the last", "[util]") {
+  struct Counted {
+    std::string text;
+    int* alive;
+    Counted(std::string t, int* a) : text(std::move(t)), alive(a) { ++*alive; }
+    Counted(Counted&& other) noexcept : text(std::move(other.text)), alive(other.alive) {
+      ++*alive;
+    }
+    ~Counted() { --*alive; }
+  };
+  int alive = 0;
+  {
+    SharedValue<Counted> empty;
+    REQUIRE_FALSE(empty);
+    REQUIRE(empty.get() == nullptr);
+    SharedValue<Counted> value = SharedValue<Counted>::Make(Counted("last week", &alive));
+    REQUIRE(alive == 1);  // the temporary is gone; the block holds the one value
+    REQUIRE(value);
+    REQUIRE(value->text == "last week");
+    SharedValue<Counted> copy = value;
+    REQUIRE(copy.get() == value.get());
+    SharedValue<Counted> moved = std::move(copy);
+    REQUIRE(moved.get() == value.get());
+    REQUIRE_FALSE(copy);  // NOLINT: a moved-from handle is empty
+    value = empty;
+    REQUIRE(alive == 1);  // `moved` still holds it
+    REQUIRE((*moved).text == "last week");
+    // Copies released on several threads free it once (ASan checks the count).
+    std::vector<SharedValue<Counted>> copies(1000, moved);
+    std::thread other(
+        [half = std::vector<SharedValue<Counted>>(copies.begin(), copies.begin() + 500)]() {});
+    copies.clear();
+    other.join();
+    REQUIRE(alive == 1);
+  }
+  REQUIRE(alive == 0);
 }
 
 TEST_CASE("FlatWordMap reads like the std::unordered_map the lexicons were", "[util]") {
