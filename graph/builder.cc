@@ -158,7 +158,7 @@ class BlockList {
 };
 
 struct RawRelation {
-  uint32_t source = 0, target = 0;  // raw events
+  uint32_t source = 0, target = 0;  // raw events; once merged, the events they are in
   uint32_t document = 0;
   SharedString type;  // from the builder's pool
   SharedString sentence;
@@ -1607,6 +1607,13 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
   }
   std::vector<Lane>().swap(lanes);
+  // The stated relations from mention to mention become relations from event to event (numbered
+  // as made here), so that the mentions' events need not be kept until the relations are made.
+  for (RawRelation& raw : st.relations) {
+    raw.source = cluster_of[raw.source];
+    raw.target = cluster_of[raw.target];
+  }
+  std::vector<uint32_t>().swap(cluster_of);
   // What only the merge read: the peak of a build's memory comes next.
   std::vector<NamedCounts>().swap(named_in);
   std::vector<uint32_t>().swap(raw_type_id);
@@ -1984,8 +1991,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
     graph.relations.reserve(st.relations.size() + ordered_pairs);
     for (const RawRelation& raw : st.relations) {
-      std::size_t source = event_new_index[cluster_of[raw.source]];
-      std::size_t target = event_new_index[cluster_of[raw.target]];
+      std::size_t source = event_new_index[raw.source];
+      std::size_t target = event_new_index[raw.target];
       if (source == target) continue;
       const auto [it, added] =
           seen.try_emplace(key(source, target, type_id_of(raw.type)), graph.relations.size());
