@@ -56,7 +56,7 @@ std::string EventJson(const EventGraph& graph, std::size_t e) {
 
 std::string EventLine(const EventGraph& graph, std::size_t e) {
   const Event& event = graph.events[e];
-  std::string line = event.id + "  " + ReadableDate(event) + "  " + event.label.str();
+  std::string line = event.id.str() + "  " + ReadableDate(event) + "  " + event.label.str();
   if (event.modality != "asserted") line += "  [" + event.modality.str() + "]";
   return line;
 }

@@ -79,7 +79,7 @@ TEST_CASE("Query: filters, causes, order, paths and names on our own sentences",
   CHECK(graph.events[causes.front().first].type == "chemical_attack");
   CHECK(causes.front().second == 1);
   CHECK(index.Effects(causes.front().first, 1).front().first == strike.front());
-  CHECK(index.FindEvents(graph.events[strike.front()].id) == strike);
+  CHECK(index.FindEvents(graph.events[strike.front()].id.str()) == strike);
 
   // Order: by the stated relation and by the dates.
   const std::vector<std::size_t> meeting = index.FindEvents("Mwangi");

@@ -94,7 +94,7 @@ struct Mention {
 // The strings an event shares with many others (its type, dates, granularity, label: the
 // builder pools them) are SharedStrings; its id is its own.
 struct Event {
-  std::string id;  // "evt-NNNN", numbered in output order
+  SharedString id;  // "evt-NNNN", numbered in output order (made last: until then it holds nothing)
   SharedString type, family, cameo, ace;
   SharedString label;
   SharedString date;  // TIMEX3 value or "" (null)
