@@ -626,6 +626,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   };
   EventGraph graph;
   graph.documents = std::move(st.documents);
+  // Grown by doubling as documents came, the lists kept until events are made hold up to twice
+  // what they need: trimmed now, while the merge's indexes are not yet made.
+  graph.documents.shrink_to_fit();
+  st.arguments.shrink_to_fit();
+  st.relations.shrink_to_fit();
   const std::vector<DocumentInfo>& documents = graph.documents;
 
   std::vector<std::size_t> form_cluster;
