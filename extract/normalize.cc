@@ -3,6 +3,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -591,6 +594,40 @@ bool KeptByAllPassesTraced(std::string_view utf8) {
 // and no byte of another character is ASCII. The glue scanner splits only where a lower-case
 // letter is followed by a capital or by one of ".!?,;" and then a letter; a text with no such three
 // bytes cannot be split, and one with them is checked by the scanner itself.
+#if defined(__SSE2__)
+// Whether the 16 bytes at `at` are all ASCII that no pass changes (tabs, line breaks and printable
+// characters); if so, sets `*may_glue` when one of them is a capital or one of ".!?,;" between a
+// lower-case letter and a letter, as KeptByAllPasses tests byte by byte. Reads at[-1] to at[16].
+bool PlainAsciiBlock(const unsigned char* at, bool* may_glue) {
+  auto load = [](const unsigned char* from) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+  };
+  auto in_range = [](__m128i s, char low, char high) {  // signed: bytes from 0x80 are below
+    return _mm_and_si128(_mm_cmpgt_epi8(s, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(s, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  const __m128i here = load(at);
+  // From 0x20 to 0x7E, a tab or a line break: anything else (non-ASCII too) is not plain.
+  const __m128i printable = in_range(here, 0x20, 0x7E);
+  const __m128i kept =
+      _mm_or_si128(printable, _mm_or_si128(_mm_cmpeq_epi8(here, _mm_set1_epi8('\n')),
+                                           _mm_cmpeq_epi8(here, _mm_set1_epi8('\t'))));
+  if (_mm_movemask_epi8(kept) != 0xFFFF) return false;
+  if (!*may_glue) {
+    auto letter = [&](__m128i s) {
+      return _mm_or_si128(in_range(s, 'a', 'z'), in_range(s, 'A', 'Z'));
+    };
+    __m128i mark = in_range(here, 'A', 'Z');
+    for (char c : {'.', '!', '?', ',', ';'})
+      mark = _mm_or_si128(mark, _mm_cmpeq_epi8(here, _mm_set1_epi8(c)));
+    const __m128i glue =
+        _mm_and_si128(mark, _mm_and_si128(in_range(load(at - 1), 'a', 'z'), letter(load(at + 1))));
+    *may_glue = _mm_movemask_epi8(glue) != 0;
+  }
+  return true;
+}
+#endif
+
 bool KeptByAllPasses(std::string_view utf8) {
   if (utf8.find('&') != std::string_view::npos) return false;
   enum : unsigned char { kOther, kLower, kUpper, kSplitMark };
@@ -606,7 +643,18 @@ bool KeptByAllPasses(std::string_view utf8) {
   bool may_glue = false;
   std::u32string run;  // a run for the NFC test: non-ASCII characters and the character before
   std::vector<utf8proc_int32_t> buffer;
+  std::size_t bytes_alone_until = 0;  // after a block that was not plain, its bytes one by one
   for (std::size_t i = 0; i < size;) {
+#if defined(__SSE2__)
+    // Sixteen plain bytes at once, the bytes before and after them read for the glue test.
+    if (i >= bytes_alone_until && i > 0 && i + 17 <= size) {
+      if (PlainAsciiBlock(bytes + i, &may_glue)) {
+        i += 16;
+        continue;
+      }
+      bytes_alone_until = i + 16;
+    }
+#endif
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
       if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F) return false;

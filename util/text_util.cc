@@ -1,8 +1,32 @@
 #include "eventgraph/text_util.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace eventgraph {
+
+namespace {
+
+// How many bytes from `p` are ASCII other than NUL, which RepairUtf8 copies as they are: most of
+// a news text, appended a run at a time rather than a byte at a time.
+std::size_t PlainAsciiRun(const unsigned char* p, const unsigned char* end) {
+  const unsigned char* const start = p;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; end - p >= 16; p += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const int stops = _mm_movemask_epi8(block) | _mm_movemask_epi8(_mm_cmpeq_epi8(block, zero));
+    if (stops != 0)
+      return static_cast<std::size_t>(p - start) + static_cast<std::size_t>(__builtin_ctz(stops));
+  }
+#endif
+  while (p != end && *p != 0 && *p < 0x80) ++p;
+  return static_cast<std::size_t>(p - start);
+}
+
+}  // namespace
 
 std::string RepairUtf8(std::string_view text, std::size_t* replaced) {
   std::string out;
@@ -12,8 +36,11 @@ std::string RepairUtf8(std::string_view text, std::size_t* replaced) {
   utf8proc_ssize_t pos = 0;
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   while (pos < size) {
-    if (bytes[pos] < 0x80) {  // ASCII fast path
-      if (bytes[pos] != 0) out.push_back(static_cast<char>(bytes[pos]));
+    const std::size_t plain = PlainAsciiRun(bytes + pos, bytes + size);
+    out.append(text.data() + pos, plain);
+    pos += static_cast<utf8proc_ssize_t>(plain);
+    if (pos == size) break;
+    if (bytes[pos] == 0) {  // dropped
       ++pos;
       continue;
     }

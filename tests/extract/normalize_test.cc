@@ -139,10 +139,16 @@ TEST_CASE("The shortcut for text needing no repair gives what the traced passes 
                                            "\xE6\x9D\xB1" /* CJK */,
                                            "\xE2\x80\x8B" /* zero width space */};
   std::mt19937 random(2026);
-  for (int round = 0; round < 3000; ++round) {
+  // Short texts, and long ones of plain words between the pieces, so that the shortcut's blocks of
+  // sixteen bytes meet each piece at every offset and at their edges.
+  for (int round = 0; round < 6000; ++round) {
     std::string text;
-    const std::size_t count = random() % 12;
-    for (std::size_t i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+    const bool long_text = round % 2 == 1;
+    const std::size_t count = random() % (long_text ? 8 : 12);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (long_text) text.append(random() % 40, "plain words and spaces "[random() % 23]);
+      text += pieces[random() % pieces.size()];
+    }
     INFO(text);
     TextRepairs fast_repairs, traced_repairs;
     std::vector<uint32_t> fast_origin{7}, traced_origin{7};

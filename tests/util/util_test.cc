@@ -29,6 +29,21 @@ TEST_CASE("RepairUtf8 replaces invalid sequences and drops NUL bytes", "[util]")
   CHECK(replaced == 1);
   CHECK(RepairUtf8(std::string("nul\0here", 8), &replaced) == "nulhere");
   CHECK(RepairUtf8("\xC3", &replaced) == "\xEF\xBF\xBD");  // truncated sequence at the end
+  // ASCII is copied in runs of sixteen bytes: a NUL or a bad byte at any offset of a long text.
+  for (std::size_t at = 0; at < 40; ++at) {
+    INFO(at);
+    std::string text(40, 'x');
+    std::string nul = text, bad = text, accented = text;
+    nul[at] = '\0';
+    bad[at] = '\xFF';
+    accented.replace(at, 1, "\xC3\xA9");
+    CHECK(RepairUtf8(nul, &replaced) == std::string(39, 'x'));
+    CHECK(RepairUtf8(bad, &replaced) ==
+          std::string(at, 'x') + "\xEF\xBF\xBD" + std::string(39 - at, 'x'));
+    CHECK(replaced == 1);
+    CHECK(RepairUtf8(accented, &replaced) == accented);
+    CHECK(replaced == 0);
+  }
 }
 
 TEST_CASE("Slugify makes plain ASCII identifiers", "[util]") {
@@ -71,7 +86,7 @@ TEST_CASE("FlatWordMap finds what was added, through growth, and keeps insertion
   FlatWordMap<int> map;
   CHECK(map.Find("absent") == nullptr);
   std::vector<std::string> words;
-  for (int i = 0; i < 1000; ++i) words.push_back("w" + std::to_string(i * 7919));
+  for (int i = 0; i < 1000; ++i) words.push_back(std::string("w").append(std::to_string(i * 7919)));
   words.push_back("");                                  // the empty word is a key like any other
   words.push_back("a rather long word of many bytes");  // past the 8-byte chunks
   for (std::size_t i = 0; i < words.size(); ++i) map[words[i]] = static_cast<int>(i);
