@@ -201,12 +201,7 @@ class SentenceReader {
     return true;
   }
 
-  bool IsConnector(uint32_t i) const {
-    for (const std::string& connector : lex_.name_connectors) {
-      if (seg_.tokens[i].text == connector) return true;
-    }
-    return false;
-  }
+  bool IsConnector(uint32_t i) const { return lex_.name_connectors.count(seg_.tokens[i].Text()); }
 
   uint32_t NameRunEnd(uint32_t i) const {
     uint32_t j = i + 1;

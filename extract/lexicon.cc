@@ -330,7 +330,7 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
     }
   }
   EVENTGRAPH_READ(connectors, lexdir + "name_connectors.tsv", 1, 1);
-  for (const TsvRow& row : connectors) lex.name_connectors.push_back(row.fields[0]);
+  for (const TsvRow& row : connectors) lex.name_connectors[row.fields[0]] = true;
   EVENTGRAPH_READ(abbreviations, lexdir + "abbreviations.tsv", 1, 1);
   for (const TsvRow& row : abbreviations) lex.abbreviations[AsciiLower(row.fields[0])] = true;
   EVENTGRAPH_READ(furniture, lexdir + "furniture.tsv", 1, 1);

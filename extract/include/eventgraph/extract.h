@@ -136,19 +136,19 @@ struct Lexicons {
   // lower-case ASCII name -> subdivision codes ("idlib" -> SY-ID; a name may recur in other
   // countries)
   WordMap<std::vector<std::string>> subdivisions_by_name;
-  PhraseTable<std::string> titles;           // lower-case role phrases -> role
-  WordMap<EntityKind> title_kind;            // role -> kind it implies
-  WordMap<std::string> title_code;           // role -> CAMEO role code, or ""
-  WordMap<std::string> non_names;            // capitalised non-names -> why
-  WordMap<EntityKind> name_heads;            // "Council" -> organization
-  WordMap<std::string> name_head_code;       // "Ministry" -> GOV
-  WordMap<EntityKind> place_cues;            // "town" -> location
-  WordMap<std::string> actor_heads;          // "government" -> GOV
-  WordMap<bool> acting_verbs;                // inflected: "says", "warned" ...
-  WordMap<bool> place_directions;            // "northern": "X in northern Y"
-  std::vector<std::string> name_connectors;  // "of", "al", ...
-  FlatWordMap<bool> abbreviations;           // "mr", "gen", ...
-  MarkerSet furniture;                       // page-furniture markers
+  PhraseTable<std::string> titles;      // lower-case role phrases -> role
+  WordMap<EntityKind> title_kind;       // role -> kind it implies
+  WordMap<std::string> title_code;      // role -> CAMEO role code, or ""
+  WordMap<std::string> non_names;       // capitalised non-names -> why
+  WordMap<EntityKind> name_heads;       // "Council" -> organization
+  WordMap<std::string> name_head_code;  // "Ministry" -> GOV
+  WordMap<EntityKind> place_cues;       // "town" -> location
+  WordMap<std::string> actor_heads;     // "government" -> GOV
+  WordMap<bool> acting_verbs;           // inflected: "says", "warned" ...
+  WordMap<bool> place_directions;       // "northern": "X in northern Y"
+  WordMap<bool> name_connectors;        // "of", "al", ... (as written)
+  FlatWordMap<bool> abbreviations;      // "mr", "gen", ...
+  MarkerSet furniture;                  // page-furniture markers
   std::vector<EventType> event_types;
   WordMap<std::size_t> event_type_index;  // slug -> index
   PhraseTable<TriggerSense> triggers;     // inflected, lower case -> sense
