@@ -119,28 +119,42 @@ class SharedStringPool {
  public:
   SharedString Intern(std::string_view text) {
     if (text.empty()) return SharedString();
-    const std::size_t hash = std::hash<std::string_view>()(text);
-    Shard& shard = shards_[hash % kShards];
+    // Hashed once: the hash picks the shard and is kept with the string for the set's buckets.
+    const Key key{text, std::hash<std::string_view>()(text)};
+    Shard& shard = shards_[key.hash % kShards];
     std::lock_guard<std::mutex> lock(shard.mutex);
-    auto found = shard.strings.find(text);
-    if (found == shard.strings.end()) found = shard.strings.emplace(text).first;
-    return *found;
+    auto found = shard.strings.find(key);
+    if (found == shard.strings.end())
+      found = shard.strings.insert({SharedString(text), key.hash}).first;
+    return found->value;
   }
 
  private:
+  struct Key {
+    std::string_view text;
+    std::size_t hash;
+  };
+  struct Entry {
+    SharedString value;
+    std::size_t hash;
+  };
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-      return std::hash<std::string_view>()(text);
-    }
+    std::size_t operator()(const Key& key) const noexcept { return key.hash; }
+    std::size_t operator()(const Entry& entry) const noexcept { return entry.hash; }
   };
   struct Equal {
     using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+    static std::string_view Text(const Key& key) { return key.text; }
+    static std::string_view Text(const Entry& entry) { return entry.value.view(); }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const noexcept {
+      return Text(a) == Text(b);
+    }
   };
   struct Shard {
     std::mutex mutex;
-    std::unordered_set<SharedString, Hash, Equal> strings;
+    std::unordered_set<Entry, Hash, Equal> strings;
   };
   static constexpr std::size_t kShards = 16;
   std::array<Shard, kShards> shards_;
