@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "eventgraph/export.h"
+#include "eventgraph/json_reader.h"
 #include "json_writer.h"
 #include "prefetch.h"
 

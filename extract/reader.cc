@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "eventgraph/document.h"
+#include "eventgraph/json_reader.h"
 #include "eventgraph/normalize.h"
 #include "eventgraph/text_util.h"
 

@@ -3,6 +3,8 @@
 #include <rapidjson/writer.h>
 #include <catch2/catch.hpp>
 
+#include "eventgraph/json_reader.h"  // as the library parses JSON
+
 #include <boost/graph/graphml.hpp>
 
 #include <cmath>

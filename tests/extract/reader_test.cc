@@ -37,6 +37,48 @@ TEST_CASE("An impossible header date keeps the document, undated, with a warning
   CHECK_FALSE(IsValidIsoDate("17/4/2017"));
 }
 
+TEST_CASE("JSONL strings are read whole wherever an escape falls", "[reader]") {
+  // The reader copies the plain runs of a string sixteen bytes at a time and leaves escapes,
+  // quotes and control characters to RapidJSON: each is tried at every place around those blocks
+  // (between an "x" and a "y", as ids are trimmed).
+  struct Special {
+    std::string written, read;
+  };
+  const Special specials[] = {{"\\\"", "\""},
+                              {"\\\\", "\\"},
+                              {"\\n", "\n"},
+                              {"\\/", "/"},
+                              {"\\u00e9", "\xC3\xA9"},
+                              {"\xC3\xA9", "\xC3\xA9"},
+                              {"\\ud83d\\ude00", "\xF0\x9F\x98\x80"}};
+  auto line_with_id = [](std::size_t at, const std::string& middle) {
+    std::string line = "{\"id\": \"x";
+    line.append(at, 'a').append(middle).append(40 - at, 'z');
+    line.append("y\", \"text\": \"Text.\"}\n");
+    return line;
+  };
+  for (const Special& special : specials) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      INFO(special.written << " at " << at);
+      std::string id = "x";
+      id.append(at, 'a').append(special.read).append(40 - at, 'z').append("y");
+      std::istringstream in(line_with_id(at, special.written));
+      ReadOutcome read = ReadJsonlStream(in, "escapes.jsonl");
+      REQUIRE(read.documents.size() == 1);
+      CHECK(read.documents[0].id == id);
+      CHECK(read.issues.empty());
+    }
+  }
+  for (std::size_t at = 0; at <= 40; ++at) {  // a raw control character is not JSON, anywhere
+    INFO(at);
+    std::istringstream in(line_with_id(at, "\x01"));
+    ReadOutcome read = ReadJsonlStream(in, "control.jsonl");
+    CHECK(read.documents.empty());
+    REQUIRE(read.issues.size() == 1);
+    CHECK(read.issues[0].message.find("invalid JSON") != std::string::npos);
+  }
+}
+
 TEST_CASE("JSONL: bad lines are reported with their line number, the rest is read", "[reader]") {
   std::istringstream in(
       "{\"id\": \"a\", \"date\": \"2017-04-12\", \"title\": \"T\", \"text\": \"Alpha.\"}\n"
