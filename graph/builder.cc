@@ -214,10 +214,13 @@ bool ExactDays(const RawInterval& interval, int* first, int* last) {
 // Lists of clusters by a 64-bit key, in one open-addressing table: merging
 // looks buckets up several times per mention, and std::unordered_map's
 // node-per-entry layout made those lookups the largest cost of the merge.
+// Only a list's latest `keep` entries are ever read, so a list holds at most
+// twice that many: in a large corpus most buckets fill, and their older
+// entries were most of the merge's memory.
 class BucketIndex {
  public:
-  using List = std::vector<uint32_t>;  // cluster indices
-  BucketIndex() { Rehash(1024); }
+  using List = std::vector<uint32_t>;  // cluster indices, the latest last
+  explicit BucketIndex(std::size_t keep) : keep_(keep) { Rehash(1024); }
   void Add(uint64_t key, std::size_t cluster) {
     std::size_t slot = Find(key);
     if (slots_[slot].list == 0) {
@@ -228,7 +231,9 @@ class BucketIndex {
       lists_.emplace_back();
       slots_[slot] = {key, static_cast<uint32_t>(lists_.size())};
     }
-    lists_[slots_[slot].list - 1].push_back(static_cast<uint32_t>(cluster));
+    List& list = lists_[slots_[slot].list - 1];
+    if (list.size() == 2 * keep_) list.erase(list.begin(), list.begin() + keep_);
+    list.push_back(static_cast<uint32_t>(cluster));
   }
   const List* find(uint64_t key) const {
     const std::size_t slot = Find(key);
@@ -266,6 +271,7 @@ class BucketIndex {
     }
     slots_ = std::move(slots);
   }
+  std::size_t keep_;
   std::vector<Slot> slots_;
   std::vector<List> lists_;
 };
@@ -922,8 +928,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // side. Entries are never removed: a candidate is always checked again, so
   // an index may hold a few too many. Every bucket can grow with the corpus
   // (a day of a large corpus tells hundreds of meetings): only its latest
-  // kBucketScan clusters are considered.
-  constexpr std::size_t kBucketScan = 64;
+  // kBucketScan clusters are considered, and older ones are dropped.
+  static constexpr std::size_t kBucketScan = 64;
   constexpr std::size_t kDocumentScan = 256;
   constexpr int kNarrowDays = 31;  // clusters this narrow are indexed by day, wider ones by month
   auto key = [](uint32_t type, int tag, int64_t value) {
@@ -1086,7 +1092,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       return raw.time->interval.first <= cluster.interval->last &&
              cluster.interval->first <= raw.time->interval.last;
     };
-    BucketIndex buckets;
+    BucketIndex buckets(kBucketScan);
     auto year_of = [](const SharedString& day) {
       return std::stoi(std::string(day.view().substr(0, 4)));
     };
@@ -1605,7 +1611,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     }
 
     // The indexes and the participant sets served the merge only.
-    buckets = BucketIndex();
+    buckets = BucketIndex(kBucketScan);
     by_document.clear();
     merged_in_document.clear();
     for (Cluster& cluster : clusters) {
