@@ -414,6 +414,7 @@ class SentenceReader {
 std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexicons& lex) {
   // Words the document writes capitalised where position does not force it.
   std::unordered_set<std::string_view> capitalised_inside;
+  std::size_t capitalised = 0;
   for (const Sentence& sentence : seg.sentences) {
     if (sentence.heading) continue;  // headlines capitalise everything
     for (uint32_t t = sentence.first_token + 1; t < sentence.end_token; ++t) {
@@ -422,7 +423,11 @@ std::vector<EntityMention> FindEntityMentions(const Segmented& seg, const Lexico
         capitalised_inside.insert(seg.tokens[t].text);
     }
   }
+  for (const Token& token : seg.tokens) capitalised += token.capitalized ? 1 : 0;
   std::vector<EntityMention> mentions;
+  // Most names start at a capital: room for them all at once, for a mention holds seven strings
+  // and each regrowth of the vector moved them all.
+  mentions.reserve(capitalised + 4);
   SentenceReader reader(seg, lex, capitalised_inside, &mentions);
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     if (!seg.sentences[s].furniture) reader.Read(s);

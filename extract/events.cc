@@ -142,6 +142,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     return entity_at[t] >= 0 ? out->entities[entity_at[t]].first_token : t;
   };
 
+  out->events.reserve(out->events.size() + seg.sentences.size());  // about one a sentence
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
     if (sentence.furniture || sentence.heading) continue;
