@@ -11,6 +11,7 @@
 #include <set>
 
 #include "eventgraph/export.h"
+#include "eventgraph/text_util.h"
 #include "json_writer.h"
 #include "prefetch.h"
 
@@ -27,14 +28,14 @@ void String(Writer& w, std::string_view s) {
 void Date(Writer& w, const std::string& day, std::string_view granularity) {
   w.StartObject();
   w.Key("year");
-  w.Int(std::stoi(day.substr(0, 4)));
+  w.Int(LeadingInt(std::string_view(day).substr(0, 4)));
   static const std::set<std::string, std::less<>> kYearOnly = {"year", "decade", "century"};
   if (!kYearOnly.count(granularity)) {
     w.Key("month");
-    w.Int(std::stoi(day.substr(5, 2)));
+    w.Int(LeadingInt(std::string_view(day).substr(5, 2)));
     if (granularity == "day" || granularity == "week") {
       w.Key("day");
-      w.Int(std::stoi(day.substr(8, 2)));
+      w.Int(LeadingInt(std::string_view(day).substr(8, 2)));
     }
   }
   w.EndObject();

@@ -303,8 +303,8 @@ void ParallelFor(std::size_t count, unsigned jobs, const Fn& fn, std::size_t chu
 }
 
 // Months since year 0 of a "YYYY-MM-DD" day.
-int MonthNumber(const std::string& day) {
-  return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
+int MonthNumber(std::string_view day) {
+  return LeadingInt(day.substr(0, 4)) * 12 + LeadingInt(day.substr(5, 2)) - 1;
 }
 
 // A few ids (below 2^32), sorted, in one array (inline up to four): the merge keeps several
@@ -600,8 +600,8 @@ PreparedDocument GraphBuilder::Prepare(const Document& document, const DocumentM
         time->day_last = DayNumber(interval.last).value_or(time->day_first);
         time->month_first = MonthNumber(interval.first);
         time->month_last = MonthNumber(interval.last);
-        time->year_first = std::stoi(interval.first.substr(0, 4));
-        time->year_last = std::stoi(interval.last.substr(0, 4));
+        time->year_first = LeadingInt(std::string_view(interval.first).substr(0, 4));
+        time->year_last = LeadingInt(std::string_view(interval.last).substr(0, 4));
       }
       raw.time = std::move(time);
     }
@@ -1097,10 +1097,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
              cluster.interval->first <= raw.time->interval.last;
     };
     BucketIndex buckets(kBucketScan);
-    auto year_of = [](const SharedString& day) {
-      return std::stoi(std::string(day.view().substr(0, 4)));
-    };
-    auto month_of = [](const SharedString& day) { return MonthNumber(day.str()); };
+    auto year_of = [](const SharedString& day) { return LeadingInt(day.view().substr(0, 4)); };
+    auto month_of = [](const SharedString& day) { return MonthNumber(day.view()); };
     std::unordered_map<std::size_t, std::vector<std::size_t>> by_document;  // clusters told there
     std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
     auto index_interval = [&](std::size_t c) {

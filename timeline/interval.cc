@@ -3,7 +3,6 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "temporal_internal.h"
 
@@ -19,8 +18,11 @@ bool Digits(const std::string& value, std::size_t from, std::size_t count) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Of digits checked by Digits().
 int Number(const std::string& value, std::size_t from, std::size_t count) {
-  return std::atoi(value.substr(from, count).c_str());
+  int number = 0;
+  for (std::size_t i = from; i < from + count; ++i) number = number * 10 + (value[i] - '0');
+  return number;
 }
 
 sys_days MonthStart(int year, unsigned month) {

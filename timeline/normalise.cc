@@ -5,7 +5,6 @@
 #include <date/iso_week.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -130,7 +129,7 @@ class Evaluator {
   // An integer argument; `unspecified` when absent or "X" ("several").
   static bool Int(const Arg& arg, int* value, bool* unspecified = nullptr) {
     if (unspecified) *unspecified = false;
-    std::string text = arg.text;
+    std::string_view text = arg.text;
     bool negative = !text.empty() && text[0] == '-';
     if (negative) text = text.substr(1);
     if (text.empty() || text == "X" || text == "x") {
@@ -143,7 +142,8 @@ class Evaluator {
     for (char c : text) {
       if (c < '0' || c > '9') return false;
     }
-    *value = std::atoi(text.c_str());
+    *value = 0;  // digits only, checked above: no need for atoi's locale and sign handling
+    for (char c : text) *value = *value * 10 + (c - '0');
     if (negative) *value = -*value;
     return true;
   }

@@ -1,5 +1,8 @@
 #include "eventgraph/text_util.h"
 
+#include <charconv>
+#include <stdexcept>
+
 #include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -127,6 +130,17 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
+}
+
+int LeadingInt(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size() && (text[at] == ' ' || (text[at] >= '\t' && text[at] <= '\r'))) ++at;
+  if (at < text.size() && text[at] == '+') ++at;
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data() + at, text.data() + text.size(), value);
+  if (error == std::errc::invalid_argument) throw std::invalid_argument("LeadingInt");
+  if (error == std::errc::result_out_of_range) throw std::out_of_range("LeadingInt");
+  return value;
 }
 
 std::string Slugify(std::string_view text) {

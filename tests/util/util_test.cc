@@ -53,6 +53,19 @@ TEST_CASE("Slugify makes plain ASCII identifiers", "[util]") {
   CHECK(Slugify("\xC3\xA9") == "x");  // nothing ASCII left
 }
 
+TEST_CASE("LeadingInt reads the number a text starts with, as std::stoi does", "[util]") {
+  for (const char* text : {"2017", "2017-04-12", "04", "12", "-44-03-15", "+7x", " 31", "0",
+                           "2147483647", "-2147483648", "0009-01-01"}) {
+    INFO(text);
+    CHECK(LeadingInt(text) == std::stoi(text));
+  }
+  CHECK(LeadingInt(std::string_view("2017-04-12").substr(5, 2)) == 4);
+  CHECK_THROWS_AS(LeadingInt(""), std::invalid_argument);
+  CHECK_THROWS_AS(LeadingInt("W15"), std::invalid_argument);
+  CHECK_THROWS_AS(LeadingInt("-"), std::invalid_argument);
+  CHECK_THROWS_AS(LeadingInt("2147483648"), std::out_of_range);
+}
+
 TEST_CASE("Utf8Lower lowers non-ASCII letters too", "[util]") {
   CHECK(Utf8Lower("\xC3\x89LYS\xC3\x89\x45") == "\xC3\xA9lys\xC3\xA9\x65");
   CHECK(AsciiLower("MiXeD") == "mixed");

@@ -29,6 +29,12 @@ std::string_view Trim(std::string_view text);
 std::vector<std::string_view> Split(std::string_view text, char separator);
 bool StartsWith(std::string_view text, std::string_view prefix);
 
+// The integer `text` starts with ("2017" of "2017-04-12", "-44" of "-44-03-15"), as std::stoi reads
+// it, without a copy of the string or strtol's locale: dates are read this way millions of times.
+// Throws std::invalid_argument when `text` starts with no number, std::out_of_range when it does
+// not fit an int.
+int LeadingInt(std::string_view text);
+
 // "Khan Sheikhoun" -> "khan-sheikhoun": a lowercase ASCII identifier.
 std::string Slugify(std::string_view text);
 
