@@ -28,10 +28,15 @@ bool FirstNamesCompatible(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string RawEntity::Key() const {
+  const std::string* const fields[] = {&surface, &canonical, &country,    &role,
+                                       &code,    &region,    &region_name};
+  // Sized exactly: a guess left most keys of a two-word name one reallocation short.
+  std::size_t size = 3;
+  for (const std::string* field : fields) size += field->size() + 1;
+  for (const std::string& word : words) size += word.size() + 1;
   std::string key;
-  key.reserve(surface.size() + canonical.size() + 48);
-  for (const std::string* field :
-       {&surface, &canonical, &country, &role, &code, &region, &region_name}) {
+  key.reserve(size);
+  for (const std::string* field : fields) {
     key += *field;
     key += '\x1f';
   }
