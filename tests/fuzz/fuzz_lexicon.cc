@@ -7,7 +7,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -50,19 +49,28 @@ void WriteFile(const fs::path& path, std::string_view content) {
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
-const fs::path& DataCopy() {
-  static const fs::path copy = [] {
-    fs::path dir =
-        fs::temp_directory_path() / ("eventgraph-fuzz-data-" + std::to_string(::getpid()));
+// Owns the copy and removes it when the process exits (libFuzzer ends -runs with
+// exit(0), which runs static destructors). An atexit handler registered while the
+// static was being built would run after the static's own destructor and see a
+// destroyed path, leaving the directory behind.
+struct ScratchData {
+  fs::path dir;
+  ScratchData()
+      : dir(fs::temp_directory_path() / ("eventgraph-fuzz-data-" + std::to_string(::getpid()))) {
     fs::remove_all(dir);
     fs::copy(EVENTGRAPH_FUZZ_DATA_DIR, dir, fs::copy_options::recursive);
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(DataCopy(), ignored);
-    });
-    return dir;
-  }();
-  return copy;
+  }
+  ScratchData(const ScratchData&) = delete;
+  ScratchData& operator=(const ScratchData&) = delete;
+  ~ScratchData() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+};
+
+const fs::path& DataCopy() {
+  static const ScratchData copy;
+  return copy.dir;
 }
 
 }  // namespace
