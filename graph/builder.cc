@@ -342,6 +342,68 @@ class IdSet {
   Ids ids_;
 };
 
+// The events an undated mention naming nobody finds under the people its article names, each
+// with how many of those people it was found under and how often the article names them: in a
+// large corpus such a mention finds hundreds of events, and this count is all it needs of most.
+// An open-addressing table stamped by generation, so that a new mention clears nothing.
+class SalienceTally {
+ public:
+  struct Found {
+    uint32_t cluster;
+    uint32_t last_person;  // the person it was last found under
+    int people, times;     // compared as the pair (people, times)
+  };
+  // Forgets the last mention's events; `most` bounds how many Add calls come.
+  void Start(std::size_t most) {
+    found_.clear();
+    std::size_t size = 1024;
+    while (size < 2 * most) size *= 2;
+    if (size > slots_.size()) {
+      slots_.assign(size, {});
+      generation_ = 0;
+    }
+    if (++generation_ == 0) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+  }
+  // `cluster` found under `person`, whom the article names `times` times; each person counts once.
+  void Add(uint32_t cluster, uint32_t person, int times) {
+    Found& entry = Entry(cluster);
+    if (entry.people > 0 && entry.last_person == person) return;
+    entry.last_person = person;
+    entry.people += 1;
+    entry.times += times;
+  }
+  // The event's salience, counted from all its people rather than the buckets it was found in.
+  void Set(uint32_t cluster, int people, int times) {
+    Found& entry = Entry(cluster);
+    entry.people = people;
+    entry.times = times;
+    entry.last_person = UINT32_MAX;
+  }
+  std::vector<Found>& found() { return found_; }
+
+ private:
+  struct Slot {
+    uint32_t cluster = 0, generation = 0, index = 0;
+  };
+  Found& Entry(uint32_t cluster) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = (cluster * 0x9E3779B1u) & mask;
+    while (slots_[slot].generation == generation_ && slots_[slot].cluster != cluster)
+      slot = (slot + 1) & mask;
+    if (slots_[slot].generation != generation_) {
+      slots_[slot] = {cluster, generation_, static_cast<uint32_t>(found_.size())};
+      found_.push_back({cluster, UINT32_MAX, 0, 0});
+    }
+    return found_[slots_[slot].index];
+  }
+  std::vector<Slot> slots_;
+  uint32_t generation_ = 0;
+  std::vector<Found> found_;
+};
+
 }  // namespace
 
 struct GraphBuilder::State {
@@ -1215,11 +1277,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       if (cluster_of[e] == UINT32_MAX) cluster_of[e] = static_cast<uint32_t>(c);
     };
-    auto has_member_in = [&](const Cluster& cluster, std::size_t document) {
-      return std::find(by_document[document].begin(), by_document[document].end(),
-                       static_cast<std::size_t>(&cluster - clusters.data())) !=
-             by_document[document].end();
-    };
     // The clusters of a kind a mention may join, without repeats, in no particular order: every
     // choice among them breaks ties by creation order (the smaller index), so that sorting them
     // is not needed.
@@ -1410,6 +1467,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
     // cache, and a candidate's entry missed it; waiting for each miss in turn was most of the
     // merge.
+    struct TallyList {
+      const BucketIndex::List* bucket;
+      std::size_t from;
+      uint32_t person;
+      int times;
+    };
+    std::vector<TallyList> tally_lists;
+    SalienceTally tally;
     std::vector<std::size_t> kept_buffer;
     auto hot_filter = [&](const std::vector<std::size_t>& found,
                           const auto& keep) -> const std::vector<std::size_t>& {
@@ -1561,32 +1626,91 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       // by people its article names; of several, to the one whose actors its
       // article names most.
       if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
-        IdSet named;
-        for (const auto& [entity, count] : named_in[raw.document]) {
-          if (!is_location[entity]) named.insert(entity);
-        }
-        std::pair<int, int> best{-1, 0};
-        bool tie = false;
-        const std::vector<std::size_t>& kept =
-            hot_filter(candidates(raw, named, false, raw.document), [&](std::size_t c) {
-              return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw);
-            });
-        for (std::size_t i = 0; i < kept.size(); ++i) {
-          prefetch_participants(kept, i);
-          const std::size_t c = kept[i];
-          if (!compatible_with(c, agents, all, agent_reach, mine_people)) continue;
-          // Actors its article names, and how often.
-          const std::pair<int, int> salience = salience_in(c, named_in[raw.document]);
-          if (!has_member_in(clusters[c], raw.document) && salience.first == 0) continue;
-          if (salience > best) {
-            best = salience;
-            chosen = c;
-            tie = false;
-          } else if (salience == best) {
-            tie = true;
+        const NamedCounts& article = named_in[raw.document];
+        const std::vector<uint32_t>& mine = kinds(raw_type_id[raw.order]);
+        const int month = cycle_month(raw);
+        // The buckets of the people the article names, as in candidates(), each with its person.
+        tally_lists.clear();
+        for (const auto& [person, times] : article) {
+          if (is_location[person]) continue;
+          for (uint32_t kind : mine) {
+            for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m)
+              buckets.Prefetch(key(kind, kEntity, static_cast<int64_t>(person) * 4096 + m));
           }
         }
-        if (tie) chosen = SIZE_MAX;
+        std::size_t most = 0;
+        for (const auto& [person, times] : article) {
+          if (is_location[person]) continue;
+          for (uint32_t kind : mine) {
+            for (int m = std::max(month - 1, 0); m <= (month == 0 ? 0 : month + 1); ++m) {
+              const BucketIndex::List* bucket =
+                  buckets.find(key(kind, kEntity, static_cast<int64_t>(person) * 4096 + m));
+              if (!bucket) continue;
+              const std::size_t from =
+                  bucket->size() > kBucketScan ? bucket->size() - kBucketScan : 0;
+              for (std::size_t at = from; at < bucket->size(); at += 16)
+                PrefetchLine(bucket->data() + at);
+              tally_lists.push_back({bucket, from, static_cast<uint32_t>(person), times});
+              most += bucket->size() - from;
+            }
+          }
+        }
+        const std::vector<std::size_t>& told = by_document[raw.document];
+        const std::size_t told_from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
+        tally.Start(most + (told.size() - told_from));
+        for (const TallyList& list : tally_lists) {
+          for (std::size_t at = list.from; at < list.bucket->size(); ++at)
+            tally.Add((*list.bucket)[at], list.person, list.times);
+        }
+        // The events of the article itself: their salience from all their people.
+        for (std::size_t i = told_from; i < told.size(); ++i) {
+          if (std::find(mine.begin(), mine.end(), clusters[told[i]].type_id) == mine.end())
+            continue;
+          const std::pair<int, int> salience = salience_in(told[i], article);
+          tally.Set(static_cast<uint32_t>(told[i]), salience.first, salience.second);
+        }
+        // The event whose actors the article names most, of those the mention may join; none when
+        // two are named alike. Levels are tried from the top: most mentions stop at the first.
+        std::vector<SalienceTally::Found>& found = tally.found();
+        auto level = [](const SalienceTally::Found& f) { return std::pair(f.people, f.times); };
+        auto may_join = [&](std::size_t c) {
+          return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw) &&
+                 compatible_with(c, agents, all, agent_reach, mine_people);
+        };
+        auto settle = [&](std::size_t begin, std::size_t end) {  // [begin, end): one level
+          std::size_t passing = 0;
+          for (std::size_t i = begin; i < end && passing < 2; ++i) {
+            if (!may_join(found[i].cluster)) continue;
+            ++passing;
+            chosen = found[i].cluster;
+          }
+          if (passing > 1) chosen = SIZE_MAX;
+          return passing > 0;
+        };
+        // A few rounds of "the top level to the front"; past them, a sort.
+        constexpr int kLevelRounds = 3;
+        std::size_t left = found.size();
+        bool settled = false;
+        for (int round = 0; round < kLevelRounds && left > 0 && !settled; ++round) {
+          std::pair<int, int> top{-1, 0};
+          for (std::size_t i = 0; i < left; ++i) top = std::max(top, level(found[i]));
+          const auto at_top = std::partition(found.begin(), found.begin() + left,
+                                             [&](const auto& f) { return level(f) == top; });
+          const std::size_t count = static_cast<std::size_t>(at_top - found.begin());
+          settled = settle(0, count);
+          found.erase(found.begin(), at_top);
+          left -= count;
+        }
+        if (!settled && left > 0) {
+          std::sort(found.begin(), found.begin() + left,
+                    [&](const auto& a, const auto& b) { return level(a) > level(b); });
+          for (std::size_t begin = 0; begin < left && !settled;) {
+            std::size_t end = begin + 1;
+            while (end < left && level(found[end]) == level(found[begin])) ++end;
+            settled = settle(begin, end);
+            begin = end;
+          }
+        }
       }
       // An undated mention joins the only dated event of its type when nothing
       // it says contradicts it: that event names nobody, or they share someone.

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -258,6 +259,52 @@ TEST_CASE("A mention naming nobody joins the event its article talks about", "[g
     } else {
       CHECK(conference->mentions.size() == 1);
     }
+  }
+}
+
+TEST_CASE("A mention naming nobody joins the event whose people its article names most, if one",
+          "[graph]") {
+  const auto told_before = MakeDocument(
+      "Ana Souza spoke at a news conference with Peter Mwangi on Monday. On Tuesday, "
+      "Grace Otieno held a news conference with Luis Ortega.",
+      "2019-06-12", "a");
+  auto conferences_of = [](const EventGraph& graph) {
+    std::map<std::string, std::size_t> mentions;  // a person of each conference -> its mentions
+    for (const Event* conference : EventsOfType(graph, "press_conference")) {
+      const std::set<std::string> people = PeopleOf(graph, *conference);
+      mentions[people.empty() ? "nobody" : *people.begin()] = conference->mentions.size();
+    }
+    return mentions;
+  };
+  SECTION("named alike: neither") {
+    EventGraph graph = testing::BuildGraph({
+        told_before,
+        MakeDocument("Ana Souza called Grace Otieno. At the news conference, nobody spoke of it.",
+                     "2019-06-13", "b"),
+    });
+    const std::map<std::string, std::size_t> expected = {
+        {"Ana Souza", 1}, {"Grace Otieno", 1}, {"nobody", 1}};
+    CHECK(conferences_of(graph) == expected);
+  }
+  SECTION("named more often: that one") {
+    EventGraph graph = testing::BuildGraph({
+        told_before,
+        MakeDocument("Ana Souza called Grace Otieno. Souza spoke first. At the news conference, "
+                     "nobody spoke of it.",
+                     "2019-06-13", "b"),
+    });
+    const std::map<std::string, std::size_t> expected = {{"Ana Souza", 2}, {"Grace Otieno", 1}};
+    CHECK(conferences_of(graph) == expected);
+  }
+  SECTION("more of its people named: that one") {
+    EventGraph graph = testing::BuildGraph({
+        told_before,
+        MakeDocument("Grace Otieno called Ana Souza and Peter Mwangi. Otieno spoke first. Otieno "
+                     "spoke last. At the news conference, nobody spoke of it.",
+                     "2019-06-13", "b"),
+    });
+    const std::map<std::string, std::size_t> expected = {{"Ana Souza", 2}, {"Grace Otieno", 1}};
+    CHECK(conferences_of(graph) == expected);
   }
 }
 
