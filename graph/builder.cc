@@ -342,6 +342,46 @@ class IdSet {
   Ids ids_;
 };
 
+// What a lane's mentions joined, document by document, in merge order: chains through two
+// arrays, not a map of vectors, as a lane's documents number in the hundreds of thousands and each
+// vector was an allocation.
+class DocumentLog {
+ public:
+  explicit DocumentLog(std::size_t documents)
+      : last_merged_(documents, kNone), last_told_(documents, kNone) {}
+  void Add(std::size_t document, uint32_t order, uint32_t cluster) {
+    merged_.push_back({order, cluster, last_merged_[document]});
+    last_merged_[document] = static_cast<uint32_t>(merged_.size() - 1);
+    const uint32_t told = last_told_[document];
+    if (told == kNone || told_[told].cluster != cluster) {
+      told_.push_back({0, cluster, told});
+      last_told_[document] = static_cast<uint32_t>(told_.size() - 1);
+    }
+  }
+  // fn(cluster) for the latest `most` events the document's mentions joined, newest first; a run
+  // of mentions joining one event counts once.
+  template <typename Fn>
+  void ForLatestTold(std::size_t document, std::size_t most, const Fn& fn) const {
+    for (uint32_t at = last_told_[document]; at != kNone && most > 0;
+         at = told_[at].previous, --most)
+      fn(told_[at].cluster);
+  }
+  // fn(order, cluster) for each mention merged in the document, newest first.
+  template <typename Fn>
+  void ForMerged(std::size_t document, const Fn& fn) const {
+    for (uint32_t at = last_merged_[document]; at != kNone; at = merged_[at].previous)
+      fn(merged_[at].order, merged_[at].cluster);
+  }
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  struct Entry {
+    uint32_t order, cluster, previous;  // `previous`: the document's entry before, or kNone
+  };
+  std::vector<Entry> merged_, told_;
+  std::vector<uint32_t> last_merged_, last_told_;  // per document
+};
+
 // The events an undated mention naming nobody finds under the people its article names, each
 // with how many of those people it was found under and how often the article names them: in a
 // large corpus such a mention finds hundreds of events, and this count is all it needs of most.
@@ -1161,7 +1201,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     BucketIndex buckets(kBucketScan);
     auto year_of = [](const SharedString& day) { return LeadingInt(day.view().substr(0, 4)); };
     auto month_of = [](const SharedString& day) { return MonthNumber(day.view()); };
-    std::unordered_map<std::size_t, std::vector<std::size_t>> by_document;  // clusters told there
+    DocumentLog told_in(documents.size());  // what each document's mentions joined
     std::map<std::pair<uint32_t, bool>, std::pair<int, std::size_t>> dated_count;  // count, last
     auto index_interval = [&](std::size_t c) {
       const Cluster& cluster = clusters[c];
@@ -1178,18 +1218,11 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       for (int y = year_of(cluster.interval->first); y <= year_of(cluster.interval->last); ++y)
         buckets.Add(key(cluster.type_id, kYear, y), c);
     };
-    // Document -> (order, cluster) of each mention merged there, for "the latest
-    // event told before" without scanning a cluster's members: an article tells
-    // few mentions of one family.
-    std::unordered_map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>
-        merged_in_document;
     auto add_to = [&](std::size_t c, std::size_t e, const IdSet& agents, const IdSet& all) {
       Cluster& cluster = clusters[c];
       const RawEvent& raw = st.events[e];
       cluster.members.push_back(static_cast<uint32_t>(e));
-      merged_in_document[raw.document].emplace_back(raw.order, c);
-      if (by_document[raw.document].empty() || by_document[raw.document].back() != c)
-        by_document[raw.document].push_back(c);
+      told_in.Add(raw.document, raw.order, static_cast<uint32_t>(c));
       ClusterHot& h = hot[c];
       ClusterBrief& b = hot[c].brief;
       b.size = static_cast<uint8_t>(std::min<std::size_t>(cluster.members.size(), 9));
@@ -1352,12 +1385,9 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       if (document != SIZE_MAX) {
         // The latest events of the article; a book-length document must not make
         // every mention scan all of its events.
-        const std::vector<std::size_t>& told = by_document[document];
-        const std::size_t from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
-        for (std::size_t i = from; i < told.size(); ++i) {
-          if (std::find(mine.begin(), mine.end(), clusters[told[i]].type_id) != mine.end())
-            take(told[i]);
-        }
+        told_in.ForLatestTold(document, kDocumentScan, [&](uint32_t c) {
+          if (std::find(mine.begin(), mine.end(), clusters[c].type_id) != mine.end()) take(c);
+        });
       }
       return out;
     };
@@ -1610,10 +1640,10 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
               !compatible_with(c, agents, all, agent_reach, mine_people))
             continue;
           std::size_t earlier = SIZE_MAX;  // its latest mention in the article before this one
-          for (const auto& [order, cluster] : merged_in_document[raw.document]) {
+          told_in.ForMerged(raw.document, [&](uint32_t order, uint32_t cluster) {
             if (cluster == c && order < raw.order && (earlier == SIZE_MAX || order > earlier))
               earlier = order;
-          }
+          });
           if (earlier == SIZE_MAX) continue;
           if (chosen == SIZE_MAX || earlier > latest || (earlier == latest && c < chosen)) {
             chosen = c;
@@ -1655,20 +1685,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
             }
           }
         }
-        const std::vector<std::size_t>& told = by_document[raw.document];
-        const std::size_t told_from = told.size() > kDocumentScan ? told.size() - kDocumentScan : 0;
-        tally.Start(most + (told.size() - told_from));
+        tally.Start(most + kDocumentScan);
         for (const TallyList& list : tally_lists) {
           for (std::size_t at = list.from; at < list.bucket->size(); ++at)
             tally.Add((*list.bucket)[at], list.person, list.times);
         }
         // The events of the article itself: their salience from all their people.
-        for (std::size_t i = told_from; i < told.size(); ++i) {
-          if (std::find(mine.begin(), mine.end(), clusters[told[i]].type_id) == mine.end())
-            continue;
-          const std::pair<int, int> salience = salience_in(told[i], article);
-          tally.Set(static_cast<uint32_t>(told[i]), salience.first, salience.second);
-        }
+        told_in.ForLatestTold(raw.document, kDocumentScan, [&](uint32_t c) {
+          if (std::find(mine.begin(), mine.end(), clusters[c].type_id) == mine.end()) return;
+          const std::pair<int, int> salience = salience_in(c, article);
+          tally.Set(c, salience.first, salience.second);
+        });
         // The event whose actors the article names most, of those the mention may join; none when
         // two are named alike. Levels are tried from the top: most mentions stop at the first.
         std::vector<SalienceTally::Found>& found = tally.found();
@@ -1746,8 +1773,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
 
     // The indexes and the participant sets served the merge only.
     buckets = BucketIndex(kBucketScan);
-    by_document.clear();
-    merged_in_document.clear();
+    told_in = DocumentLog(0);
     for (Cluster& cluster : clusters) {
       cluster.merge.reset();
     }
