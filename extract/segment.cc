@@ -8,9 +8,13 @@
 // containing a page-furniture marker (data/lexicon/furniture.tsv) is marked
 // furniture; a short line with no final punctuation is marked a heading.
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <deque>
 
 #include "eventgraph/extract.h"
@@ -91,9 +95,48 @@ constexpr std::array<AsciiClass, 128> kAsciiClass = [] {
 bool IsApostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool IsHyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-// Returns whether the token's lower case is its text byte for byte.
-bool FillFlags(Token* token, std::deque<std::string>* non_ascii_lower) {
+#if defined(__SSE2__)
+// Bit i of each mask: what byte i of the 16 at `at` is.
+struct ByteClasses {
+  unsigned upper, lower, digit, hyphen, non_ascii;
+};
+ByteClasses ClassifyBytes(const unsigned char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Signed compares: bytes from 0x80 are negative, below every range tested.
+  auto in_range = [&](char low, char high) {
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(bytes, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  return {static_cast<unsigned>(_mm_movemask_epi8(in_range('A', 'Z'))),
+          static_cast<unsigned>(_mm_movemask_epi8(in_range('a', 'z'))),
+          static_cast<unsigned>(_mm_movemask_epi8(in_range('0', '9'))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')))),
+          static_cast<unsigned>(_mm_movemask_epi8(bytes))};
+}
+#endif
+
+// Returns whether the token's lower case is its text byte for byte. `readable` is how many bytes
+// from the token's first may be read (at least its length).
+bool FillFlags(Token* token, std::size_t readable, std::deque<std::string>* non_ascii_lower) {
   const std::string_view text = token->text;
+#if defined(__SSE2__)
+  // Most tokens are short and ASCII: their flags from one look at 16 bytes.
+  if (text.size() <= 16 && readable >= 16) {
+    const unsigned mine = text.size() == 16 ? 0xFFFFu : (1u << text.size()) - 1;
+    const ByteClasses classes = ClassifyBytes(reinterpret_cast<const unsigned char*>(text.data()));
+    if ((classes.non_ascii & mine) == 0) {
+      const unsigned upper = classes.upper & mine, letters = upper | (classes.lower & mine);
+      token->has_digit = (classes.digit & mine) != 0;
+      token->has_hyphen = (classes.hyphen & mine) != 0;
+      token->capitalized = letters != 0 && (upper >> std::countr_zero(letters) & 1u) != 0;
+      token->is_word = letters != 0 || token->has_digit;
+      token->all_caps = std::popcount(letters) >= 2 && upper == letters;
+      return upper == 0;
+    }
+  }
+#else
+  (void)readable;
+#endif
   std::size_t letters = 0, upper = 0;
   bool ascii = true, capitalized = false, is_word = false, has_digit = false, has_hyphen = false;
   for (const char c : text) {
@@ -154,7 +197,7 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
     token.end = static_cast<uint32_t>(end);
     token.text = text.substr(begin, end - begin);
     token.lower = lowered.substr(begin, end - begin);
-    const bool lower_is_text = FillFlags(&token, &storage->non_ascii_lower);
+    const bool lower_is_text = FillFlags(&token, size - begin, &storage->non_ascii_lower);
     token.text_hash = ShortStringHash(token.text);
     token.lower_hash = lower_is_text ? token.text_hash : ShortStringHash(token.lower);
   };
@@ -194,10 +237,23 @@ std::vector<Token> Tokenize(Segmented::Storage* storage, const Lexicons& lexicon
     std::size_t begin = pos;
     std::size_t end = pos;
     while (end < size) {
+#if defined(__SSE2__)
+      // The letters and digits of a word, sixteen bytes at a look.
+      if (end + 16 <= size) {
+        const ByteClasses classes = ClassifyBytes(bytes + end);
+        const unsigned word = classes.upper | classes.lower | classes.digit;
+        end += static_cast<std::size_t>(std::countr_one(word));
+        if (word == 0xFFFFu) continue;
+      } else if (kAsciiClass[bytes[end] & 0x7F] == kWordByte && bytes[end] < 0x80) {
+        ++end;
+        continue;
+      }
+#else
       if (bytes[end] < 0x80 && kAsciiClass[bytes[end]] == kWordByte) {
         ++end;
         continue;
       }
+#endif
       // Only a hyphen, a digit separator or an apostrophe can join; a space ends the word at once.
       if (bytes[end] < 0x80 && bytes[end] != '-' && bytes[end] != ',' && bytes[end] != '.' &&
           bytes[end] != '/' && bytes[end] != '\'')

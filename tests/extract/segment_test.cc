@@ -156,3 +156,38 @@ TEST_CASE("Each token carries the hashes of its text and lower case", "[segment]
   }
   CHECK(found == 3);
 }
+
+TEST_CASE("Tokens and their flags are the same wherever the text ends", "[segment]") {
+  // Words are scanned, and short tokens' flags read, sixteen bytes at a time, except within
+  // sixteen bytes of the text's end, where they are read byte by byte: the same text with room
+  // after it (only spaces) takes the other path for every token near its end, and must give the
+  // same tokens.
+  const std::vector<std::string> pieces = {
+      "a", "Z", "0",  "9", "@", "[",      "`",      "{", "/", ":", "-", "'", ".",    ",",
+      " ", " ", "\n", "é", "É", "\u2019", "\u00a0", "s", "S", "U", "x", "Q", "\x7f", "7"};
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(1, 48);
+  auto describe = [](const Token& t) {
+    return std::string(t.text) + "|" + std::string(t.lower) + "|" + std::to_string(t.begin) + "-" +
+           std::to_string(t.end) + "|" + std::to_string(t.capitalized) +
+           std::to_string(t.all_caps) + std::to_string(t.is_word) + std::to_string(t.has_digit) +
+           std::to_string(t.has_hyphen) + "|" + std::to_string(t.text_hash) + "|" +
+           std::to_string(t.lower_hash);
+  };
+  std::size_t compared = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const std::size_t count = length(random);
+    for (std::size_t i = 0; i < count; ++i) text += pieces[piece(random)];
+    if (round % 4 == 0) text += std::string(length(random), 'w');  // words longer than 16 bytes
+    const Segmented alone = Segment(text, TestLexicons());
+    const Segmented padded = Segment(text + std::string(32, ' '), TestLexicons());
+    std::vector<std::string> a, b;
+    for (const Token& t : alone.tokens) a.push_back(describe(t));
+    for (const Token& t : padded.tokens) b.push_back(describe(t));
+    INFO(text);
+    REQUIRE(a == b);
+    compared += a.size();
+  }
+  CHECK(compared > 20000);
+}
