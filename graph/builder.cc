@@ -2271,33 +2271,49 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // pair), unless a stated relation links the two already. Two events that share several
     // entities are linked once.
     const uint64_t before = type_id_of("before"), causes = type_id_of("causes");
+    // Each entity's chain on its own, on `jobs` threads: the stated relations are only read here.
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> inferred_of(events_of_entity.size());
+    ParallelFor(
+        events_of_entity.size(), jobs,
+        [&](std::size_t entity) {
+          const std::vector<uint32_t>& list = events_of_entity[entity];
+          // `list` is in output order, so by start date.
+          for (std::size_t k = 0; k + 1 < list.size(); ++k) {
+            const Event& a = graph.events[list[k]];
+            // The first to start after `a` ends, found by halving, as an entity may have
+            // thousands of events on one day.
+            const auto after = std::upper_bound(
+                list.begin() + static_cast<std::ptrdiff_t>(k) + 1, list.end(), a.end,
+                [&](const SharedString& end, uint32_t e) { return end < graph.events[e].start; });
+            if (after == list.end()) continue;
+            const uint32_t next = *after;
+            const bool stated =
+                seen.count(key(list[k], next, before)) || seen.count(key(list[k], next, causes)) ||
+                seen.count(key(next, list[k], causes)) || seen.count(key(next, list[k], before));
+            if (!stated) inferred_of[entity].emplace_back(list[k], next);
+          }
+        },
+        1);
     std::vector<std::pair<uint32_t, uint32_t>> inferred;
-    for (const std::vector<uint32_t>& list : events_of_entity) {
-      // `list` is in output order, so by start date.
-      for (std::size_t k = 0; k + 1 < list.size(); ++k) {
-        const Event& a = graph.events[list[k]];
-        // The first to start after `a` ends, found by halving, as an entity may have thousands of
-        // events on one day.
-        const auto after = std::upper_bound(
-            list.begin() + static_cast<std::ptrdiff_t>(k) + 1, list.end(), a.end,
-            [&](const SharedString& end, uint32_t e) { return end < graph.events[e].start; });
-        if (after == list.end()) continue;
-        const uint32_t next = *after;
-        const bool stated =
-            seen.count(key(list[k], next, before)) || seen.count(key(list[k], next, causes)) ||
-            seen.count(key(next, list[k], causes)) || seen.count(key(next, list[k], before));
-        if (!stated) inferred.emplace_back(list[k], next);
-      }
+    for (std::vector<std::pair<uint32_t, uint32_t>>& of_entity : inferred_of) {
+      inferred.insert(inferred.end(), of_entity.begin(), of_entity.end());
+      std::vector<std::pair<uint32_t, uint32_t>>().swap(of_entity);
     }
     std::sort(inferred.begin(), inferred.end());
     inferred.erase(std::unique(inferred.begin(), inferred.end()), inferred.end());
+    // No two relations have one (source, target, type): the stated ones were made unique, and an
+    // inferred one is never stated. So the stated ones are sorted alone, and the inferred ones,
+    // in order already, merged in.
+    auto by_key = [](const Relation& a, const Relation& b) {
+      return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
+    };
+    std::sort(graph.relations.begin(), graph.relations.end(), by_key);
+    const auto stated_end = static_cast<std::ptrdiff_t>(graph.relations.size());
     for (const auto& [source, target] : inferred)
       graph.relations.push_back({source, target, "before", true, 0, "", 0});
+    std::inplace_merge(graph.relations.begin(), graph.relations.begin() + stated_end,
+                       graph.relations.end(), by_key);
   }
-  std::stable_sort(
-      graph.relations.begin(), graph.relations.end(), [](const Relation& a, const Relation& b) {
-        return std::tie(a.source, a.target, a.type) < std::tie(b.source, b.target, b.type);
-      });
 
   stage_done(&st.stats.relations_seconds);
   RebuildTopology(&graph);
