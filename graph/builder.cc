@@ -1169,6 +1169,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       int published_first = INT_MAX, published_last = INT_MIN;
       int day_first = 0, day_last = 0;  // its interval's, when days_exact
       bool negated = false, dated = false, days_exact = false;
+      uint32_t listed = 0;  // the candidates() call that last listed it
       ClusterBrief brief{};
     };
     static_assert(sizeof(ClusterHot) == 64);
@@ -1315,22 +1316,24 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // The clusters of a kind a mention may join, without repeats, in no particular order: every
     // choice among them breaks ties by creation order (the smaller index), so that sorting them
     // is not needed.
-    std::vector<uint32_t> seen_at(0);
+    // Repeats are told apart by a mark in each event's small entry, which the tests of each
+    // candidate read next anyway: a separate array of marks was one more miss per candidate.
     uint32_t generation = 0;
     std::vector<uint64_t> bucket_keys;
     std::vector<const BucketIndex::List*> bucket_lists;
-    auto candidates = [&](const RawEvent& raw, const IdSet& entities_named, bool by_date,
-                          std::size_t document, const std::vector<int64_t>& agent_reach = {}) {
+    std::vector<std::size_t> out;  // what candidates() returns, valid until its next call
+    auto candidates =
+        [&](const RawEvent& raw, const IdSet& entities_named, bool by_date, std::size_t document,
+            const std::vector<int64_t>& agent_reach = {}) -> const std::vector<std::size_t>& {
       if (++generation == 0) {
-        std::fill(seen_at.begin(), seen_at.end(), 0);
+        for (ClusterHot& h : hot) h.listed = 0;
         generation = 1;
       }
-      seen_at.resize(clusters.size(), 0);
-      std::vector<std::size_t> out;
+      out.clear();
       const std::vector<uint32_t>& mine = kinds(raw_type_id[raw.order]);
       auto take = [&](std::size_t c) {
-        if (seen_at[c] == generation) return;
-        seen_at[c] = generation;
+        if (hot[c].listed == generation) return;
+        hot[c].listed = generation;
         out.push_back(c);
       };
       // The buckets are listed first, then their slots, their lists and the lists' latest entries
@@ -1380,15 +1383,29 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         for (const uint32_t* line = bucket->data() + latest(*bucket); line < end; line += 16)
           PrefetchLine(line);
       }
+      // Each entry's small entry is asked for sixteen entries ahead of reading it, across buckets.
+      constexpr std::size_t kAhead = 16;
+      std::size_t ahead_list = 0, ahead_at = bucket_lists.empty() ? 0 : latest(*bucket_lists[0]);
+      auto ask_ahead = [&] {
+        while (ahead_list < bucket_lists.size() && ahead_at >= bucket_lists[ahead_list]->size()) {
+          if (++ahead_list < bucket_lists.size()) ahead_at = latest(*bucket_lists[ahead_list]);
+        }
+        if (ahead_list < bucket_lists.size())
+          PrefetchLine(&hot[(*bucket_lists[ahead_list])[ahead_at++]]);
+      };
+      for (std::size_t i = 0; i < kAhead; ++i) ask_ahead();
       // A bucket's key holds its clusters' type, one of `mine`: they need no type check.
       for (const BucketIndex::List* bucket : bucket_lists) {
-        for (std::size_t i = latest(*bucket); i < bucket->size(); ++i) take((*bucket)[i]);
+        for (std::size_t i = latest(*bucket); i < bucket->size(); ++i) {
+          ask_ahead();
+          take((*bucket)[i]);
+        }
       }
       if (document != SIZE_MAX) {
         // The latest events of the article; a book-length document must not make
         // every mention scan all of its events.
         told_in.ForLatestTold(document, kDocumentScan, [&](uint32_t c) {
-          if (std::find(mine.begin(), mine.end(), clusters[c].type_id) != mine.end()) take(c);
+          if (std::find(mine.begin(), mine.end(), hot[c].type_id) != mine.end()) take(c);
         });
       }
       return out;
