@@ -14,5 +14,7 @@ Command RegisterBuild(CLI::App& app);
 Command RegisterTimex(CLI::App& app);
 Command RegisterExport(CLI::App& app);
 Command RegisterQuery(CLI::App& app);
+// Registers `parse` and `train-syntax`; the command runs whichever was given.
+Command RegisterParse(CLI::App& app);
 
 }  // namespace eventgraph::cli

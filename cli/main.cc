@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   eventgraph::cli::Command timex = eventgraph::cli::RegisterTimex(app);
   eventgraph::cli::Command export_graph = eventgraph::cli::RegisterExport(app);
   eventgraph::cli::Command query = eventgraph::cli::RegisterQuery(app);
+  eventgraph::cli::Command parse = eventgraph::cli::RegisterParse(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -29,5 +30,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("timex")) return timex();
   if (app.got_subcommand("export")) return export_graph();
   if (app.got_subcommand("query")) return query();
+  if (app.got_subcommand("parse") || app.got_subcommand("train-syntax")) return parse();
   return eventgraph::cli::kExitUsage;
 }
