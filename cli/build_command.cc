@@ -99,6 +99,7 @@ int RunBuild(const BuildOptions& options) {
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   Result<Lexicons> lexicons = LoadLexicons(data_dir, options.lexicons);
   if (!lexicons.ok()) return fail(lexicons.status(), kExitUsage);
+  if (Status syntax = LoadSyntax(&*lexicons); !syntax.ok()) return fail(syntax, kExitUsage);
   Result<TemporalLexicon> temporal = LoadTemporalLexicon(data_dir);
   if (!temporal.ok()) return fail(temporal.status(), kExitUsage);
   // Fail before the work, not after it.

@@ -47,7 +47,7 @@ int RunTokenized(const ParseOptions& options, const SyntaxModel& model) {
   for (const std::string& input : options.inputs) {
     if (Status read = ReadConllu(input, &gold); !read.ok()) {
       std::cerr << "eventgraph parse: error: " << read.ToString() << "\n";
-      return read.code() == StatusCode::kNotFound ? kExitUsage : kExitUsage;
+      return kExitUsage;
     }
   }
   std::vector<ConlluSentence> predicted;
@@ -271,7 +271,8 @@ Command RegisterParse(CLI::App& app) {
                       "Parts the parser's training tags are predicted in (default 4; 1: gold tags)")
       ->check(CLI::Range(1, 20));
   trainer->add_option("--prune", train->train.prune,
-                      "Drop averaged weights smaller than this from the file (default 1: one update's worth)")
+                      "Drop averaged weights smaller than this from the file (default 1: a weight of one update "
+                      "held through the whole of training)")
       ->check(CLI::Range(0.0f, 100.0f));
   trainer->add_option("--seed", train->train.seed, "Seed of the data order (default 1)");
   trainer->add_option("--describe", train->description,

@@ -28,6 +28,11 @@ void LinkPlaces(const Segmented& segmented, const Lexicons& lexicons,
 // its mention becomes the country, with the seat's actor code.
 void ResolveSeats(const Segmented& segmented, const Lexicons& lexicons, DocumentMentions* mentions);
 
+// Runs the backbone on each sentence that is not furniture: fills mentions->words and
+// mentions->token_word (left empty / kNoWord without a model).
+void AnalyseSentences(const Segmented& segmented, const SyntaxModel* model,
+                      DocumentMentions* mentions);
+
 // Event triggers with their arguments and modality, then the relations that
 // cue phrases state between two triggers of one sentence.
 void FindEventMentions(const Segmented& segmented, const Lexicons& lexicons,

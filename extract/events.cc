@@ -1,27 +1,31 @@
-// Tokens and entity mentions -> event mentions and stated relations.
+// Tokens, their parse and entity mentions -> event mentions and stated relations.
 //
 // Triggers come from data/lexicon/triggers.tsv (verbs in every inflection,
 // nouns in both numbers, multi-word patterns with "*" gaps); the longest
 // trigger at a position wins and triggers never start inside a name.
-// Arguments are read off the clause around the trigger:
-//   - the nearest name before it is the agent ("Lavrov criticized"), and
-//     names joined to it by "and" are participants ("X and Y meet");
-//   - after it, the preposition before a name decides its role: "with",
-//     "between", "and" -> participant; "in", "at" + a place -> location;
-//     "by" -> agent; "on", "against", "to" or none -> target.
-//   - a noun told "with" someone ("talks with X", "a news conference with X")
-//     also takes the clause's subject: "Lavrov spoke after talks with X".
+// Everything else is read off the dependency tree (extract/analyse.cc):
+//   - arguments are the names among the trigger's dependents: for a verb its
+//     subject (agent), object or passive subject (target) and obliques by
+//     their preposition ("by" agent; "with", "between" participant; "in", "at"
+//     + a place location; "on", "against", "to" target); for a noun its
+//     possessor ("Syria's attack", "his meeting"), a name compounded with it
+//     ("the Moscow talks": where; "the U.S. strike": who) and its nominal
+//     modifiers by preposition. Conjoined names share a role; a verb without a
+//     subject takes the one of the verb it is coordinated with or controlled by.
+//   - a noun told "with" someone ("talks with X") also takes the subject of the
+//     clause it belongs to: "Lavrov spoke after talks with X".
 // "He", "his" stand for the first person named in the sentence before them,
 // else in one of the two sentences before (data/lexicon/pronouns.tsv).
-// Modality: the nearest word of lexicon/modality.tsv within a few words before
-// the trigger marks it hypothetical ("could"), future ("will") or alleged
-// ("alleged"); a negation ("did not") always wins. Mentions are kept, flagged.
-// Reported speech: events in the clause a reporting verb introduces ("Lavrov
-// said X", "X, Lavrov said") get the verb's subject as their source; a claim
+// Modality: a word of lexicon/modality.tsv in the verb group or noun phrase
+// ("did not", "could", "will", "the alleged"), or the verb the event is the
+// complement of ("denied attacking"), marks it; a negation always wins.
+// Reported speech: events in the clause a reporting verb reports ("Lavrov said
+// X", "X, Lavrov said") get the verb's subject as their source; a claim
 // ("Moscow claimed X") marks them alleged.
 // A relation cue ("prompted", "in retaliation for") between two triggers
 // of one sentence states "causes" or "before" in the direction it names.
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "entities_internal.h"
@@ -29,10 +33,7 @@
 namespace eventgraph {
 namespace {
 
-constexpr uint32_t kModalityWindow = 4;   // words before a trigger that can negate or hedge it
-constexpr uint32_t kArgumentWindow = 12;  // words after a trigger where its arguments may be
 constexpr uint32_t kMaxGap = 3;           // words a "*" in a trigger pattern may stand for
-constexpr uint32_t kNounAgentReach = 3;   // words before a noun trigger where its agent may be
 
 // Length of `pattern` matched at token i (0 when it does not match).
 uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
@@ -51,85 +52,114 @@ uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end
   return rest > 0 ? rest + 1 : 0;
 }
 
-bool IsClauseBreak(const Token& token) {
-  return token.text == ";" || token.text == ":" || token.text == "\"" ||
-         token.text == "\xE2\x80\x9C" || token.text == "\xE2\x80\x9D";
-}
-
-bool CueAt(const Lexicons& lex, const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
-  auto starting = lex.relation_cues_by_first.find(tokens[i].Lower());
-  if (starting == lex.relation_cues_by_first.end()) return false;
-  for (std::size_t c : starting->second) {
-    if (MatchPattern(tokens, i, end, lex.relation_cues[c].tokens, 0) > 0) return true;
+// Reads an event's arguments, modality and source off the dependency tree of its sentence.
+class ClauseReader {
+ public:
+  ClauseReader(const Segmented& seg, const Lexicons& lex, DocumentMentions* out)
+      : seg_(seg), lex_(lex), out_(*out), words_(out->words), entity_at_(seg.tokens.size(), -1),
+        first_person_(seg.sentences.size(), -1), pronoun_of_(seg.tokens.size(), nullptr),
+        children_(out->words.size()) {
+    for (std::size_t m = 0; m < out_.entities.size(); ++m) {
+      const EntityMention& mention = out_.entities[m];
+      for (uint32_t t = mention.first_token; t < mention.end_token; ++t)
+        entity_at_[t] = static_cast<int>(m);
+      if (mention.kind == EntityKind::kPerson && !mention.modifier &&
+          first_person_[mention.sentence] < 0)
+        first_person_[mention.sentence] = static_cast<int>(m);
+    }
+    for (std::size_t t = 0; t < seg.tokens.size(); ++t) {
+      if (!seg.tokens[t].is_word) continue;
+      if (auto pronoun = lex.pronouns.find(seg.tokens[t].Lower()); pronoun != lex.pronouns.end())
+        pronoun_of_[t] = &pronoun->second;
+    }
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      if (words_[w].head >= 0) children_[words_[w].head].push_back(static_cast<uint32_t>(w));
+    }
   }
-  return false;
-}
 
-bool IsPreposition(std::string_view word) {
-  static const std::set<std::string_view> kPrepositions = {
-      "with",      "between", "in",   "at",    "by",    "on",     "against",
-      "to",        "of",      "from", "for",   "after", "before", "during",
-      "following", "over",    "into", "about", "near",  "under"};
-  return kPrepositions.count(word) > 0;
-}
+  int EntityAt(uint32_t token) const { return entity_at_[token]; }
 
-// A participle right after a preposition ("talks with visiting X") modifies a
-// name; it does not start another clause.
-bool IsAttributiveParticiple(const std::vector<Token>& tokens, const EventMention& event) {
-  const std::string_view word = tokens[event.first_token].lower;
-  return event.verbal && event.end_token == event.first_token + 1 && word.size() > 4 &&
-         word.compare(word.size() - 3, 3, "ing") == 0 && event.first_token > 0 &&
-         IsPreposition(tokens[event.first_token - 1].lower);
-}
-
-}  // namespace
-
-void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentions* out) {
-  const std::vector<Token>& tokens = seg.tokens;
-  // Which entity mention (if any) covers each token.
-  std::vector<int> entity_at(tokens.size(), -1);
-  for (std::size_t m = 0; m < out->entities.size(); ++m) {
-    const EntityMention& mention = out->entities[m];
-    for (uint32_t t = mention.first_token; t < mention.end_token; ++t)
-      entity_at[t] = static_cast<int>(m);
-  }
-  // A pronoun stands for the first person named before it in its sentence,
-  // else for the first person of one of the two sentences before.
-  std::vector<int> first_person(seg.sentences.size(), -1);
-  for (std::size_t m = 0; m < out->entities.size(); ++m) {
-    const EntityMention& mention = out->entities[m];
-    if (mention.kind == EntityKind::kPerson && !mention.modifier &&
-        first_person[mention.sentence] < 0)
-      first_person[mention.sentence] = static_cast<int>(m);
-  }
-  // Each token's pronoun class, looked up once: the argument scans below look
-  // at the same tokens again for every trigger near them.
-  std::vector<const std::string*> pronoun_of(tokens.size(), nullptr);
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
-    if (!tokens[t].is_word) continue;
-    if (auto pronoun = lex.pronouns.find(tokens[t].Lower()); pronoun != lex.pronouns.end())
-      pronoun_of[t] = &pronoun->second;
-  }
-  auto referent = [&](uint32_t t, uint32_t sentence, bool possessive_too = false) -> int {
-    if (entity_at[t] >= 0) return entity_at[t];
-    const std::string* pronoun = pronoun_of[t];
-    if (!pronoun || !(*pronoun == "subject" || (possessive_too && *pronoun == "possessive")))
-      return -1;
-    if (int p = first_person[sentence]; p >= 0 && out->entities[p].end_token <= t) return p;
-    for (uint32_t back = 1; back <= 2 && back <= sentence; ++back) {
-      if (seg.sentences[sentence - back].furniture) continue;
-      if (first_person[sentence - back] >= 0) return first_person[sentence - back];
+  // The word of [first, end) that heads the others (the first whose head lies outside), or -1.
+  int32_t HeadOf(uint32_t first, uint32_t end) const {
+    for (uint32_t t = first; t < end; ++t) {
+      const uint32_t w = out_.token_word[t];
+      if (w == DocumentMentions::kNoWord) continue;
+      const int32_t head = words_[w].head;
+      if (head < 0 || words_[head].token < first || words_[head].token >= end)
+        return static_cast<int32_t>(w);
     }
     return -1;
-  };
-  // "their talks": everyone named before in the sentence, else in the one before.
-  auto group_referent = [&](uint32_t t, uint32_t sentence) {
+  }
+  bool IsVerb(int32_t w) const { return words_[w].upos == Upos::kVerb; }
+  // "obl" of "obl:agent".
+  std::string_view Base(int32_t w) const {
+    const std::string_view relation = words_[w].relation;
+    return relation.substr(0, relation.find(':'));
+  }
+  std::string_view Lower(int32_t w) const { return seg_.tokens[words_[w].token].lower; }
+  const std::vector<uint32_t>& Children(int32_t w) const { return children_[w]; }
+  // The preposition that marks a word ("with" in "talks with X"), lower case, or "".
+  std::string_view CaseOf(int32_t w) const {
+    for (uint32_t child : children_[w]) {
+      if (Base(child) == "case") return Lower(child);
+    }
+    return {};
+  }
+  // The entity a word names: the mention over its token; for a pronoun, the person it stands for
+  // (a possessive one only when `possessive_too`); for a common noun, a name in apposition to it,
+  // or after "of" ("the town of Kalima").
+  int EntityOf(int32_t w, uint32_t sentence, bool possessive_too) const {
+    const uint32_t token = words_[w].token;
+    if (entity_at_[token] >= 0 && !out_.entities[entity_at_[token]].modifier)
+      return entity_at_[token];
+    if (int person = Referent(token, sentence, possessive_too); person >= 0) return person;
+    // A word that is only an affiliation or a title ("Kenyan" in "Kenyan President Peter Mwangi"
+    // when the parser heads the phrase there) stands for the name it introduces.
+    const Upos upos = words_[w].upos;
+    if (upos != Upos::kNoun && upos != Upos::kPropn && upos != Upos::kAdj && entity_at_[token] < 0)
+      return -1;
+    // "A White House spokesman, Scott Stanzel": the name in apposition, not the affiliation;
+    // "Kenyan police": the country.
+    int found = -1, found_rank = 5;
+    for (uint32_t child : children_[w]) {
+      const std::string_view base = Base(child);
+      const int rank = base == "appos"                               ? 0
+                       : base == "flat" || (base == "nmod" && CaseOf(child).empty()) ? 1
+                       : base == "nmod" && CaseOf(child) == "of"     ? 2
+                       : base == "compound" || base == "amod"        ? 3
+                       : base == "conj" && entity_at_[token] < 0     ? 4  // "Kenyan [,] X"
+                                                                     : 5;
+      const int entity = entity_at_[words_[child].token];
+      if (rank < found_rank && entity >= 0 && !out_.entities[entity].modifier) {
+        found = entity;
+        found_rank = rank;
+      }
+    }
+    if (found < 0 && entity_at_[token] >= 0) return entity_at_[token];  // the affiliation itself
+    return found;
+  }
+  // A pronoun stands for the first person named before it in its sentence, else for the first
+  // person of one of the two sentences before.
+  int Referent(uint32_t t, uint32_t sentence, bool possessive_too) const {
+    const std::string* pronoun = pronoun_of_[t];
+    if (!pronoun || !(*pronoun == "subject" || (possessive_too && *pronoun == "possessive")))
+      return -1;
+    if (int p = first_person_[sentence]; p >= 0 && out_.entities[p].end_token <= t) return p;
+    for (uint32_t back = 1; back <= 2 && back <= sentence; ++back) {
+      if (seg_.sentences[sentence - back].furniture) continue;
+      if (first_person_[sentence - back] >= 0) return first_person_[sentence - back];
+    }
+    return -1;
+  }
+  // "their talks": the people named before in the sentence, else in the one before.
+  std::vector<int> GroupReferent(uint32_t t, uint32_t sentence) const {
     std::vector<int> group;
-    if (entity_at[t] >= 0 || !pronoun_of[t] || *pronoun_of[t] != "plural possessive") return group;
+    if (entity_at_[t] >= 0 || !pronoun_of_[t] || *pronoun_of_[t] != "plural possessive")
+      return group;
     for (uint32_t s = sentence + 1; s-- > 0 && s + 1 >= sentence && group.size() < 2;) {
       group.clear();
-      for (std::size_t m = 0; m < out->entities.size(); ++m) {
-        const EntityMention& mention = out->entities[m];
+      for (std::size_t m = 0; m < out_.entities.size(); ++m) {
+        const EntityMention& mention = out_.entities[m];
         if (mention.sentence == s && mention.kind == EntityKind::kPerson && !mention.modifier &&
             (s < sentence || mention.end_token <= t))
           group.push_back(static_cast<int>(m));
@@ -137,21 +167,328 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     }
     if (group.size() < 2) group.clear();
     return group;
-  };
-  auto first_token_of = [&](uint32_t t) {
-    return entity_at[t] >= 0 ? out->entities[entity_at[t]].first_token : t;
-  };
+  }
+  const EntityMention& Entity(int m) const { return out_.entities[m]; }
+  const Lexicons& lexicons() const { return lex_; }
+  const std::vector<SyntaxWord>& words() const { return words_; }
+  DocumentMentions& mentions() const { return out_; }
 
+ private:
+  const Segmented& seg_;
+  const Lexicons& lex_;
+  DocumentMentions& out_;
+  const std::vector<SyntaxWord>& words_;
+  std::vector<int> entity_at_;
+  std::vector<int> first_person_;
+  std::vector<const std::string*> pronoun_of_;
+  std::vector<std::vector<uint32_t>> children_;
+};
+
+bool IsPlace(const EntityMention& mention) {
+  return mention.kind == EntityKind::kLocation || mention.kind == EntityKind::kCountry;
+}
+
+void AddArgument(EventMention* event, ArgumentRole role, int entity) {
+  if (entity < 0) return;
+  for (const EventArgument& argument : event->arguments) {
+    if (argument.entity == static_cast<uint32_t>(entity)) return;
+  }
+  event->arguments.push_back({role, static_cast<uint32_t>(entity)});
+}
+
+// The role a dependent of an event takes, from its relation and preposition, or false when it
+// says nothing of who took part or where (a time, a manner, a reason).
+bool RoleOf(const ClauseReader& tree, int32_t event_word, bool verbal, int32_t dependent,
+            const EntityMention& named, ArgumentRole* role) {
+  const std::string_view relation = tree.words()[dependent].relation;
+  const std::string_view base = tree.Base(dependent);
+  const std::string_view preposition = tree.CaseOf(dependent);
+  (void)event_word;
+  if (relation == "nsubj:pass" || base == "obj" || base == "iobj") {
+    // "Rebels attacked the town of Kalima": a place attacked or visited is where it happened.
+    *role = named.kind == EntityKind::kLocation ? ArgumentRole::kLocation : ArgumentRole::kTarget;
+    return true;
+  }
+  if (base == "nsubj") {
+    *role = ArgumentRole::kAgent;
+    return verbal;
+  }
+  if (relation == "nmod:poss") {
+    *role = ArgumentRole::kAgent;
+    return true;
+  }
+  if (base == "compound" || base == "amod") {
+    // "the Moscow talks" says where; "the U.S. strike", "Syrian shelling" say who.
+    if (named.modifier) return false;
+    *role = named.kind == EntityKind::kLocation ? ArgumentRole::kLocation : ArgumentRole::kAgent;
+    return !verbal;
+  }
+  if (base != "obl" && base != "nmod") return false;
+  if (relation == "obl:agent" || preposition == "by") {
+    *role = ArgumentRole::kAgent;
+  } else if (preposition == "with" || preposition == "between" || preposition == "alongside") {
+    *role = ArgumentRole::kParticipant;
+  } else if ((preposition == "in" || preposition == "at" || preposition == "near" ||
+              preposition == "inside" || preposition == "outside" || preposition == "across" ||
+              preposition == "into" || preposition == "on") &&
+             IsPlace(named)) {
+    *role = ArgumentRole::kLocation;
+  } else if (preposition == "on" || preposition == "against" || preposition == "to" ||
+             (preposition == "of" && !verbal)) {
+    *role = ArgumentRole::kTarget;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Arguments from the dependents of the event's head word: subject, object and obliques by their
+// prepositions for a verb; possessor, compound and nominal modifiers for a noun. Conjuncts share
+// their first's role ("X and Y met": both take part). A verb with no subject of its own takes the
+// one of the verb it is coordinated with or controlled by ("agreed to meet X").
+void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                   bool passive_agent, EventMention* event) {
+  const bool verbal = event->verbal;
+  bool has_subject = false, told_with = false;
+  // A trigger of several words ("agreed on Monday to buy") is one predicate: the dependents of
+  // all its words are its own.
+  std::vector<uint32_t> dependents;
+  const std::vector<SyntaxWord>& words = tree.words();
+  for (uint32_t t = event->first_token; t < event->end_token; ++t) {
+    for (uint32_t w = tree.mentions().token_word[t];
+         w != DocumentMentions::kNoWord && w < words.size() && words[w].token == t; ++w) {
+      for (uint32_t child : tree.Children(static_cast<int32_t>(w))) {
+        if (words[child].token < event->first_token || words[child].token >= event->end_token)
+          dependents.push_back(child);
+      }
+    }
+  }
+  for (uint32_t dependent : dependents) {
+    const int32_t word = static_cast<int32_t>(dependent);
+    if (!verbal && tree.words()[word].relation == "nmod:poss") {
+      const std::vector<int> group = tree.GroupReferent(tree.words()[word].token, sentence);
+      for (int member : group) AddArgument(event, ArgumentRole::kParticipant, member);
+      if (!group.empty()) continue;
+    }
+    const int entity =
+        tree.EntityOf(word, sentence, /*possessive_too=*/tree.words()[word].relation == "nmod:poss");
+    if (tree.Base(word) == "nsubj") has_subject = true;
+    if (entity < 0) continue;
+    const EntityMention& named = tree.Entity(entity);
+    if (named.modifier && tree.Base(word) != "compound") continue;
+    ArgumentRole role;
+    if (!RoleOf(tree, head, verbal, word, named, &role)) continue;
+    if (passive_agent && tree.words()[word].relation == "nsubj:pass") role = ArgumentRole::kAgent;
+    std::vector<int> conjuncts;
+    for (uint32_t child : tree.Children(word)) {
+      if (tree.Base(static_cast<int32_t>(child)) != "conj") continue;
+      int other = tree.EntityOf(static_cast<int32_t>(child), sentence, false);
+      if (other >= 0) conjuncts.push_back(other);
+    }
+    if (role == ArgumentRole::kAgent && !conjuncts.empty()) role = ArgumentRole::kParticipant;
+    told_with = told_with || (role == ArgumentRole::kParticipant && tree.CaseOf(word) == "with");
+    AddArgument(event, role, entity);
+    for (int other : conjuncts) AddArgument(event, role, other);
+  }
+  if (verbal) {
+    // "arrested Peter Mwangi in Mombasa": a place after an argument of a verb says where the
+    // event happened, whichever word the parser hung it from.
+    for (uint32_t dependent : tree.Children(head)) {
+      const std::string_view dependent_base = tree.Base(static_cast<int32_t>(dependent));
+      if (dependent_base != "obj" && dependent_base != "obl" && dependent_base != "nsubj:pass")
+        continue;
+      for (uint32_t modifier : tree.Children(static_cast<int32_t>(dependent))) {
+        if (tree.Base(static_cast<int32_t>(modifier)) != "nmod") continue;
+        const std::string_view preposition = tree.CaseOf(static_cast<int32_t>(modifier));
+        if (preposition != "in" && preposition != "at" && preposition != "near") continue;
+        const int place = tree.EntityOf(static_cast<int32_t>(modifier), sentence, false);
+        if (place >= 0 && IsPlace(tree.Entity(place)))
+          AddArgument(event, ArgumentRole::kLocation, place);
+      }
+    }
+  }
+  const std::string_view base = tree.Base(head);
+  const int32_t governor = tree.words()[head].head;
+  bool infinitive = false;
+  for (uint32_t child : tree.Children(head))
+    infinitive = infinitive || (tree.Base(static_cast<int32_t>(child)) == "mark" &&
+                                tree.Lower(static_cast<int32_t>(child)) == "to");
+  if (verbal && !has_subject && governor >= 0 &&
+      (base == "conj" || base == "xcomp" || (base == "advcl" && infinitive))) {
+    // "Police arrested two men and charged a third", "Russia agreed to meet X"; and with an
+    // object, object control: "The attack prompted Brazil to launch ...", "urged X to leave".
+    int32_t object = -1;
+    for (uint32_t dependent : tree.Children(governor)) {
+      if (base != "conj" && tree.Base(static_cast<int32_t>(dependent)) == "obj")
+        object = static_cast<int32_t>(dependent);
+    }
+    if (object >= 0) {
+      AddArgument(event, ArgumentRole::kAgent, tree.EntityOf(object, sentence, false));
+    } else {
+      for (uint32_t dependent : tree.Children(governor)) {
+        const std::string_view relation = tree.words()[dependent].relation;
+        if (relation != "nsubj" && !(base == "conj" && relation == "nsubj:pass")) continue;
+        AddArgument(event, relation == "nsubj" ? ArgumentRole::kAgent : ArgumentRole::kTarget,
+                    tree.EntityOf(static_cast<int32_t>(dependent), sentence, false));
+      }
+    }
+  }
+  const bool has_agent =
+      std::any_of(event->arguments.begin(), event->arguments.end(),
+                  [](const EventArgument& a) { return a.role == ArgumentRole::kAgent; });
+  // The verb whose clause a noun belongs to, through the nouns it modifies ("after hours of talks").
+  int32_t clause = governor;
+  while (clause >= 0 && !tree.IsVerb(clause) &&
+         (tree.Base(clause) == "nmod" || tree.Base(clause) == "obl" || tree.Base(clause) == "obj"))
+    clause = tree.words()[clause].head;
+  if (!verbal && told_with && !has_agent && clause >= 0 && tree.IsVerb(clause)) {
+    // "Lavrov spoke after talks with X": the other side of talks told "with" someone is the
+    // subject of the clause they belong to.
+    for (uint32_t dependent : tree.Children(clause)) {
+      if (tree.Base(static_cast<int32_t>(dependent)) != "nsubj") continue;
+      const int entity = tree.EntityOf(static_cast<int32_t>(dependent), sentence, false);
+      if (entity >= 0 && tree.Entity(entity).kind != EntityKind::kLocation)
+        AddArgument(event, ArgumentRole::kParticipant, entity);
+    }
+  }
+}
+
+// A modality word (data/lexicon/modality.tsv) among the words that make the verb group or the
+// noun phrase of the event: its auxiliaries and adverbs ("did not", "could", "will", "never"), a
+// determiner or adjective of a noun ("no talks", "the alleged attack"); or the verb it is the
+// complement of ("denied attacking", "threatened to strike"). A noun that is the object of a
+// negated verb is negated too ("did not discuss sanctions"). Negation wins over the others.
+std::string Modality(const ClauseReader& tree, int32_t head) {
+  std::string found;
+  int found_distance = 0;
+  const auto at = static_cast<int>(tree.words()[head].token);
+  // The nearest cue decides ("whether X will meet": future), a negation wins over any.
+  auto consider = [&](int32_t word) {
+    auto cue = tree.lexicons().modality_words.find(tree.Lower(word));
+    if (cue == tree.lexicons().modality_words.end() || found == "negated") return;
+    const int distance = std::abs(at - static_cast<int>(tree.words()[word].token));
+    if (cue->second == "negated" || found.empty() || distance < found_distance) {
+      found = cue->second;
+      found_distance = distance;
+    }
+  };
+  auto group_of = [&](int32_t verb) {
+    for (uint32_t child : tree.Children(verb)) {
+      const std::string_view base = tree.Base(static_cast<int32_t>(child));
+      if (base == "aux" || base == "advmod" || base == "det" || base == "amod" || base == "mark")
+        consider(static_cast<int32_t>(child));
+    }
+  };
+  group_of(head);
+  const std::string_view base = tree.Base(head);
+  const int32_t governor = tree.words()[head].head;
+  if (governor >= 0 && (base == "xcomp" || base == "ccomp") && found != "negated") {
+    consider(governor);
+  }
+  if (governor >= 0 && base == "obj" && found.empty()) {
+    std::string outer;
+    for (uint32_t child : tree.Children(governor)) {
+      const std::string_view child_base = tree.Base(static_cast<int32_t>(child));
+      if (child_base != "aux" && child_base != "advmod") continue;
+      auto cue = tree.lexicons().modality_words.find(tree.Lower(static_cast<int32_t>(child)));
+      if (cue != tree.lexicons().modality_words.end() && cue->second == "negated") found = "negated";
+    }
+  }
+  return found.empty() ? "asserted" : found;
+}
+
+// Is `word` inside the subtree of `root`?
+bool Within(const ClauseReader& tree, int32_t word, int32_t root) {
+  for (int32_t w = word; w >= 0; w = tree.words()[w].head) {
+    if (w == root) return true;
+  }
+  return false;
+}
+
+// Reported speech: a reporting verb (data/lexicon/reporting_verbs.tsv) gives its subject as the
+// source of the events in the clause it reports: its complement ("X said rebels attacked"), or the
+// clause it is a parenthetical of ("Rebels attacked the convoy, X said"). A claim marks them
+// alleged.
+void FindSources(const ClauseReader& tree, uint32_t sentence, std::size_t first_event) {
+  DocumentMentions& out = tree.mentions();
+  const Sentence& bounds = out.segmented.sentences[sentence];
+  for (uint32_t t = bounds.first_token; t < bounds.end_token; ++t) {
+    const uint32_t w = out.token_word[t];
+    if (w == DocumentMentions::kNoWord || tree.EntityAt(t) >= 0) continue;
+    const auto verb = static_cast<int32_t>(w);
+    if (tree.words()[verb].upos != Upos::kVerb) continue;
+    auto reporting = tree.lexicons().reporting_verbs.find(out.segmented.tokens[t].Lower());
+    if (reporting == tree.lexicons().reporting_verbs.end()) continue;
+    int speaker = -1;
+    std::vector<int32_t> reported;
+    for (uint32_t child : tree.Children(verb)) {
+      const std::string_view base = tree.Base(static_cast<int32_t>(child));
+      if (base == "nsubj" && speaker < 0)
+        speaker = tree.EntityOf(static_cast<int32_t>(child), sentence, false);
+      if (base == "ccomp" || base == "parataxis") reported.push_back(static_cast<int32_t>(child));
+      // "said on Monday that ...": a clause opened by the conjunction "that" is a complement,
+      // never a relative clause, whatever word after the verb the parser hung it from.
+      if (base != "obl" && base != "obj") continue;
+      for (uint32_t clause : tree.Children(static_cast<int32_t>(child))) {
+        if (tree.Base(static_cast<int32_t>(clause)) != "acl") continue;
+        for (uint32_t mark : tree.Children(static_cast<int32_t>(clause))) {
+          if (tree.Base(static_cast<int32_t>(mark)) == "mark" &&
+              tree.Lower(static_cast<int32_t>(mark)) == "that")
+            reported.push_back(static_cast<int32_t>(clause));
+        }
+      }
+    }
+    // "Rebels attacked the convoy, X said": the reporting clause hangs from the clause it reports,
+    // as parataxis (or as a conjunct with no "and" or "but": how parsers often read it).
+    const int32_t governor = tree.words()[verb].head;
+    const std::string_view base = tree.Base(verb);
+    bool coordinated = false;
+    for (uint32_t child : tree.Children(verb))
+      coordinated = coordinated || tree.Base(static_cast<int32_t>(child)) == "cc";
+    const bool parenthetical =
+        governor >= 0 && (base == "parataxis" || (base == "conj" && !coordinated && governor < verb));
+    if (speaker < 0 && !reporting->second) continue;  // a claim is one whoever makes it
+    for (std::size_t e = first_event; e < out.events.size(); ++e) {
+      EventMention& event = out.events[e];
+      const int32_t head = tree.HeadOf(event.first_token, event.end_token);
+      if (head < 0 || head == verb) continue;
+      bool told = false;
+      for (int32_t clause : reported) told = told || Within(tree, head, clause);
+      if (parenthetical && !Within(tree, head, verb) && Within(tree, head, governor)) told = true;
+      if (!told) continue;
+      if (event.source < 0 && speaker >= 0) event.source = speaker;
+      // "We agreed to ...", X said: in what X says, "I" and "we" are X (or X's side).
+      const bool has_agent =
+          std::any_of(event.arguments.begin(), event.arguments.end(),
+                      [](const EventArgument& a) { return a.role == ArgumentRole::kAgent; });
+      if (speaker >= 0 && !has_agent) {
+        for (uint32_t child : tree.Children(head)) {
+          const std::string_view pronoun = tree.Lower(static_cast<int32_t>(child));
+          if (tree.Base(static_cast<int32_t>(child)) == "nsubj" && (pronoun == "we" || pronoun == "i"))
+            AddArgument(&event, ArgumentRole::kAgent, speaker);
+        }
+      }
+      if (reporting->second && event.modality == "asserted") event.modality = "alleged";
+    }
+  }
+}
+
+}  // namespace
+
+void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentions* out) {
+  const std::vector<Token>& tokens = seg.tokens;
+  const ClauseReader tree(seg, lex, out);
   out->events.reserve(out->events.size() + seg.sentences.size());  // about one a sentence
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
     if (sentence.furniture || sentence.heading) continue;
     const std::size_t first_event = out->events.size();
+    std::vector<bool> passive_agent;  // by event of this sentence: its trigger's sense says so
     for (uint32_t i = sentence.first_token; i < sentence.end_token;) {
       const auto* bucket = lex.triggers.by_first_token.Find(tokens[i].Lower());
       uint32_t best = 0;
       const TriggerSense* sense = nullptr;
-      if (entity_at[i] < 0 && bucket) {
+      if (tree.EntityAt(i) < 0 && bucket) {
         for (const auto& phrase : *bucket) {
           uint32_t length = MatchPattern(tokens, i, sentence.end_token, phrase.tokens, 0);
           if (length > best) {
@@ -170,215 +507,25 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       event.end_token = i + best;
       event.type = sense->type;
       event.verbal = sense->verbal;
+      passive_agent.push_back(sense->passive_agent);
       for (uint32_t t = i; t < i + best; ++t) {
         if (t > i) event.trigger += ' ';
         event.trigger += tokens[t].text;
       }
-      std::string nearest;
-      for (uint32_t t = i; t > sentence.first_token && i - t < kModalityWindow; --t) {
-        if (IsClauseBreak(tokens[t - 1]) || tokens[t - 1].text == ",") break;
-        auto cue = lex.modality_words.find(tokens[t - 1].Lower());
-        if (cue == lex.modality_words.end()) continue;
-        if (cue->second == "negated") {
-          // "wasn't responsible for the attack" denies a responsibility, not the attack.
-          bool governed = false;
-          for (uint32_t between = t; between < i; ++between)
-            governed = governed || IsPreposition(tokens[between].lower);
-          if (governed) continue;
-          nearest = cue->second;
-          break;
-        }
-        if (nearest.empty()) nearest = cue->second;
-      }
-      if (!nearest.empty()) event.modality = nearest;
       out->events.push_back(std::move(event));
       i += best;
     }
 
-    for (std::size_t e = first_event; e < out->events.size(); ++e)
-      out->events[e].attributive = IsAttributiveParticiple(tokens, out->events[e]);
-
-    // Arguments, now that every trigger of the sentence is known: a clause
-    // ends at the next trigger, so arguments are not shared by accident.
     for (std::size_t e = first_event; e < out->events.size(); ++e) {
       EventMention& event = out->events[e];
-      const uint32_t left_limit =
-          e > first_event ? out->events[e - 1].end_token : sentence.first_token;
-      uint32_t next_clause = sentence.end_token;
-      for (std::size_t n = e + 1; n < out->events.size(); ++n) {
-        if (out->events[n].attributive) continue;
-        next_clause = out->events[n].first_token;
-        break;
-      }
-      const uint32_t right_limit =
-          std::min(next_clause, std::min(sentence.end_token, event.end_token + kArgumentWindow));
-      auto add = [&](ArgumentRole role, int entity) {
-        for (const EventArgument& argument : event.arguments) {
-          if (argument.entity == static_cast<uint32_t>(entity)) return;
-        }
-        event.arguments.push_back({role, static_cast<uint32_t>(entity)});
-      };
-      // Left: the subject, and names joined to it by "and". A noun takes
-      // only a name right before it: "Syria's attack", "the U.S. missile strike", "his meeting".
-      const uint32_t noun_reach = event.first_token > left_limit + kNounAgentReach
-                                      ? event.first_token - kNounAgentReach
-                                      : left_limit;
-      for (uint32_t t = event.first_token; t > (event.verbal ? left_limit : noun_reach); --t) {
-        const Token& token = tokens[t - 1];
-        if (IsClauseBreak(token)) break;
-        if (!event.verbal) {
-          const std::vector<int> group = group_referent(t - 1, s);
-          for (int member : group) add(ArgumentRole::kParticipant, member);
-          if (!group.empty()) break;
-        }
-        int entity = referent(t - 1, s, /*possessive_too=*/!event.verbal);
-        if (entity < 0) continue;
-        if (entity_at[t - 1] >= 0 && out->entities[entity].modifier) continue;
-        // "the Moscow talks": a place before a noun says where, not who ("Washington's strike"
-        // does).
-        const EntityMention& named = out->entities[entity];
-        if (!event.verbal && entity_at[t - 1] >= 0 && named.kind == EntityKind::kLocation &&
-            !(named.end_token < tokens.size() && tokens[named.end_token].lower == "'s")) {
-          add(ArgumentRole::kLocation, entity);
-          break;
-        }
-        bool leads_conjunction = false;
-        uint32_t before = first_token_of(t - 1);
-        add(ArgumentRole::kAgent, entity);
-        // "X and Y met": both take part.
-        while (before >= left_limit + 2 && tokens[before - 1].lower == "and" &&
-               entity_at[before - 2] >= 0) {
-          leads_conjunction = true;
-          int other = entity_at[before - 2];
-          add(ArgumentRole::kParticipant, other);
-          before = out->entities[other].first_token;
-        }
-        if (leads_conjunction) event.arguments.front().role = ArgumentRole::kParticipant;
-        break;
-      }
-      // Right: the preposition before each name decides its role.
-      std::string preposition;
-      bool told_with = false;
-      for (uint32_t t = event.end_token; t < right_limit; ++t) {
-        const Token& token = tokens[t];
-        if (IsClauseBreak(token) || CueAt(lex, tokens, t, sentence.end_token) ||
-            token.lower == "that" || token.lower == "which" || token.lower == "who") {
-          break;  // another clause: "the attack prompted Washington ...", "the attack that killed
-                  // ..."
-        }
-        int entity = entity_at[t];
-        if (entity < 0) {
-          if (!token.is_word) {
-            if (token.text == ",") {
-              // ", announced by X": a participle clause says who did something else.
-              const std::string_view next = t + 1 < right_limit ? tokens[t + 1].lower : "";
-              bool participle = next.size() > 4 && (next.compare(next.size() - 2, 2, "ed") == 0 ||
-                                                    next.compare(next.size() - 3, 3, "ing") == 0);
-              if (participle) break;
-              preposition.clear();
-            }
-            continue;
-          }
-          if (token.lower == "with" || token.lower == "between" || token.lower == "and" ||
-              token.lower == "in" || token.lower == "at" || token.lower == "by" ||
-              token.lower == "on" || token.lower == "against" || token.lower == "to" ||
-              token.lower == "of" || token.lower == "from" || token.lower == "for") {
-            // "the town of X" keeps what came before, and so does a title: "with Secretary of
-            // State X".
-            const bool place_of =
-                token.lower == "of" && t > 0 &&
-                (lex.place_cues.count(tokens[t - 1].Lower()) ||
-                 (tokens[t - 1].capitalized && t + 1 < right_limit && tokens[t + 1].capitalized));
-            const bool place_list =
-                token.lower == "and" && (preposition == "in" || preposition == "at");
-            if (!place_of && !place_list) preposition = token.lower;
-          }
-          continue;
-        }
-        const EntityMention& mention = out->entities[entity];
-        t = mention.end_token - 1;
-        if (mention.modifier) continue;
-        bool place = mention.kind == EntityKind::kLocation || mention.kind == EntityKind::kCountry;
-        if ((preposition == "on" || preposition == "in" || preposition == "at" ||
-             (preposition.empty() && event.verbal)) &&
-            mention.kind == EntityKind::kLocation) {
-          add(ArgumentRole::kLocation, entity);  // "the attack on the town of X"
-        } else if (preposition == "with" || preposition == "between" || preposition == "and") {
-          add(ArgumentRole::kParticipant, entity);
-          told_with = told_with || preposition == "with";
-        } else if ((preposition == "in" || preposition == "at") && place) {
-          add(ArgumentRole::kLocation, entity);
-        } else if (preposition == "by") {
-          add(ArgumentRole::kAgent, entity);
-        } else if ((preposition.empty() && event.verbal) || preposition == "on" ||
-                   preposition == "against" || preposition == "to") {
-          add(ArgumentRole::kTarget, entity);
-        }
-      }
-      // "Lavrov spoke after talks with X": the other side of a noun told "with"
-      // someone is the clause's subject, the nearest name before it that no
-      // preposition governs.
-      const bool has_agent =
-          std::any_of(event.arguments.begin(), event.arguments.end(),
-                      [](const EventArgument& a) { return a.role == ArgumentRole::kAgent; });
-      if (!event.verbal && told_with && !has_agent) {
-        for (uint32_t t = event.first_token; t > sentence.first_token; --t) {
-          if (IsClauseBreak(tokens[t - 1])) break;
-          int entity = referent(t - 1, s);
-          if (entity < 0) continue;
-          const uint32_t begin = first_token_of(t - 1);
-          t = begin + 1;
-          const EntityMention& mention = out->entities[entity];
-          if ((entity_at[begin] >= 0 && mention.modifier) || mention.kind == EntityKind::kLocation)
-            continue;
-          if (begin > sentence.first_token && IsPreposition(tokens[begin - 1].lower)) continue;
-          add(ArgumentRole::kParticipant, entity);
-          break;
-        }
-      }
+      const int32_t head = tree.HeadOf(event.first_token, event.end_token);
+      if (head < 0) continue;
+      event.verbal = tree.IsVerb(head);
+      event.attributive = tree.Base(head) == "amod";
+      FindArguments(tree, head, s, passive_agent[e - first_event], &event);
+      event.modality = Modality(tree, head);
     }
-
-    // Reported speech: "X said (that) ...", "... , X said".
-    for (uint32_t v = sentence.first_token; v < sentence.end_token; ++v) {
-      auto verb = lex.reporting_verbs.find(tokens[v].Lower());
-      if (verb == lex.reporting_verbs.end() || entity_at[v] >= 0) continue;
-      int speaker = -1;
-      uint32_t speaker_begin = v;
-      for (uint32_t t = v; t > sentence.first_token && v - t < 3; --t) {
-        if (IsClauseBreak(tokens[t - 1]) || tokens[t - 1].text == ",") break;
-        if (int entity = referent(t - 1, s); entity >= 0) {
-          if (entity_at[t - 1] >= 0 && out->entities[entity].modifier) continue;
-          speaker = entity;
-          speaker_begin = first_token_of(t - 1);
-          break;
-        }
-      }
-      if (speaker < 0 && v + 1 < sentence.end_token && entity_at[v + 1] >= 0 &&
-          !out->entities[entity_at[v + 1]].modifier) {
-        speaker = entity_at[v + 1];  // "..., said Lavrov"
-      }
-      if (speaker < 0 && !verb->second) continue;  // a claim is one whoever makes it
-      // What was said: after the verb, past a circumstance ("said at a news
-      // conference", "said after talks") up to its comma or "that"; or, when
-      // the speaker comes after a quotation or comma, everything before.
-      uint32_t content = v + 1;
-      if (content < sentence.end_token && IsPreposition(tokens[content].lower)) {
-        while (content < sentence.end_token && tokens[content].text != "," &&
-               tokens[content].lower != "that")
-          ++content;
-      }
-      const bool inverted =
-          speaker_begin > sentence.first_token &&
-          (tokens[speaker_begin - 1].text == "," || IsClauseBreak(tokens[speaker_begin - 1]));
-      for (std::size_t e = first_event; e < out->events.size(); ++e) {
-        EventMention& event = out->events[e];
-        const bool after = event.first_token >= content;
-        const bool before = inverted && event.end_token <= speaker_begin;
-        if (!after && !before) continue;
-        if (event.source < 0 && speaker >= 0) event.source = speaker;
-        if (verb->second && event.modality == "asserted") event.modality = "alleged";
-      }
-    }
+    FindSources(tree, s, first_event);
 
     // Relations stated by a cue between two triggers of this sentence.
     // (cue, token) where a cue's first word stands, cue by cue as the file lists them.
@@ -414,6 +561,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
 DocumentMentions ExtractMentions(const Document& document, const Lexicons& lexicons) {
   DocumentMentions mentions;
   mentions.segmented = Segment(document.text, lexicons);
+  AnalyseSentences(mentions.segmented, lexicons.syntax.get(), &mentions);
   mentions.entities = FindEntityMentions(mentions.segmented, lexicons);
   FindEventMentions(mentions.segmented, lexicons, &mentions);
   ResolveSeats(mentions.segmented, lexicons, &mentions);

@@ -403,7 +403,7 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
     for (const std::string& form : VerbForms(AsciiLower(row.fields[0]), irregular))
       lex.reporting_verbs[form] = row.fields[1] == "claim";
   }
-  EVENTGRAPH_READ(trigger_rows, lexdir + "triggers.tsv", 3, 3);
+  EVENTGRAPH_READ(trigger_rows, lexdir + "triggers.tsv", 3, 4);
   // Nouns last: a word that is both ("attack") is then read as a noun, the
   // safer reading for attaching dates.
   std::vector<TsvRow> triggers = trigger_rows;
@@ -422,6 +422,13 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
                     lexdir + "triggers.tsv", row.line);
     }
     const std::string& pos = row.fields[1];
+    const bool passive_agent = row.fields.size() == 4 && row.fields[3] == "passive-agent";
+    if (row.fields.size() == 4 && !passive_agent) {
+      return Status(StatusCode::kDataError,
+                    "expected \"passive-agent\" or nothing in the fourth field, got \"" +
+                        row.fields[3] + "\"",
+                    lexdir + "triggers.tsv", row.line);
+    }
     std::vector<std::string> heads;
     if (pos == "verb") {
       heads = VerbForms(words.front(), irregular);
@@ -429,8 +436,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
       // Nouns inflect on their last word: "chemical attack" -> "chemical attacks".
       std::vector<std::string> plural = words;
       plural.back() = PluralOrThirdPerson(plural.back());
-      lex.triggers.Add(words, {type, false});
-      lex.triggers.Add(plural, {type, false});
+      lex.triggers.Add(words, {type, false, passive_agent});
+      lex.triggers.Add(plural, {type, false, passive_agent});
       continue;
     } else if (pos == "phrase") {
       heads = {words.front()};
@@ -441,7 +448,7 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
     for (const std::string& head : heads) {
       std::vector<std::string> inflected = words;
       inflected.front() = head;
-      lex.triggers.Add(std::move(inflected), {type, true});
+      lex.triggers.Add(std::move(inflected), {type, true, passive_agent});
     }
   }
   EVENTGRAPH_READ(cues, lexdir + "relation_cues.tsv", 3, 3);

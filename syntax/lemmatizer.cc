@@ -163,10 +163,9 @@ std::string Lemmatizer::Lemma(std::string_view form, Upos upos, std::string_view
   if (upos == Upos::kAdj && (xpos == "JJR" || xpos == "JJS")) part = 2;
   if (upos == Upos::kAdv && (xpos == "RBR" || xpos == "RBS")) part = 3;
   if (part >= 0) {
+    // Inflected words are lemmatised in lower case, acronyms too: "HAS" -> "have".
     std::string base = wordnet.BaseForm(lower, part);
-    if (base.empty()) base = GuessBase(lower, xpos);
-    if (AllCapitals(form)) return std::string(form);
-    return base;
+    return base.empty() ? GuessBase(lower, xpos) : base;
   }
   if (upos == Upos::kNoun && AllCapitals(form)) return std::string(form);
   return lower;

@@ -83,7 +83,15 @@ void AveragedWeights::Write(std::ostream& out) const {
 bool AveragedWeights::Read(std::istream& in, std::size_t classes) {
   uint64_t row_count = 0, entry_count = 0;
   if (!Get(in, &row_count) || !Get(in, &entry_count)) return false;
-  if (row_count > (uint64_t{1} << 28) || entry_count > (uint64_t{1} << 30)) return false;
+  // Counts are checked against the bytes the file has left before anything is allocated, so a
+  // crafted count cannot ask for gigabytes.
+  const std::streampos here = in.tellg();
+  in.seekg(0, std::ios::end);
+  const std::streamoff left = in.tellg() - here;
+  in.seekg(here);
+  if (here < 0 || left < 0 || row_count > static_cast<uint64_t>(left) / 12 ||
+      entry_count > (static_cast<uint64_t>(left) - row_count * 12) / 6)
+    return false;
   *this = AveragedWeights();
   SetClasses(classes);
   rows_.reserve(row_count);

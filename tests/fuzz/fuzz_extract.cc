@@ -30,7 +30,11 @@ const T& OrDie(const Result<T>& loaded) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   if (size > 64 * 1024) return 0;
-  static const Lexicons lexicons = OrDie(LoadLexicons(EVENTGRAPH_FUZZ_DATA_DIR));
+  static const Lexicons lexicons = [] {
+    Lexicons loaded = OrDie(LoadLexicons(EVENTGRAPH_FUZZ_DATA_DIR));
+    if (!LoadSyntax(&loaded).ok()) std::abort();
+    return loaded;
+  }();
   static const TemporalLexicon temporal = OrDie(LoadTemporalLexicon(EVENTGRAPH_FUZZ_DATA_DIR));
   ReadOutcome read =
       ReadTextContent(std::string(reinterpret_cast<const char*>(data), size), "fuzz.txt");

@@ -302,8 +302,8 @@ TEST_CASE("An article published after the talks dates its undated news by them",
   EventGraph graph = testing::BuildGraph({
       MakeDocument("Ana Souza met Peter Mwangi in Nairobi on Wednesday.", "2019-06-13", "a"),
       // Published Thursday about Wednesday's talks: the agreement is Wednesday's.
-      MakeDocument("Ana Souza said after talks with Peter Mwangi that the two sides agreed to "
-                   "establish a joint commission.",
+      MakeDocument("After talks with Peter Mwangi, Ana Souza and Mwangi agreed to establish a joint "
+                   "commission.",
                    "2019-06-14", "b"),
   });
   const Event* pledge = FindEvent(graph, "cooperation_pledge");

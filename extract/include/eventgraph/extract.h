@@ -20,6 +20,7 @@
 
 #include "eventgraph/document.h"
 #include "eventgraph/status.h"
+#include "eventgraph/syntax.h"
 #include "eventgraph/word_map.h"
 
 namespace eventgraph {
@@ -125,6 +126,9 @@ class MarkerSet {
 struct TriggerSense {
   std::string type;     // EventType::slug
   bool verbal = false;  // a verb ("attacked") rather than a noun ("the attack")
+  // The subject of the passive is the one who acts: "Mensah was sworn in" (triggers.tsv's
+  // fourth column, "passive-agent").
+  bool passive_agent = false;
 };
 
 struct Lexicons {
@@ -159,6 +163,9 @@ struct Lexicons {
   WordMap<std::string> modality_words;
   WordMap<bool> reporting_verbs;  // inflected "said" -> false, "claims" -> true
   WordMap<std::string> pronouns;  // "he" -> subject, "his" -> possessive
+  // The linguistic backbone (data/models/syntax.bin), set by LoadSyntax: without it sentences
+  // get no parse, and events no arguments.
+  std::shared_ptr<const SyntaxModel> syntax;
 
   const EventType* FindEventType(std::string_view slug) const;
 };
@@ -169,6 +176,10 @@ struct Lexicons {
 // with `file:line: reason`.
 Result<Lexicons> LoadLexicons(const std::string& data_dir,
                               const std::vector<std::string>& extra_lexicons = {});
+
+// Loads the backbone's model into `lexicons->syntax`: `model_path`, or when empty
+// DATA_DIR/models/syntax.bin. A missing or corrupt model is an error naming the file.
+Status LoadSyntax(Lexicons* lexicons, const std::string& model_path = {});
 
 // ------------------------------------------------------------ segmentation
 
@@ -258,8 +269,23 @@ struct StatedRelation {
   uint32_t sentence = 0;
 };
 
+// A word as the backbone analysed it. Tokens are split into UD words where the treebanks split
+// them ("don't" -> "do" "n't"); most tokens are one word.
+struct SyntaxWord {
+  uint32_t token = 0;  // the token it is, or is part of
+  Upos upos = Upos::kX;
+  std::string lemma;
+  int32_t head = -1;          // index in DocumentMentions::words; -1: its sentence's root
+  std::string_view relation;  // UD relation to the head ("nsubj", "obl:agent"); in the model
+};
+
 struct DocumentMentions {
   Segmented segmented;
+  // The words of every sentence that is not page furniture, in order, and for each token its
+  // first word (kNoWord in furniture, or without a model).
+  std::vector<SyntaxWord> words;
+  std::vector<uint32_t> token_word;
+  static constexpr uint32_t kNoWord = 0xFFFFFFFFu;
   std::vector<EntityMention> entities;
   std::vector<EventMention> events;
   std::vector<StatedRelation> relations;
