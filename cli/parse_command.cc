@@ -278,7 +278,7 @@ Command RegisterParse(CLI::App& app) {
   trainer->add_option("--describe", train->description,
                       "Text stored in the model after the command (the data and its split)");
   trainer->add_flag("--quiet,-q", train->quiet, "No progress on stderr");
-  return [options, parse, train, trainer] {
+  return [options, train, trainer] {
     if (trainer->parsed()) return RunTrain(*train);
     return RunParse(*options);
   };
