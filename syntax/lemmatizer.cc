@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 
+#include "eventgraph/text_util.h"
 #include "model.h"
 
 namespace eventgraph::syntax_internal {
@@ -26,12 +27,6 @@ bool EndsWith(std::string_view word, std::string_view suffix) {
 }
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-std::string LowerCase(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // "stopped" -> "stop" after "ed" is taken: a doubled final consonant other than l, s, z.
 std::string Undouble(std::string stem) {
@@ -141,7 +136,7 @@ std::string Lemmatizer::Lemma(std::string_view form, Upos upos, std::string_view
   key.append(form).push_back('\t');
   key.append(xpos);
   if (const std::string* known = by_form_and_tag.Find(key)) return *known;
-  std::string lower = LowerCase(form);
+  std::string lower = AsciiLower(form);
   std::string lower_key = lower + '\t' + std::string(xpos);
   if (const std::string* known = by_form_and_tag.Find(lower_key)) return *known;
   switch (upos) {

@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "eventgraph/text_util.h"
 #include "model.h"
 
 namespace eventgraph::syntax_internal {
 namespace {
-
-std::string Lower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // "Obama" -> "Xx", "1,200" -> "d,d", "U.S." -> "X.X.": letters and digits collapsed by class.
 std::string Shape(std::string_view word) {
@@ -42,7 +37,7 @@ void DescribeWords(std::span<const std::string_view> words, const TaggerTables& 
   out->resize(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view form = words[i];
-    std::string lower = Lower(form);
+    std::string lower = AsciiLower(form);
     WordFeatures& word = (*out)[i];
     word.form = WordHash(form);
     word.lower = WordHash(lower);

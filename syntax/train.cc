@@ -15,6 +15,7 @@
 #include <set>
 
 #include "eventgraph/syntax_train.h"
+#include "eventgraph/text_util.h"
 #include "model.h"
 
 namespace eventgraph {
@@ -37,12 +38,6 @@ class Random {
  private:
   std::mt19937_64 engine_;
 };
-
-std::string Lower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 std::string UniversalRelation(const std::string& relation) {
   return relation.substr(0, relation.find(':'));
@@ -70,7 +65,7 @@ void CountWords(const std::vector<TrainingSentence>& sentences,
     const TrainingSentence& sentence = sentences[s];
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
       auto& form_counts = by_form[std::string(sentence.words[i])];
-      auto& lower_counts = by_lower[Lower(sentence.words[i])];
+      auto& lower_counts = by_lower[AsciiLower(sentence.words[i])];
       if (form_counts.empty()) form_counts.assign(tag_count, 0);
       if (lower_counts.empty()) lower_counts.assign(tag_count, 0);
       ++form_counts[sentence.tags[i]];
@@ -193,7 +188,7 @@ AveragedWeights TrainParser(const std::vector<TrainingSentence>& sentences,
   std::vector<std::vector<uint64_t>> word_hashes(sentences.size());
   for (std::size_t s : order) {
     for (std::string_view word : sentences[s].words) {
-      word_hashes[s].push_back(WordHash(Lower(word)));
+      word_hashes[s].push_back(WordHash(AsciiLower(word)));
     }
   }
   ParserState state;
@@ -353,7 +348,7 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
     for (const ConlluWord& word : sentence.words) {
       if (word.lemma.empty() || word.lemma == "_") continue;
       ++exact[word.form + '\t' + word.xpos][word.lemma];
-      ++lowered[Lower(word.form) + '\t' + word.xpos][word.lemma];
+      ++lowered[AsciiLower(word.form) + '\t' + word.xpos][word.lemma];
     }
   }
   auto most_frequent = [](const std::map<std::string, uint32_t>& counts) {
