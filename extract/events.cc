@@ -242,43 +242,49 @@ bool RoleOf(const ClauseReader& tree, int32_t event_word, bool verbal, int32_t d
   return true;
 }
 
-// Arguments from the dependents of the event's head word: subject, object and obliques by their
-// prepositions for a verb; possessor, compound and nominal modifiers for a noun. Conjuncts share
-// their first's role ("X and Y met": both take part). A verb with no subject of its own takes the
-// one of the verb it is coordinated with or controlled by ("agreed to meet X").
-void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
-                   bool passive_agent, EventMention* event) {
-  const bool verbal = event->verbal;
-  bool has_subject = false, told_with = false;
-  // A trigger of several words ("agreed on Monday to buy") is one predicate: the dependents of
-  // all its words are its own.
-  std::vector<uint32_t> dependents;
+// The dependents of a trigger: a trigger of several words ("agreed on Monday to buy") is one
+// predicate, so the dependents of all its words outside it are its own.
+std::vector<int32_t> TriggerDependents(const ClauseReader& tree, const EventMention& event) {
+  std::vector<int32_t> dependents;
   const std::vector<SyntaxWord>& words = tree.words();
-  for (uint32_t t = event->first_token; t < event->end_token; ++t) {
+  for (uint32_t t = event.first_token; t < event.end_token; ++t) {
     for (uint32_t w = tree.mentions().token_word[t];
          w != DocumentMentions::kNoWord && w < words.size() && words[w].token == t; ++w) {
       for (uint32_t child : tree.Children(static_cast<int32_t>(w))) {
-        if (words[child].token < event->first_token || words[child].token >= event->end_token)
-          dependents.push_back(child);
+        if (words[child].token < event.first_token || words[child].token >= event.end_token)
+          dependents.push_back(static_cast<int32_t>(child));
       }
     }
   }
-  for (uint32_t dependent : dependents) {
-    const int32_t word = static_cast<int32_t>(dependent);
-    if (!verbal && tree.words()[word].relation == "nmod:poss") {
+  return dependents;
+}
+
+struct DependentsRead {
+  bool has_subject = false;  // the trigger has a subject of its own, named or not
+  bool told_with = false;    // a participant came with "with" ("talks with X")
+};
+
+// The names among the trigger's dependents, each in the role its relation and preposition give;
+// conjuncts share their first's role, and an agent shared that way makes participants.
+DependentsRead ArgumentsOfDependents(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                                     bool passive_agent, EventMention* event) {
+  DependentsRead read;
+  const bool verbal = event->verbal;
+  for (int32_t word : TriggerDependents(tree, *event)) {
+    const std::string_view relation = tree.words()[word].relation;
+    if (!verbal && relation == "nmod:poss") {
       const std::vector<int> group = tree.GroupReferent(tree.words()[word].token, sentence);
       for (int member : group) AddArgument(event, ArgumentRole::kParticipant, member);
       if (!group.empty()) continue;
     }
-    const int entity =
-        tree.EntityOf(word, sentence, /*possessive_too=*/tree.words()[word].relation == "nmod:poss");
-    if (tree.Base(word) == "nsubj") has_subject = true;
+    const int entity = tree.EntityOf(word, sentence, /*possessive_too=*/relation == "nmod:poss");
+    if (tree.Base(word) == "nsubj") read.has_subject = true;
     if (entity < 0) continue;
     const EntityMention& named = tree.Entity(entity);
     if (named.modifier && tree.Base(word) != "compound") continue;
     ArgumentRole role;
     if (!RoleOf(tree, head, verbal, word, named, &role)) continue;
-    if (passive_agent && tree.words()[word].relation == "nsubj:pass") role = ArgumentRole::kAgent;
+    if (passive_agent && relation == "nsubj:pass") role = ArgumentRole::kAgent;
     std::vector<int> conjuncts;
     for (uint32_t child : tree.Children(word)) {
       if (tree.Base(static_cast<int32_t>(child)) != "conj") continue;
@@ -286,70 +292,96 @@ void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
       if (other >= 0) conjuncts.push_back(other);
     }
     if (role == ArgumentRole::kAgent && !conjuncts.empty()) role = ArgumentRole::kParticipant;
-    told_with = told_with || (role == ArgumentRole::kParticipant && tree.CaseOf(word) == "with");
+    read.told_with =
+        read.told_with || (role == ArgumentRole::kParticipant && tree.CaseOf(word) == "with");
     AddArgument(event, role, entity);
     for (int other : conjuncts) AddArgument(event, role, other);
   }
-  if (verbal) {
-    // "arrested Peter Mwangi in Mombasa": a place after an argument of a verb says where the
-    // event happened, whichever word the parser hung it from.
-    for (uint32_t dependent : tree.Children(head)) {
-      const std::string_view dependent_base = tree.Base(static_cast<int32_t>(dependent));
-      if (dependent_base != "obj" && dependent_base != "obl" && dependent_base != "nsubj:pass")
-        continue;
-      for (uint32_t modifier : tree.Children(static_cast<int32_t>(dependent))) {
-        if (tree.Base(static_cast<int32_t>(modifier)) != "nmod") continue;
-        const std::string_view preposition = tree.CaseOf(static_cast<int32_t>(modifier));
-        if (preposition != "in" && preposition != "at" && preposition != "near") continue;
-        const int place = tree.EntityOf(static_cast<int32_t>(modifier), sentence, false);
-        if (place >= 0 && IsPlace(tree.Entity(place)))
-          AddArgument(event, ArgumentRole::kLocation, place);
-      }
+  return read;
+}
+
+// "arrested Peter Mwangi in Mombasa": a place after an argument of a verb says where the event
+// happened, whichever word the parser hung it from.
+void PlacesOfArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                       EventMention* event) {
+  for (uint32_t dependent : tree.Children(head)) {
+    const std::string_view relation = tree.words()[dependent].relation;
+    if (relation != "obj" && tree.Base(static_cast<int32_t>(dependent)) != "obl" &&
+        relation != "nsubj:pass")
+      continue;
+    for (uint32_t modifier : tree.Children(static_cast<int32_t>(dependent))) {
+      if (tree.Base(static_cast<int32_t>(modifier)) != "nmod") continue;
+      const std::string_view preposition = tree.CaseOf(static_cast<int32_t>(modifier));
+      if (preposition != "in" && preposition != "at" && preposition != "near") continue;
+      const int place = tree.EntityOf(static_cast<int32_t>(modifier), sentence, false);
+      if (place >= 0 && IsPlace(tree.Entity(place)))
+        AddArgument(event, ArgumentRole::kLocation, place);
     }
   }
+}
+
+// A verb with no subject of its own takes the one of the verb it is coordinated with or
+// controlled by ("Police arrested two men and charged a third", "Russia agreed to meet X"); with
+// an object there, object control: "The attack prompted Brazil to launch ...", "urged X to leave".
+void InheritSubject(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                    EventMention* event) {
   const std::string_view base = tree.Base(head);
   const int32_t governor = tree.words()[head].head;
   bool infinitive = false;
   for (uint32_t child : tree.Children(head))
     infinitive = infinitive || (tree.Base(static_cast<int32_t>(child)) == "mark" &&
                                 tree.Lower(static_cast<int32_t>(child)) == "to");
-  if (verbal && !has_subject && governor >= 0 &&
-      (base == "conj" || base == "xcomp" || (base == "advcl" && infinitive))) {
-    // "Police arrested two men and charged a third", "Russia agreed to meet X"; and with an
-    // object, object control: "The attack prompted Brazil to launch ...", "urged X to leave".
-    int32_t object = -1;
-    for (uint32_t dependent : tree.Children(governor)) {
-      if (base != "conj" && tree.Base(static_cast<int32_t>(dependent)) == "obj")
-        object = static_cast<int32_t>(dependent);
-    }
-    if (object >= 0) {
-      AddArgument(event, ArgumentRole::kAgent, tree.EntityOf(object, sentence, false));
-    } else {
-      for (uint32_t dependent : tree.Children(governor)) {
-        const std::string_view relation = tree.words()[dependent].relation;
-        if (relation != "nsubj" && !(base == "conj" && relation == "nsubj:pass")) continue;
-        AddArgument(event, relation == "nsubj" ? ArgumentRole::kAgent : ArgumentRole::kTarget,
-                    tree.EntityOf(static_cast<int32_t>(dependent), sentence, false));
-      }
-    }
+  if (governor < 0 || !(base == "conj" || base == "xcomp" || (base == "advcl" && infinitive)))
+    return;
+  int32_t object = -1;
+  for (uint32_t dependent : tree.Children(governor)) {
+    if (base != "conj" && tree.Base(static_cast<int32_t>(dependent)) == "obj")
+      object = static_cast<int32_t>(dependent);
   }
+  if (object >= 0) {
+    AddArgument(event, ArgumentRole::kAgent, tree.EntityOf(object, sentence, false));
+    return;
+  }
+  for (uint32_t dependent : tree.Children(governor)) {
+    const std::string_view relation = tree.words()[dependent].relation;
+    if (relation != "nsubj" && !(base == "conj" && relation == "nsubj:pass")) continue;
+    AddArgument(event, relation == "nsubj" ? ArgumentRole::kAgent : ArgumentRole::kTarget,
+                tree.EntityOf(static_cast<int32_t>(dependent), sentence, false));
+  }
+}
+
+// "Lavrov spoke after talks with X": the other side of talks told "with" someone is the subject
+// of the clause they belong to, found through the nouns they modify ("after hours of talks").
+void JoinClauseSubject(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                       EventMention* event) {
   const bool has_agent =
       std::any_of(event->arguments.begin(), event->arguments.end(),
                   [](const EventArgument& a) { return a.role == ArgumentRole::kAgent; });
-  // The verb whose clause a noun belongs to, through the nouns it modifies ("after hours of talks").
-  int32_t clause = governor;
+  if (has_agent) return;
+  int32_t clause = tree.words()[head].head;
   while (clause >= 0 && !tree.IsVerb(clause) &&
          (tree.Base(clause) == "nmod" || tree.Base(clause) == "obl" || tree.Base(clause) == "obj"))
     clause = tree.words()[clause].head;
-  if (!verbal && told_with && !has_agent && clause >= 0 && tree.IsVerb(clause)) {
-    // "Lavrov spoke after talks with X": the other side of talks told "with" someone is the
-    // subject of the clause they belong to.
-    for (uint32_t dependent : tree.Children(clause)) {
-      if (tree.Base(static_cast<int32_t>(dependent)) != "nsubj") continue;
-      const int entity = tree.EntityOf(static_cast<int32_t>(dependent), sentence, false);
-      if (entity >= 0 && tree.Entity(entity).kind != EntityKind::kLocation)
-        AddArgument(event, ArgumentRole::kParticipant, entity);
-    }
+  if (clause < 0 || !tree.IsVerb(clause)) return;
+  for (uint32_t dependent : tree.Children(clause)) {
+    if (tree.Base(static_cast<int32_t>(dependent)) != "nsubj") continue;
+    const int entity = tree.EntityOf(static_cast<int32_t>(dependent), sentence, false);
+    if (entity >= 0 && tree.Entity(entity).kind != EntityKind::kLocation)
+      AddArgument(event, ArgumentRole::kParticipant, entity);
+  }
+}
+
+// Arguments from the dependents of the event's head word: subject, object and obliques by their
+// prepositions for a verb; possessor, compound and nominal modifiers for a noun (RoleOf); then
+// what the clause around supplies.
+void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
+                   bool passive_agent, EventMention* event) {
+  const DependentsRead read = ArgumentsOfDependents(tree, head, sentence, passive_agent, event);
+  if (event->verbal) {
+    PlacesOfArguments(tree, head, sentence, event);
+    if (!read.has_subject) InheritSubject(tree, head, sentence, event);
+  } else if (read.told_with) {
+    JoinClauseSubject(tree, head, sentence, event);
   }
 }
 
@@ -386,7 +418,6 @@ std::string Modality(const ClauseReader& tree, int32_t head) {
     consider(governor);
   }
   if (governor >= 0 && base == "obj" && found.empty()) {
-    std::string outer;
     for (uint32_t child : tree.Children(governor)) {
       const std::string_view child_base = tree.Base(static_cast<int32_t>(child));
       if (child_base != "aux" && child_base != "advmod") continue;

@@ -255,19 +255,15 @@ AveragedWeights TrainParser(const std::vector<TrainingSentence>& sentences,
 
 }  // namespace
 
-Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
-  std::vector<ConlluSentence> treebank;
-  for (const std::string& file : options.train_files) {
-    Status read = ReadConllu(file, &treebank);
-    if (!read.ok()) return read;
-  }
-  if (treebank.empty()) return Status(StatusCode::kInvalidArgument, "no training sentences");
-  auto parts = std::make_unique<SyntaxModel::Parts>();
-  parts->info.description = options.description;
-  Status wordnet = LoadWordNet(options.wordnet_dir, &parts->wordnet);
-  if (!wordnet.ok()) return wordnet;
+namespace {
 
-  // Joint tags and relations, numbered in sorted order.
+using TagIds = std::map<std::pair<std::string, std::string>, uint16_t>;
+using RelationIds = std::map<std::string, int>;
+
+// Joint tags and relations, numbered in sorted order.
+Status NumberTagsAndRelations(const std::vector<ConlluSentence>& treebank,
+                              SyntaxModel::Parts* parts, TagIds* tag_ids,
+                              RelationIds* relation_ids) {
   std::set<std::pair<std::string, std::string>> joint;
   std::set<std::string> relation_names;
   for (const ConlluSentence& sentence : treebank) {
@@ -281,22 +277,25 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
     }
   }
   relation_names.insert("root");
-  std::map<std::pair<std::string, std::string>, uint16_t> tag_ids;
   TaggerTables& tagger = parts->tagger;
   for (const auto& tag : joint) {
-    tag_ids[tag] = static_cast<uint16_t>(tagger.upos.size());
+    (*tag_ids)[tag] = static_cast<uint16_t>(tagger.upos.size());
     Upos upos;
     ParseUpos(tag.first, &upos);
     tagger.upos.push_back(upos);
     tagger.xpos.push_back(tag.second);
   }
-  std::map<std::string, int> relation_ids;
   for (const std::string& name : relation_names) {
-    relation_ids[name] = static_cast<int>(parts->parser.relations.size());
+    (*relation_ids)[name] = static_cast<int>(parts->parser.relations.size());
     parts->parser.relations.push_back(name);
   }
-  if (relation_ids.size() > 64) return Status(StatusCode::kDataError, "more than 64 relations");
+  if (relation_ids->size() > 64) return Status(StatusCode::kDataError, "more than 64 relations");
+  return Status();
+}
 
+std::vector<TrainingSentence> MakeTrainingSentences(const std::vector<ConlluSentence>& treebank,
+                                                    const TagIds& tag_ids,
+                                                    const RelationIds& relation_ids) {
   std::vector<TrainingSentence> sentences(treebank.size());
   for (std::size_t s = 0; s < treebank.size(); ++s) {
     const ConlluSentence& gold = treebank[s];
@@ -312,37 +311,38 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
       sentence.labels.push_back(relation_ids.at(word.head <= 0 ? "root" : word.deprel));
     }
   }
+  return sentences;
+}
 
-  Random random(options.seed);
-  std::vector<std::size_t> all(sentences.size());
-  for (std::size_t s = 0; s < all.size(); ++s) all[s] = s;
-
-  // Jackknifed tags for the parser.
+// The tags the parser trains on: each of `jackknife_folds` parts tagged by a tagger trained on
+// the others (gold tags with one part).
+void JackknifeTags(const SyntaxModel::Parts& parts, const SyntaxTrainOptions& options,
+                   const std::vector<std::size_t>& all, Random& random,
+                   std::vector<TrainingSentence>* sentences) {
+  for (TrainingSentence& sentence : *sentences) sentence.parse_tags = sentence.tags;
   const int folds = std::max(1, options.jackknife_folds);
-  for (TrainingSentence& sentence : sentences) sentence.parse_tags = sentence.tags;
-  if (folds > 1) {
-    std::vector<WordFeatures> described;
-    std::vector<float> scores;
-    for (int fold = 0; fold < folds; ++fold) {
-      std::vector<std::size_t> rest, held;
-      for (std::size_t s : all) (static_cast<int>(s % folds) == fold ? held : rest).push_back(s);
-      TaggerTables fold_tagger;
-      fold_tagger.upos = tagger.upos;
-      fold_tagger.xpos = tagger.xpos;
-      CountWords(sentences, rest, tagger.upos.size(), &fold_tagger);
-      fold_tagger.weights = TrainTagger(sentences, rest, fold_tagger, parts->wordnet, options,
-                                        random, "tagger fold " + std::to_string(fold + 1));
-      for (std::size_t s : held) {
-        TagWords(fold_tagger, parts->wordnet, sentences[s].words, &described,
-                 &sentences[s].parse_tags, &scores);
-      }
+  if (folds == 1) return;
+  std::vector<WordFeatures> described;
+  std::vector<float> scores;
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<std::size_t> rest, held;
+    for (std::size_t s : all) (static_cast<int>(s % folds) == fold ? held : rest).push_back(s);
+    TaggerTables fold_tagger;
+    fold_tagger.upos = parts.tagger.upos;
+    fold_tagger.xpos = parts.tagger.xpos;
+    CountWords(*sentences, rest, fold_tagger.upos.size(), &fold_tagger);
+    fold_tagger.weights = TrainTagger(*sentences, rest, fold_tagger, parts.wordnet, options,
+                                      random, "tagger fold " + std::to_string(fold + 1));
+    for (std::size_t s : held) {
+      TagWords(fold_tagger, parts.wordnet, (*sentences)[s].words, &described,
+               &(*sentences)[s].parse_tags, &scores);
     }
   }
-  CountWords(sentences, all, tagger.upos.size(), &tagger);
-  tagger.weights = TrainTagger(sentences, all, tagger, parts->wordnet, options, random, "tagger");
+}
 
-  // Lemmas: keep a treebank lemma only where the rules (or the entry for the lower-case form)
-  // would say something else.
+// Lemmas: keep a treebank lemma only where the rules (or the entry for the lower-case form)
+// would say something else.
+void BuildLemmaTable(const std::vector<ConlluSentence>& treebank, SyntaxModel::Parts* parts) {
   std::map<std::string, std::map<std::string, uint32_t>> exact, lowered;
   for (const ConlluSentence& sentence : treebank) {
     for (const ConlluWord& word : sentence.words) {
@@ -358,42 +358,66 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
     }
     return best->first;
   };
-  auto upos_of = [&](const std::string& xpos, const std::string& lemma_key) {
-    (void)lemma_key;
+  const TaggerTables& tagger = parts->tagger;
+  auto upos_of = [&](const std::string& xpos) {
     for (std::size_t tag = 0; tag < tagger.xpos.size(); ++tag) {
       if (tagger.xpos[tag] == xpos) return tagger.upos[tag];
     }
     return Upos::kX;
   };
-  Lemmatizer rules_only;
-  Lemmatizer& lemmatizer = parts->lemmatizer;
-  for (const auto& [key, counts] : lowered) {
-    std::string form = key.substr(0, key.find('\t')), xpos = key.substr(key.find('\t') + 1);
-    std::string lemma = most_frequent(counts);
-    if (rules_only.Lemma(form, upos_of(xpos, key), xpos, parts->wordnet) != lemma) {
-      lemmatizer.by_form_and_tag[key] = lemma;
+  // `checked` is the table each entry is tested against: the rules alone for lower-case forms;
+  // the rules with the lower-case entries for exact forms (entries added for exact forms do not
+  // change the lower-case lookups of other exact forms).
+  auto keep_where_wrong = [&](const auto& table, const Lemmatizer& checked) {
+    for (const auto& [key, counts] : table) {
+      std::string form = key.substr(0, key.find('\t')), xpos = key.substr(key.find('\t') + 1);
+      std::string lemma = most_frequent(counts);
+      if (checked.Lemma(form, upos_of(xpos), xpos, parts->wordnet) != lemma) {
+        parts->lemmatizer.by_form_and_tag[key] = lemma;
+      }
     }
-  }
-  // Exact forms are checked against the table as it is with the lower-case entries, in sorted
-  // order; entries added here do not change the lower-case lookups of other exact forms.
-  Lemmatizer lower_only = lemmatizer;
-  for (const auto& [key, counts] : exact) {
-    std::string form = key.substr(0, key.find('\t')), xpos = key.substr(key.find('\t') + 1);
-    std::string lemma = most_frequent(counts);
-    if (lower_only.Lemma(form, upos_of(xpos, key), xpos, parts->wordnet) != lemma) {
-      lemmatizer.by_form_and_tag[key] = lemma;
-    }
-  }
+  };
+  keep_where_wrong(lowered, Lemmatizer());
+  const Lemmatizer lower_only = parts->lemmatizer;
+  keep_where_wrong(exact, lower_only);
+}
 
-  parts->parser.weights =
-      TrainParser(sentences, parts->parser.relations.size(), options, random);
+}  // namespace
+
+Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
+  std::vector<ConlluSentence> treebank;
+  for (const std::string& file : options.train_files) {
+    Status read = ReadConllu(file, &treebank);
+    if (!read.ok()) return read;
+  }
+  if (treebank.empty()) return Status(StatusCode::kInvalidArgument, "no training sentences");
+  auto parts = std::make_unique<SyntaxModel::Parts>();
+  parts->info.description = options.description;
+  if (Status wordnet = LoadWordNet(options.wordnet_dir, &parts->wordnet); !wordnet.ok())
+    return wordnet;
+  TagIds tag_ids;
+  RelationIds relation_ids;
+  if (Status numbered = NumberTagsAndRelations(treebank, parts.get(), &tag_ids, &relation_ids);
+      !numbered.ok())
+    return numbered;
+  std::vector<TrainingSentence> sentences = MakeTrainingSentences(treebank, tag_ids, relation_ids);
+
+  Random random(options.seed);
+  std::vector<std::size_t> all(sentences.size());
+  for (std::size_t s = 0; s < all.size(); ++s) all[s] = s;
+  JackknifeTags(*parts, options, all, random, &sentences);
+  TaggerTables& tagger = parts->tagger;
+  CountWords(sentences, all, tagger.upos.size(), &tagger);
+  tagger.weights = TrainTagger(sentences, all, tagger, parts->wordnet, options, random, "tagger");
+  BuildLemmaTable(treebank, parts.get());
+  parts->parser.weights = TrainParser(sentences, parts->parser.relations.size(), options, random);
 
   SyntaxModelInfo& info = parts->info;
   info.tags = tagger.upos.size();
   info.relations = parts->parser.relations.size();
   info.tagger_features = tagger.weights.features();
   info.parser_features = parts->parser.weights.features();
-  info.lemma_forms = lemmatizer.by_form_and_tag.size();
+  info.lemma_forms = parts->lemmatizer.by_form_and_tag.size();
   return SyntaxModel(std::move(parts));
 }
 
