@@ -33,6 +33,11 @@ void ResolveSeats(const Segmented& segmented, const Lexicons& lexicons, Document
 void AnalyseSentences(const Segmented& segmented, const SyntaxModel* model,
                       DocumentMentions* mentions);
 
+// Side-by-side mentions that the parse puts in one noun phrase ("West Germany", "Singapore
+// Airlines") become one mention, of the kind of the phrase's head (extract/noun_phrases.cc).
+void JoinNamesOfOneNounPhrase(const Segmented& segmented, const Lexicons& lexicons,
+                              DocumentMentions* mentions);
+
 // Event triggers with their arguments and modality, then the relations that
 // cue phrases state between two triggers of one sentence.
 void FindEventMentions(const Segmented& segmented, const Lexicons& lexicons,

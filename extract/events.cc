@@ -594,6 +594,7 @@ DocumentMentions ExtractMentions(const Document& document, const Lexicons& lexic
   mentions.segmented = Segment(document.text, lexicons);
   AnalyseSentences(mentions.segmented, lexicons.syntax.get(), &mentions);
   mentions.entities = FindEntityMentions(mentions.segmented, lexicons);
+  JoinNamesOfOneNounPhrase(mentions.segmented, lexicons, &mentions);
   FindEventMentions(mentions.segmented, lexicons, &mentions);
   ResolveSeats(mentions.segmented, lexicons, &mentions);
   return mentions;

@@ -140,6 +140,49 @@ TEST_CASE("Words that are not entities are rejected", "[entities]") {
   }
 }
 
+TEST_CASE("Names side by side in one noun phrase are one name", "[entities][syntax]") {
+  struct Row {
+    const char* text;
+    const char* whole;  // the one mention expected
+    EntityKind kind;
+    const char* part;  // a part that must not be a mention of its own ("" : none checked)
+  };
+  const Row kJoined[] = {
+      {"West Germany signed the treaty in 1952.", "West Germany", EntityKind::kCountry, "West"},
+      {"Passengers waited after Kenya Airways cancelled the flight.", "Kenya Airways",
+       EntityKind::kOrganization, "Kenya"},
+      {"The strike grounded Singapore Airlines on Friday.", "Singapore Airlines",
+       EntityKind::kOrganization, "Singapore"},
+  };
+  for (const Row& row : kJoined) {
+    INFO(row.text);
+    DocumentMentions m = ExtractMentions(MakeDocument(row.text), TestLexicons());
+    const EntityMention* whole = Find(m, row.whole);
+    REQUIRE(whole != nullptr);
+    CHECK(whole->kind == row.kind);
+    CHECK(whole->canonical == row.whole);
+    CHECK(Find(m, row.part) == nullptr);
+  }
+  // What describes a name or affiliates it stays out of it.
+  struct Kept {
+    const char* text;
+    const char* name;      // a mention expected
+    const char* not_name;  // no mention of this
+  };
+  const Kept kKept[] = {
+      {"The Paris-based Energy Agency cut its forecast.", "Energy Agency",
+       "Paris-based Energy Agency"},
+      {"Norwegian Prime Minister Erna Dahl opened the session.", "Erna Dahl",
+       "Norwegian Prime Minister Erna Dahl"},
+  };
+  for (const Kept& row : kKept) {
+    INFO(row.text);
+    DocumentMentions m = ExtractMentions(MakeDocument(row.text), TestLexicons());
+    CHECK(Find(m, row.name) != nullptr);
+    CHECK(Find(m, row.not_name) == nullptr);
+  }
+}
+
 TEST_CASE("An organisation written short is the same organisation", "[entities]") {
   DocumentMentions m = ExtractMentions(
       MakeDocument("Tessaro Foods Group bought a dairy. Tessaro Foods said the price was fair. "
