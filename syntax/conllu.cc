@@ -1,6 +1,8 @@
 // CoNLL-U files -> sentences of syntactic words, and back (see conllu.h).
 #include "eventgraph/conllu.h"
 
+#include "eventgraph/syntax.h"
+
 #include <charconv>
 #include <fstream>
 #include <string_view>
@@ -35,15 +37,43 @@ Status ReadConllu(const std::string& path, std::vector<ConlluSentence>* sentence
   ConlluSentence current;
   std::string line;
   long line_number = 0;
-  auto finish = [&]() {
+  std::vector<long> word_lines;  // the line of each word of the current sentence
+  // A sentence ends: its heads must make one tree (one root, no cycle, none past its end).
+  auto finish = [&]() -> Status {
+    const int size = static_cast<int>(current.words.size());
+    int roots = 0;
+    for (int i = 0; i < size; ++i) {
+      const int head = current.words[i].head;
+      if (head > size) {
+        return Status(StatusCode::kDataError, "a head points past its sentence", path,
+                      word_lines[i]);
+      }
+      roots += head == 0;
+      // Follow the heads up: more steps than words means a cycle.
+      int at = i + 1, steps = 0;
+      while (at > 0 && steps <= size) {
+        at = current.words[at - 1].head;
+        ++steps;
+      }
+      if (steps > size) {
+        return Status(StatusCode::kDataError, "the heads make a cycle", path, word_lines[i]);
+      }
+    }
+    if (size > 0 && roots != 1 && current.words.front().head >= 0) {
+      return Status(StatusCode::kDataError,
+                    "a sentence has " + std::to_string(roots) + " roots, not one", path,
+                    word_lines.front());
+    }
     if (!current.words.empty()) sentences->push_back(std::move(current));
     current = ConlluSentence();
+    word_lines.clear();
+    return Status();
   };
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {
-      finish();
+      if (Status done = finish(); !done.ok()) return done;
       continue;
     }
     if (line[0] == '#') {
@@ -67,6 +97,12 @@ Status ReadConllu(const std::string& path, std::vector<ConlluSentence>* sentence
     } else if (!ParseInt(fields[6], &word.head) || word.head < 0) {
       return Status(StatusCode::kDataError, "head is not a word number", path, line_number);
     }
+    Upos upos;
+    if (fields[3] != "_" && !ParseUpos(fields[3], &upos)) {
+      return Status(StatusCode::kDataError,
+                    "unknown UPOS \"" + std::string(fields[3]) + "\" (UD has 17)", path,
+                    line_number);
+    }
     word.form = fields[1];
     word.lemma = fields[2];
     word.upos = fields[3];
@@ -75,16 +111,9 @@ Status ReadConllu(const std::string& path, std::vector<ConlluSentence>* sentence
     word.deprel = fields[7];
     word.misc = fields[9];
     current.words.push_back(std::move(word));
+    word_lines.push_back(line_number);
   }
-  finish();
-  for (const ConlluSentence& sentence : *sentences) {
-    for (const ConlluWord& word : sentence.words) {
-      if (word.head > static_cast<int>(sentence.words.size())) {
-        return Status(StatusCode::kDataError, "a head points past its sentence", path);
-      }
-    }
-  }
-  return Status();
+  return finish();
 }
 
 void WriteConlluSentence(const ConlluSentence& sentence, std::ostream& out) {

@@ -98,7 +98,9 @@ std::vector<uint32_t> SplitSyntacticWords(std::string_view token) {
   if (size >= 4 && lower_equals(token.substr(size - 3), "n't")) return {size - 3, 3};
   // The typographic apostrophe the normaliser may have left.
   if (size >= 6 && lower_equals(token.substr(size - 5), "n\xE2\x80\x99t")) return {size - 5, 5};
-  for (std::string_view clitic : {"'s", "'re", "'ll", "'ve", "'d", "'m"}) {
+  for (std::string_view clitic : {"'s", "'re", "'ll", "'ve", "'d", "'m", "\xE2\x80\x99" "s",
+                                   "\xE2\x80\x99" "re", "\xE2\x80\x99" "ll", "\xE2\x80\x99" "ve",
+                                   "\xE2\x80\x99" "d", "\xE2\x80\x99" "m"}) {
     const uint32_t length = static_cast<uint32_t>(clitic.size());
     if (size > length && lower_equals(token.substr(size - length), clitic)) {
       return {size - length, length};

@@ -431,6 +431,8 @@ TEST_CASE("SplitSyntacticWords splits clitics as the English treebanks do", "[sy
       {"won't", {"wo", "n't"}},
       {"DON'T", {"DO", "N'T"}},
       {"don\xE2\x80\x99t", {"do", "n\xE2\x80\x99t"}},  // a typographic apostrophe
+      {"it\xE2\x80\x99s", {"it", "\xE2\x80\x99s"}},
+      {"they\xE2\x80\x99re", {"they", "\xE2\x80\x99re"}},
       {"cannot", {"can", "not"}},
       {"Cannot", {"Can", "not"}},
       {"it's", {"it", "'s"}},
@@ -647,7 +649,12 @@ TEST_CASE("ReadConllu names the file and line of a malformed line", "[syntax][co
       {"negative-head.conllu", good + "2\tleft\tleave\tVERB\tVBD\t_\t-1\troot\t_\t_\n", 2},
       {"id-skips.conllu", good + "3\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", 2},
       {"id-not-a-number.conllu",
-       good + "\n" + good + "x\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", 4},
+       good + good2 + "\n" + good + "x\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", 5},
+      // A sentence's heads must make one tree: checked when it ends, naming the word's line.
+      {"head-past-end.conllu", good + "\n", 1},
+      {"two-roots.conllu", "1\tTroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n" + good2 + "\n", 1},
+      {"cycle.conllu", good + "2\tleft\tleave\tVERB\tVBD\t_\t1\troot\t_\t_\n\n", 1},
+      {"unknown-upos.conllu", good + "2\tleft\tleave\tVERBAL\tVBD\t_\t0\troot\t_\t_\n", 2},
       {"second-sentence.conllu", good + good2 + "\n" + good + "2\tleft\n", 5},
   };
   const std::filesystem::path folder = TempFolder("syntax-conllu-test");
