@@ -43,12 +43,14 @@ Status ReadConllu(const std::string& path, std::vector<ConlluSentence>* sentence
     const int size = static_cast<int>(current.words.size());
     int roots = 0;
     for (int i = 0; i < size; ++i) {
-      const int head = current.words[i].head;
-      if (head > size) {
+      if (current.words[i].head > size) {
         return Status(StatusCode::kDataError, "a head points past its sentence", path,
                       word_lines[i]);
       }
-      roots += head == 0;
+      roots += current.words[i].head == 0;
+    }
+    // Every head is now inside the sentence, so the walks below stay in it.
+    for (int i = 0; i < size; ++i) {
       // Follow the heads up: more steps than words means a cycle.
       int at = i + 1, steps = 0;
       while (at > 0 && steps <= size) {
