@@ -125,11 +125,7 @@ int RunBuild(const BuildOptions& options) {
   result.issues.insert(result.issues.begin(), listing_issues.begin(), listing_issues.end());
 
   if (!options.quiet) {
-    for (const ReadIssue& issue : result.issues) {
-      std::cerr << (issue.skipped ? "skipped: " : "warning: ") << issue.file;
-      if (issue.line > 0) std::cerr << ":" << issue.line;
-      std::cerr << ": " << issue.message << "\n";
-    }
+    for (const ReadIssue& issue : result.issues) PrintReadIssue(issue);
     const RepairCounts& repaired = result.repairs;
     if (repaired.html > 0)
       std::cerr << "note: " << repaired.html << " document(s) read as HTML (tags stripped)\n";

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include "eventgraph/document.h"
 
@@ -40,6 +41,12 @@ std::string JsonString(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+void PrintReadIssue(const ReadIssue& issue) {
+  std::cerr << (issue.skipped ? "skipped: " : "warning: ") << issue.file;
+  if (issue.line > 0) std::cerr << ":" << issue.line;
+  std::cerr << ": " << issue.message << "\n";
 }
 
 void AddJobsOption(CLI::App* command, unsigned* jobs, const std::string& what) {

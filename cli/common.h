@@ -9,7 +9,14 @@ namespace CLI {
 class App;
 }
 
+namespace eventgraph {
+struct ReadIssue;
+}
+
 namespace eventgraph::cli {
+
+// "skipped: FILE:LINE: message" (or "warning: ...") on standard error.
+void PrintReadIssue(const ReadIssue& issue);
 
 // --data-dir, else $EVENTGRAPH_DATA_DIR, else an installed share/eventgraph/data
 // beside the executable, else the source tree's data/ this binary was built from.

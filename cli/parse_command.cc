@@ -90,18 +90,14 @@ int RunArticles(const ParseOptions& options, const SyntaxModel& model, const Lex
     return kExitUsage;
   }
   std::size_t skipped = 0, documents = 0;
-  std::vector<std::string_view> words;
-  std::vector<uint32_t> begins, ends;
+  SentenceWords words;
   std::vector<AnalyzedWord> analysis;
   if (options.json) std::cout << "[";
   for (const InputFile& file : files) {
     ReadOutcome read = ReadInputFile(file, ReadOptions());
     for (const ReadIssue& issue : read.issues) {
       skipped += issue.skipped;
-      if (options.quiet) continue;
-      std::cerr << (issue.skipped ? "skipped: " : "warning: ") << issue.file;
-      if (issue.line > 0) std::cerr << ":" << issue.line;
-      std::cerr << ": " << issue.message << "\n";
+      if (!options.quiet) PrintReadIssue(issue);
     }
     for (const Document& document : read.documents) {
       Segmented segmented = Segment(document.text, lexicons);
@@ -112,21 +108,9 @@ int RunArticles(const ParseOptions& options, const SyntaxModel& model, const Lex
       ++documents;
       std::size_t sentence_number = 0;
       for (const Sentence& sentence : segmented.sentences) {
-        words.clear();
-        begins.clear();
-        ends.clear();
-        for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
-          const Token& token = segmented.tokens[t];
-          uint32_t offset = 0;
-          for (uint32_t length : SplitSyntacticWords(token.text)) {
-            words.push_back(token.text.substr(offset, length));
-            begins.push_back(token.begin + offset);
-            ends.push_back(token.begin + offset + length);
-            offset += length;
-          }
-        }
-        if (words.empty()) continue;
-        model.Analyze(words, &analysis);
+        SplitSentenceWords(segmented, sentence, &words);
+        if (words.forms.empty()) continue;
+        model.Analyze(words.forms, &analysis);
         ConlluSentence out;
         ++sentence_number;
         out.comments.push_back("# sent_id = " + document.id + "-" + std::to_string(sentence_number));
@@ -135,20 +119,20 @@ int RunArticles(const ParseOptions& options, const SyntaxModel& model, const Lex
           if (c == '\n' || c == '\r' || c == '\t') c = ' ';
         }
         out.comments.push_back("# text = " + text);
-        for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t i = 0; i < words.forms.size(); ++i) {
           ConlluWord word;
-          word.form = words[i];
+          word.form = words.forms[i];
           word.lemma = analysis[i].lemma;
           word.upos = UposName(analysis[i].upos);
           word.xpos = analysis[i].xpos;
           word.head = analysis[i].head;
           word.deprel = analysis[i].relation;
-          word.misc = "Range=" + std::to_string(begins[i]) + ":" + std::to_string(ends[i]);
+          word.misc = "Range=" + std::to_string(words.begin[i]) + ":" + std::to_string(words.end[i]);
           out.words.push_back(std::move(word));
         }
         if (options.json) {
           std::cout << (sentence_number == 1 ? "" : ",");
-          WriteJsonSentence(out, begins, ends, std::cout);
+          WriteJsonSentence(out, words.begin, words.end, std::cout);
         } else {
           WriteConlluSentence(out, std::cout);
         }

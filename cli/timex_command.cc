@@ -186,10 +186,7 @@ class TimexRunner {
       ReadOutcome read = ReadInputFile(file, read_options);
       for (const ReadIssue& issue : read.issues) {
         skipped += issue.skipped;
-        if (options_.quiet) continue;
-        std::cerr << (issue.skipped ? "skipped: " : "warning: ") << issue.file;
-        if (issue.line > 0) std::cerr << ":" << issue.line;
-        std::cerr << ": " << issue.message << "\n";
+        if (!options_.quiet) PrintReadIssue(issue);
       }
       for (Document& document : read.documents) {
         batch.push_back(std::move(document));

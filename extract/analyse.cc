@@ -1,8 +1,6 @@
 // Sentences -> words with part of speech, lemma and dependency tree: the
 // linguistic backbone (syntax.h) run on every sentence that is not page
 // furniture, its words mapped back to the tokens they are made of.
-#include <filesystem>
-
 #include "entities_internal.h"
 
 namespace eventgraph {
@@ -16,31 +14,38 @@ Status LoadSyntax(Lexicons* lexicons, const std::string& model_path) {
   return Status();
 }
 
+void SplitSentenceWords(const Segmented& segmented, const Sentence& sentence, SentenceWords* out) {
+  out->forms.clear();
+  out->token.clear();
+  out->begin.clear();
+  out->end.clear();
+  for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+    const Token& token = segmented.tokens[t];
+    uint32_t offset = 0;
+    for (uint32_t length : SplitSyntacticWords(token.text)) {
+      out->forms.push_back(token.text.substr(offset, length));
+      out->token.push_back(t);
+      out->begin.push_back(token.begin + offset);
+      out->end.push_back(token.begin + offset + length);
+      offset += length;
+    }
+  }
+}
+
 void AnalyseSentences(const Segmented& segmented, const SyntaxModel* model,
                       DocumentMentions* mentions) {
   mentions->token_word.assign(segmented.tokens.size(), DocumentMentions::kNoWord);
   if (model == nullptr) return;
-  std::vector<std::string_view> forms;
-  std::vector<uint32_t> word_token;
+  SentenceWords words;
   std::vector<AnalyzedWord> analysis;
   for (const Sentence& sentence : segmented.sentences) {
     if (sentence.furniture || sentence.first_token == sentence.end_token) continue;
-    forms.clear();
-    word_token.clear();
-    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
-      const std::string_view text = segmented.tokens[t].text;
-      uint32_t offset = 0;
-      for (uint32_t length : SplitSyntacticWords(text)) {
-        forms.push_back(text.substr(offset, length));
-        word_token.push_back(t);
-        offset += length;
-      }
-    }
-    model->Analyze(forms, &analysis);
+    SplitSentenceWords(segmented, sentence, &words);
+    model->Analyze(words.forms, &analysis);
     const auto base = static_cast<int32_t>(mentions->words.size());
-    for (std::size_t i = 0; i < forms.size(); ++i) {
+    for (std::size_t i = 0; i < words.forms.size(); ++i) {
       SyntaxWord word;
-      word.token = word_token[i];
+      word.token = words.token[i];
       word.upos = analysis[i].upos;
       word.lemma = std::move(analysis[i].lemma);
       word.head = analysis[i].head == 0 ? -1 : base + analysis[i].head - 1;

@@ -26,7 +26,6 @@
 // of one sentence states "causes" or "before" in the direction it names.
 #include <algorithm>
 #include <cstdlib>
-#include <set>
 
 #include "entities_internal.h"
 

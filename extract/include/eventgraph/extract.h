@@ -218,6 +218,14 @@ struct Segmented {
 
 Segmented Segment(const std::string& text, const Lexicons& lexicons);
 
+// The UD words of a sentence's tokens ("don't" -> "do" "n't": SplitSyntacticWords), each with
+// the token it is (part of) and its bytes in the text: what the backbone is given.
+struct SentenceWords {
+  std::vector<std::string_view> forms;
+  std::vector<uint32_t> token, begin, end;
+};
+void SplitSentenceWords(const Segmented& segmented, const Sentence& sentence, SentenceWords* out);
+
 // ---------------------------------------------------------------- mentions
 
 struct EntityMention {
