@@ -249,7 +249,7 @@ Command RegisterParse(CLI::App& app) {
                       "Passes over the data for the tagger (default 8)")
       ->check(CLI::Range(1, 100));
   trainer->add_option("--parser-epochs", train->train.parser_epochs,
-                      "Passes over the data for the parser (default 12)")
+                      "Passes over the data for the parser (default 18)")
       ->check(CLI::Range(1, 100));
   trainer->add_option("--jackknife", train->train.jackknife_folds,
                       "Parts the parser's training tags are predicted in (default 4; 1: gold tags)")
@@ -257,6 +257,10 @@ Command RegisterParse(CLI::App& app) {
   trainer->add_option("--prune", train->train.prune,
                       "Drop averaged weights smaller than this from the file (default 1: a weight of one update "
                       "held through the whole of training)")
+      ->check(CLI::Range(0.0f, 100.0f));
+  trainer->add_option("--prune-transitions", train->train.prune_transitions,
+                      "Drop transition features none of whose averaged weights reaches this "
+                      "(default 2)")
       ->check(CLI::Range(0.0f, 100.0f));
   trainer->add_option("--seed", train->train.seed, "Seed of the data order (default 1)");
   trainer->add_option("--describe", train->description,

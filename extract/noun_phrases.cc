@@ -122,10 +122,11 @@ void JoinNamesOfOneNounPhrase(const Segmented& segmented, const Lexicons& lexico
       continue;
     }
     // A capitalised word the rules left out, which the parse puts inside the name: "West" of
-    // "West Germany" (left out as a sentence's first word), unless it is a title ("General").
+    // "West Germany" (left out as a sentence's first word), unless it is a title ("General"),
+    // or the end of the title the rules found before the name ("Harbour Master Tove Lind").
     const Token& token = segmented.tokens[before];
     const uint32_t w = mentions->token_word[before];
-    if (!token.capitalized || w == DocumentMentions::kNoWord ||
+    if (!mention.role.empty() || !token.capitalized || w == DocumentMentions::kNoWord ||
         mentions->words[w].upos != Upos::kPropn || DescribesName(token.text) ||
         lexicons.titles.by_first_token.Find(token.Lower()) ||
         lexicons.non_names.Find(token.Text()) || lexicons.demonyms.Find(token.Text()))

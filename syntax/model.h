@@ -69,10 +69,20 @@ void TagWords(const TaggerTables& tables, const WordNetLexicon& wordnet,
 // ---------------------------------------------------------------- parser
 
 // Arc-hybrid (Kuhlmann et al. 2011): a stack, a buffer, and three transitions. SHIFT pushes the
-// buffer's front; LEFT(l) makes the stack's top a dependent of the buffer's front and pops it;
-// RIGHT(l) makes the top a dependent of the word under it and pops it. The root is a word after
+// buffer's front; LEFT makes the stack's top a dependent of the buffer's front and pops it;
+// RIGHT makes the top a dependent of the word under it and pops it. The root is a word after
 // the last one; LEFT to it is allowed only when the stack holds one word, so a sentence gets one
-// root. Transition ids: 0 SHIFT, 1 + l LEFT(l), 1 + L + l RIGHT(l).
+// root. One classifier chooses the transition and the group of the arc's relation (clause
+// dependents, nominal dependents, the rest); a second the relation within that group.
+constexpr int kRelationGroups = 3;
+constexpr int kShift = 0, kTransitions = 1 + 2 * kRelationGroups;
+inline bool IsLeft(int transition) { return transition >= 1 && transition <= kRelationGroups; }
+inline int GroupOf(int transition) { return (transition - 1) % kRelationGroups; }
+inline int LeftIn(int group) { return 1 + group; }
+inline int RightIn(int group) { return 1 + kRelationGroups + group; }
+// A UD relation's group: 0 clause dependents, 1 nominal dependents and multiword names, 2 the rest.
+int RelationGroup(std::string_view relation);
+
 struct ParserState {
   int n = 0;  // words; word n is the root
   std::vector<int> stack;
@@ -87,21 +97,34 @@ struct ParserState {
   bool CanShift() const { return front < n; }
   bool CanLeft() const { return !stack.empty() && (front < n || stack.size() == 1); }
   bool CanRight() const { return stack.size() >= 2; }
-  void Apply(int transition, int labels);
+  // The head an arc transition gives the stack's top.
+  int ArcHead(int transition) const {
+    return IsLeft(transition) ? front : stack[stack.size() - 2];
+  }
+  void Apply(int transition, int label);
   void Attach(int dependent, int head_word, int label);
 };
 
 struct ParserTables {
   std::vector<std::string> relations;
-  AveragedWeights weights;
+  int root_relation = 0;         // the index of "root" in `relations`
+  std::vector<int> groups;       // RelationGroup of each relation
+  AveragedWeights transitions;   // kTransitions classes
+  AveragedWeights labels;        // one class per relation
 };
 
-// Features of a parser state; `words` and `tags` are the sentence's (lower-case word hashes and
-// joint tag ids). Returns their count.
+// Features of a parser state for the transition classifier; `words` and `tags` are the
+// sentence's (lower-case word hashes and joint tag ids). Returns their count.
 std::size_t ParserFeatures(const ParserState& state, std::span<const uint64_t> words,
                            std::span<const uint16_t> tags, uint64_t* out);
+// Features for the relation of an arc from `head` to the stack's top, before it is made.
+std::size_t LabelFeatures(const ParserState& state, int head, std::span<const uint64_t> words,
+                          std::span<const uint16_t> tags, uint64_t* out);
 // The highest-scoring transition the state allows.
-int BestValidTransition(const ParserState& state, const float* scores, int labels);
+int BestValidTransition(const ParserState& state, const float* scores);
+// The highest-scoring relation of `group` for an arc to `head`: "root" for the root, never
+// elsewhere.
+int BestLabel(const ParserTables& tables, int group, int head, int words, const float* scores);
 // Parses a tagged sentence greedily; the tree is left in `state` (head n: the root).
 void ParseWords(const ParserTables& tables, std::span<const uint64_t> words,
                 std::span<const uint16_t> tags, ParserState* state, std::vector<float>* scores);

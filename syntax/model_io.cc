@@ -1,6 +1,7 @@
 // The model file: "EGSYNTAX", a format version, then each part in order.
 // Every count is checked against what is left of the file, so a truncated or
 // foreign file is an error naming the file, never a crash.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -10,7 +11,7 @@ namespace eventgraph::syntax_internal {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: transitions and relations chosen by two classifiers
 constexpr uint64_t kMaxCount = uint64_t{1} << 26;
 
 class Writer {
@@ -98,7 +99,8 @@ Status WriteModel(const SyntaxModel::Parts& parts, const std::string& path) {
            [&](const std::string& lemma) { writer.PutString(lemma); });
     writer.Put<uint64_t>(parts.parser.relations.size());
     for (const std::string& relation : parts.parser.relations) writer.PutString(relation);
-    parts.parser.weights.Write(out);
+    parts.parser.transitions.Write(out);
+    parts.parser.labels.Write(out);
     out.write("END.", 4);
     out.flush();
     if (!out) return Status(StatusCode::kIoError, "cannot write the model", temporary);
@@ -171,7 +173,14 @@ Result<SyntaxModel> ReadModel(const std::string& path) {
   for (std::string& relation : parts->parser.relations) {
     if (!reader.GetString(&relation)) return bad("relations");
   }
-  if (!parts->parser.weights.Read(in, 1 + 2 * relations)) return bad("parser weights");
+  const auto root = std::find(parts->parser.relations.begin(), parts->parser.relations.end(), "root");
+  if (root == parts->parser.relations.end()) return bad("relations (no root)");
+  parts->parser.root_relation = static_cast<int>(root - parts->parser.relations.begin());
+  for (const std::string& name : parts->parser.relations) {
+    parts->parser.groups.push_back(RelationGroup(name));
+  }
+  if (!parts->parser.transitions.Read(in, kTransitions)) return bad("transition weights");
+  if (!parts->parser.labels.Read(in, relations)) return bad("relation weights");
   char end[4] = {};
   if (!in.read(end, 4) || std::string_view(end, 4) != "END.") return bad("no end marker");
   if (in.peek() != std::char_traits<char>::eof()) return bad("bytes after the end marker");
@@ -179,7 +188,7 @@ Result<SyntaxModel> ReadModel(const std::string& path) {
   info.tags = tags;
   info.relations = relations;
   info.tagger_features = tagger.weights.features();
-  info.parser_features = parts->parser.weights.features();
+  info.parser_features = parts->parser.transitions.features() + parts->parser.labels.features();
   info.lemma_forms = parts->lemmatizer.by_form_and_tag.size();
   return SyntaxModel(std::move(parts));
 }

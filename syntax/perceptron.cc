@@ -22,10 +22,30 @@ void AveragedWeights::Finish() {
   scale_ = largest > 0.0f ? largest / 32767.0f : 1.0f;
   std::size_t capacity = 1024;
   while (capacity * 2 < rows_.size() * 3) capacity *= 2;
-  slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   packed_.clear();
   dense_.clear();
+  slots_.clear();
+  inline_.clear();
+  if (classes_ <= kInlineClasses) {
+    inline_.assign(capacity, InlineSlot{});
+    for (const Row& row : rows_) {
+      InlineSlot filled;
+      filled.check = InlineCheck(row.feature);
+      for (uint32_t k = 0; k < row.count; ++k) {
+        const Entry& entry = entries_[row.offset + k];
+        filled.weight[entry.cls] = static_cast<int16_t>(std::lround(entry.weight / scale_));
+      }
+      for (std::size_t slot = row.feature & mask_;; slot = (slot + 1) & mask_) {
+        if (inline_[slot].check == 0) {
+          inline_[slot] = filled;
+          break;
+        }
+      }
+    }
+    return;
+  }
+  slots_.assign(capacity, Slot{});
   uint32_t dense_rows = 0;
   for (const Row& row : rows_) {
     const Entry* entries = entries_.data() + row.offset;
@@ -138,7 +158,7 @@ void TrainingWeights::Update(const uint64_t* features, std::size_t count, std::s
   }
 }
 
-AveragedWeights TrainingWeights::Average(uint64_t now, float prune) const {
+AveragedWeights TrainingWeights::Average(uint64_t now, float prune, float prune_rows) const {
   std::vector<uint64_t> features;
   features.reserve(rows_.size());
   for (const auto& [feature, row] : rows_) features.push_back(feature);
@@ -148,11 +168,14 @@ AveragedWeights TrainingWeights::Average(uint64_t now, float prune) const {
   std::vector<AveragedWeights::Entry> kept;
   for (uint64_t feature : features) {
     kept.clear();
+    float largest = 0.0f;
     for (const Entry& entry : rows_.at(feature)) {
       double total = entry.total + static_cast<double>(now - entry.stamp) * entry.weight;
       float average = static_cast<float>(total / static_cast<double>(std::max<uint64_t>(now, 1)));
+      largest = std::max(largest, std::fabs(average));
       if (std::fabs(average) >= prune && average != 0.0f) kept.push_back({average, entry.cls});
     }
+    if (largest < prune_rows) continue;
     std::sort(kept.begin(), kept.end(),
               [](const auto& a, const auto& b) { return a.cls < b.cls; });
     if (!kept.empty()) averaged.AddRow(feature, kept.data(), static_cast<uint32_t>(kept.size()));

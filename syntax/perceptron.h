@@ -46,6 +46,7 @@ class AveragedWeights {
   // bytes and sparse weights 4 (16-bit, with one scale for the table) so that more of the table
   // stays in cache. A feature with weights for many classes keeps them as a dense row of floats.
   void Score(const uint64_t* features, std::size_t count, float* scores) const {
+    if (!inline_.empty()) return ScoreInline(features, count, scores);
     if (slots_.empty()) return;
     for (std::size_t i = 0; i < count; ++i) PrefetchLine(&slots_[features[i] & mask_]);
     uint32_t found[kMaxScoredFeatures];
@@ -71,6 +72,9 @@ class AveragedWeights {
     }
   }
   static constexpr std::size_t kMaxScoredFeatures = 128;
+  // A table of at most this many classes keeps its weights in the hash slot itself (the
+  // parser's transitions): one memory access a feature, no row to follow.
+  static constexpr std::size_t kInlineClasses = 7;
 
   // Classes must be set before rows are added; Finish() after the last row, before Score.
   void SetClasses(std::size_t classes);
@@ -96,6 +100,32 @@ class AveragedWeights {
     uint32_t check = 0;     // the feature's high 32 bits (its low bits chose the slot)
     uint32_t ref = kEmpty;  // kDense | dense row, or the offset of its count in packed_
   };
+  // 16 bits of the feature check an inline slot (16 bytes: one cache line holds four) (0 marks an empty one): an unknown feature
+  // passes for a known one about once in 30,000 lookups, and adds that feature's weights.
+  struct InlineSlot {
+    uint16_t check = 0;
+    int16_t weight[kInlineClasses] = {};
+  };
+  static uint16_t InlineCheck(uint64_t feature) {
+    const auto check = static_cast<uint16_t>(feature >> 48);
+    return check == 0 ? 1 : check;
+  }
+  void ScoreInline(const uint64_t* features, std::size_t count, float* scores) const {
+    for (std::size_t i = 0; i < count; ++i) PrefetchLine(&inline_[features[i] & mask_]);
+    int32_t sums[kInlineClasses] = {};
+    for (std::size_t i = 0; i < count; ++i) {
+      const uint16_t check = InlineCheck(features[i]);
+      for (std::size_t slot = features[i] & mask_;; slot = (slot + 1) & mask_) {
+        const InlineSlot& at = inline_[slot];
+        if (at.check == 0) break;
+        if (at.check == check) {
+          for (std::size_t k = 0; k < kInlineClasses; ++k) sums[k] += at.weight[k];
+          break;
+        }
+      }
+    }
+    for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
+  }
   uint32_t Find(uint64_t feature) const {
     const uint32_t check = static_cast<uint32_t>(feature >> 32);
     for (std::size_t slot = feature & mask_;; slot = (slot + 1) & mask_) {
@@ -121,6 +151,7 @@ class AveragedWeights {
   std::size_t mask_ = 0;
   std::vector<uint32_t> packed_;  // per sparse row: count, then (class << 16 | int16 weight)
   std::vector<float> dense_;      // padded_ weights per dense row
+  std::vector<InlineSlot> inline_;  // instead of slots_, packed_ and dense_: kInlineClasses or fewer
   float scale_ = 1.0f;            // a packed weight's unit
 };
 
@@ -133,8 +164,9 @@ class TrainingWeights {
   void Update(const uint64_t* features, std::size_t count, std::size_t cls, float delta,
               uint64_t now);
   // The weights averaged over `now` instances, features in hash order (so that the same
-  // training gives the same bytes), entries whose |average| is below `prune` dropped.
-  AveragedWeights Average(uint64_t now, float prune) const;
+  // training gives the same bytes), entries whose |average| is below `prune` dropped, and
+  // features none of whose |averages| reaches `prune_rows`.
+  AveragedWeights Average(uint64_t now, float prune, float prune_rows = 0.0f) const;
 
  private:
   struct Entry {

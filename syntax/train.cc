@@ -175,12 +175,13 @@ Costs TransitionCosts(const ParserState& state, const std::vector<int>& gold_hea
   return costs;
 }
 
-AveragedWeights TrainParser(const std::vector<TrainingSentence>& sentences,
-                            std::size_t relation_count, const SyntaxTrainOptions& options,
-                            Random& random) {
-  const int labels = static_cast<int>(relation_count);
-  const std::size_t classes = 1 + 2 * relation_count;
-  TrainingWeights weights(classes);
+// Trains both classifiers of `tables` (its relations set) by parsing each sentence with them:
+// the transition classifier against the dynamic oracle's unlabeled costs, the relation
+// classifier on every arc made that is in the gold tree.
+void TrainParser(const std::vector<TrainingSentence>& sentences, const SyntaxTrainOptions& options,
+                 Random& random, ParserTables* tables) {
+  const std::size_t relations = tables->relations.size();
+  TrainingWeights transitions(kTransitions), labels(relations);
   std::vector<std::size_t> order;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].parseable) order.push_back(s);
@@ -192,14 +193,13 @@ AveragedWeights TrainParser(const std::vector<TrainingSentence>& sentences,
     }
   }
   ParserState state;
-  std::vector<float> scores(classes);
-  std::vector<int> costs(classes);
+  std::vector<float> label_scores(relations);
   std::vector<uint8_t> in_stack;
   uint64_t features[kMaxFeatures];
   uint64_t now = 0;
   for (int epoch = 0; epoch < options.parser_epochs; ++epoch) {
     random.Shuffle(&order);
-    std::size_t right = 0, seen = 0;
+    std::size_t right = 0, seen = 0, labels_right = 0, labels_seen = 0;
     for (std::size_t s : order) {
       const TrainingSentence& sentence = sentences[s];
       const int n = static_cast<int>(sentence.words.size());
@@ -209,48 +209,77 @@ AveragedWeights TrainParser(const std::vector<TrainingSentence>& sentences,
         ++now;
         ++seen;
         std::size_t count = ParserFeatures(state, word_hashes[s], sentence.parse_tags, features);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        weights.Score(features, count, scores.data());
+        float scores[kTransitions] = {};
+        transitions.Score(features, count, scores);
         const Costs unlabeled = TransitionCosts(state, sentence.heads, in_stack);
-        const int s0 = state.stack.empty() ? -1 : state.stack.back();
-        const int s1 = state.stack.size() >= 2 ? state.stack[state.stack.size() - 2] : -1;
         const int inf = std::numeric_limits<int>::max();
-        std::fill(costs.begin(), costs.end(), inf);
-        if (state.CanShift()) costs[0] = unlabeled.shift;
-        for (int l = 0; l < labels; ++l) {
-          if (state.CanLeft()) {
-            const bool gold_arc = sentence.heads[s0] == state.front;
-            costs[1 + l] = unlabeled.left + (gold_arc && sentence.labels[s0] != l);
-          }
-          if (state.CanRight()) {
-            const bool gold_arc = sentence.heads[s0] == s1;
-            costs[1 + labels + l] = unlabeled.right + (gold_arc && sentence.labels[s0] != l);
+        int costs[kTransitions];
+        std::fill(std::begin(costs), std::end(costs), inf);
+        if (state.CanShift()) costs[kShift] = unlabeled.shift;
+        if (!state.stack.empty()) {
+          // An arc in the gold tree costs one more in a group other than its relation's.
+          const int s0 = state.stack.back();
+          const int gold_group = tables->groups[sentence.labels[s0]];
+          for (int group = 0; group < kRelationGroups; ++group) {
+            if (state.CanLeft()) {
+              costs[LeftIn(group)] = unlabeled.left + (sentence.heads[s0] == state.front &&
+                                                       group != gold_group);
+            }
+            if (state.CanRight()) {
+              const int s1 = state.stack[state.stack.size() - 2];
+              costs[RightIn(group)] = unlabeled.right + (sentence.heads[s0] == s1 &&
+                                                         group != gold_group);
+            }
           }
         }
-        const int predicted = BestValidTransition(state, scores.data(), labels);
-        const int least = *std::min_element(costs.begin(), costs.end());
+        const int predicted = BestValidTransition(state, scores);
+        const int least = *std::min_element(std::begin(costs), std::end(costs));
         int best_gold = -1;
-        for (std::size_t t = 0; t < classes; ++t) {
-          if (costs[t] == least && (best_gold < 0 || scores[t] > scores[best_gold])) {
-            best_gold = static_cast<int>(t);
-          }
+        for (int t = 0; t < kTransitions; ++t) {
+          if (costs[t] == least && (best_gold < 0 || scores[t] > scores[best_gold])) best_gold = t;
         }
         int next = predicted;
+        bool following_gold = true;
         if (costs[predicted] > least) {
-          weights.Update(features, count, best_gold, 1.0f, now);
-          weights.Update(features, count, predicted, -1.0f, now);
-          if (epoch < options.explore_from || random.Uniform() >= options.explore) next = best_gold;
+          transitions.Update(features, count, best_gold, 1.0f, now);
+          transitions.Update(features, count, predicted, -1.0f, now);
+          following_gold = epoch < options.explore_from || random.Uniform() >= options.explore;
+          if (following_gold) next = best_gold;
         } else {
           ++right;
         }
-        state.Apply(next, labels);
+        int relation = -1;
+        if (next != kShift) {
+          const int dependent = state.stack.back();
+          const int head = state.ArcHead(next);
+          count = LabelFeatures(state, head, word_hashes[s], sentence.parse_tags, features);
+          std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+          labels.Score(features, count, label_scores.data());
+          relation = BestLabel(*tables, GroupOf(next), head, n, label_scores.data());
+          if (sentence.heads[dependent] == head) {
+            const int gold = sentence.labels[dependent];
+            ++labels_seen;
+            if (relation != gold) {
+              labels.Update(features, count, gold, 1.0f, now);
+              labels.Update(features, count, relation, -1.0f, now);
+              if (following_gold) relation = gold;
+            } else {
+              ++labels_right;
+            }
+          }
+        }
+        state.Apply(next, relation);
       }
     }
     Log(options, "parser epoch " + std::to_string(epoch + 1) + ": transitions right " +
                      std::to_string(100.0 * static_cast<double>(right) /
-                                    static_cast<double>(std::max<std::size_t>(seen, 1))));
+                                    static_cast<double>(std::max<std::size_t>(seen, 1))) +
+                     ", relations right " +
+                     std::to_string(100.0 * static_cast<double>(labels_right) /
+                                    static_cast<double>(std::max<std::size_t>(labels_seen, 1))));
   }
-  return weights.Average(now, options.prune);
+  tables->transitions = transitions.Average(now, options.prune, options.prune_transitions);
+  tables->labels = labels.Average(now, options.prune);
 }
 
 }  // namespace
@@ -290,6 +319,10 @@ Status NumberTagsAndRelations(const std::vector<ConlluSentence>& treebank,
     parts->parser.relations.push_back(name);
   }
   if (relation_ids->size() > 64) return Status(StatusCode::kDataError, "more than 64 relations");
+  parts->parser.root_relation = relation_ids->at("root");
+  for (const std::string& name : parts->parser.relations) {
+    parts->parser.groups.push_back(RelationGroup(name));
+  }
   return Status();
 }
 
@@ -410,13 +443,13 @@ Result<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& options) {
   CountWords(sentences, all, tagger.upos.size(), &tagger);
   tagger.weights = TrainTagger(sentences, all, tagger, parts->wordnet, options, random, "tagger");
   BuildLemmaTable(treebank, parts.get());
-  parts->parser.weights = TrainParser(sentences, parts->parser.relations.size(), options, random);
+  TrainParser(sentences, options, random, &parts->parser);
 
   SyntaxModelInfo& info = parts->info;
   info.tags = tagger.upos.size();
   info.relations = parts->parser.relations.size();
   info.tagger_features = tagger.weights.features();
-  info.parser_features = parts->parser.weights.features();
+  info.parser_features = parts->parser.transitions.features() + parts->parser.labels.features();
   info.lemma_forms = parts->lemmatizer.by_form_and_tag.size();
   return SyntaxModel(std::move(parts));
 }

@@ -221,7 +221,7 @@ TEST_CASE("A sentence telling two meetings at once is a mention of each, and dat
           "[graph]") {
   EventGraph graph = testing::BuildGraph({
       MakeDocument("Brazilian Foreign Minister Ana Souza met Kenyan Foreign Minister Peter Mwangi "
-                   "in Nairobi. Kenyan President Grace Otieno met Souza later.",
+                   "in Nairobi. Kenyan President Grace Otieno later met Souza.",
                    "2019-06-12", "a"),
       MakeDocument("Brazilian Foreign Minister Ana Souza met with Peter Mwangi and Grace Otieno "
                    "on Monday.",

@@ -25,7 +25,7 @@ struct SyntaxTrainOptions {
   std::vector<std::string> train_files;            // CoNLL-U
   std::string wordnet_dir = "/usr/share/wordnet";  // Debian's wordnet-base
   int tagger_epochs = 8;
-  int parser_epochs = 12;
+  int parser_epochs = 18;
   // From this epoch on (0-based), the parser follows its own wrong transitions with probability
   // `explore` and learns what is best from there (a dynamic oracle, Goldberg & Nivre 2012).
   int explore_from = 1;
@@ -37,6 +37,10 @@ struct SyntaxTrainOptions {
   // update held through the whole of training; most features below it were updated once or
   // twice, late. Absolute, so a tiny training set wants 0.
   float prune = 1.0f;
+  // A transition feature is kept only if one of its averaged weights is at least this large: the
+  // transition table is read at every step, and half its features fall below 2 (on GUM dev,
+  // dropping them cost 0.2 LAS and made the parser about 1.2x as fast).
+  float prune_transitions = 2.0f;
   uint64_t seed = 1;
   std::string description;  // written into the model (the command and the data)
   std::ostream* log = nullptr;  // progress, one line per epoch
