@@ -173,9 +173,10 @@ Result<SyntaxModel> ReadModel(const std::string& path) {
   for (std::string& relation : parts->parser.relations) {
     if (!reader.GetString(&relation)) return bad("relations");
   }
-  const auto root = std::find(parts->parser.relations.begin(), parts->parser.relations.end(), "root");
-  if (root == parts->parser.relations.end()) return bad("relations (no root)");
-  parts->parser.root_relation = static_cast<int>(root - parts->parser.relations.begin());
+  const std::vector<std::string>& names = parts->parser.relations;
+  const auto root = std::find(names.begin(), names.end(), "root");
+  if (root == names.end()) return bad("relations (no root)");
+  parts->parser.root_relation = static_cast<int>(root - names.begin());
   for (const std::string& name : parts->parser.relations) {
     parts->parser.groups.push_back(RelationGroup(name));
   }

@@ -74,6 +74,22 @@ inline uint64_t TemplateHash(uint64_t id, uint64_t a, uint64_t b, uint64_t c, ui
   return (x ^ (x >> 31)) | 1;
 }
 
+// What the templates read of a word of the sentence, by index: -1 is no word, n the root.
+struct WordValues {
+  static constexpr uint64_t kNone = 0x7A11ED0FFULL;
+  static constexpr uint64_t kRoot = 0x2007ULL;
+  const ParserState& state;
+  std::span<const uint64_t> words;
+  std::span<const uint16_t> tags;
+  uint64_t word(int i) const { return i < 0 ? kNone : i == state.n ? kRoot : words[i]; }
+  uint64_t tag(int i) const {
+    return i < 0 ? kNone : i == state.n ? kRoot : uint64_t{tags[i]} + 1;
+  }
+  uint64_t label(int i) const {
+    return i < 0 || state.label[i] < 0 ? kNone : uint64_t(state.label[i]) + 1;
+  }
+};
+
 enum Parser : uint64_t {
   kS0w = 1000, kS0t, kS0wt, kS1w, kS1t, kS1wt, kS2t, kB0w, kB0t, kB0wt, kB1w, kB1t, kB1wt, kB2w,
   kB2t, kS0wtB0wt, kS0wtB0w, kS0wB0wt, kS0wtB0t, kS0tB0wt, kS0wB0w, kS0tB0t, kB0tB1t,
@@ -90,17 +106,11 @@ enum Parser : uint64_t {
 
 std::size_t ParserFeatures(const ParserState& state, std::span<const uint64_t> words,
                            std::span<const uint16_t> tags, uint64_t* out) {
-  constexpr uint64_t kNone = 0x7A11ED0FFULL;
-  constexpr uint64_t kRoot = 0x2007ULL;
-  auto word = [&](int i) -> uint64_t {
-    return i < 0 ? kNone : i == state.n ? kRoot : words[i];
-  };
-  auto tag = [&](int i) -> uint64_t {
-    return i < 0 ? kNone : i == state.n ? kRoot : uint64_t{tags[i]} + 1;
-  };
-  auto lab = [&](int i) -> uint64_t {
-    return i < 0 || state.label[i] < 0 ? kNone : uint64_t(state.label[i]) + 1;
-  };
+  constexpr uint64_t kNone = WordValues::kNone;
+  const WordValues values{state, words, tags};
+  auto word = [&](int i) { return values.word(i); };
+  auto tag = [&](int i) { return values.tag(i); };
+  auto lab = [&](int i) { return values.label(i); };
   const std::size_t depth = state.stack.size();
   const int s0 = depth >= 1 ? state.stack[depth - 1] : -1;
   const int s1 = depth >= 2 ? state.stack[depth - 2] : -1;
@@ -233,16 +243,12 @@ enum Label : uint64_t {
 
 std::size_t LabelFeatures(const ParserState& state, int head, std::span<const uint64_t> words,
                           std::span<const uint16_t> tags, uint64_t* out) {
-  constexpr uint64_t kNone = 0x7A11ED0FFULL;
-  constexpr uint64_t kRoot = 0x2007ULL;
+  constexpr uint64_t kNone = WordValues::kNone;
   const int n = state.n;
-  auto word = [&](int i) -> uint64_t { return i < 0 ? kNone : i == n ? kRoot : words[i]; };
-  auto tag = [&](int i) -> uint64_t {
-    return i < 0 ? kNone : i >= n ? kRoot : uint64_t{tags[i]} + 1;
-  };
-  auto lab = [&](int i) -> uint64_t {
-    return i < 0 || state.label[i] < 0 ? kNone : uint64_t(state.label[i]) + 1;
-  };
+  const WordValues values{state, words, tags};
+  auto word = [&](int i) { return values.word(i); };
+  auto tag = [&](int i) { return values.tag(i); };
+  auto lab = [&](int i) { return values.label(i); };
   const int dependent = state.stack.back();
   // The direction goes into every template: a word's relation to a head on its left differs
   // from one to a head on its right.
@@ -298,7 +304,9 @@ int RelationGroup(std::string_view relation) {
                                                   "det", "clf", "case", "compound", "flat",
                                                   "fixed"};
   if (std::find(std::begin(kClause), std::end(kClause), universal) != std::end(kClause)) return 0;
-  if (std::find(std::begin(kNominal), std::end(kNominal), universal) != std::end(kNominal)) return 1;
+  if (std::find(std::begin(kNominal), std::end(kNominal), universal) != std::end(kNominal)) {
+    return 1;
+  }
   return 2;
 }
 

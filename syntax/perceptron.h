@@ -100,8 +100,9 @@ class AveragedWeights {
     uint32_t check = 0;     // the feature's high 32 bits (its low bits chose the slot)
     uint32_t ref = kEmpty;  // kDense | dense row, or the offset of its count in packed_
   };
-  // 16 bits of the feature check an inline slot (16 bytes: one cache line holds four) (0 marks an empty one): an unknown feature
-  // passes for a known one about once in 30,000 lookups, and adds that feature's weights.
+  // An inline slot is 16 bytes (four to a cache line). 16 bits of the feature check it (0 marks
+  // an empty one): an unknown feature passes for a known one about once in 30,000 lookups, and
+  // adds that feature's weights.
   struct InlineSlot {
     uint16_t check = 0;
     int16_t weight[kInlineClasses] = {};
@@ -151,7 +152,7 @@ class AveragedWeights {
   std::size_t mask_ = 0;
   std::vector<uint32_t> packed_;  // per sparse row: count, then (class << 16 | int16 weight)
   std::vector<float> dense_;      // padded_ weights per dense row
-  std::vector<InlineSlot> inline_;  // instead of slots_, packed_ and dense_: kInlineClasses or fewer
+  std::vector<InlineSlot> inline_;  // for kInlineClasses or fewer: instead of the three above
   float scale_ = 1.0f;            // a packed weight's unit
 };
 
