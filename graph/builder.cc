@@ -7,6 +7,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -41,6 +42,10 @@ constexpr uint32_t kInsideReach = 6;
 // An undated mention joins only events told by articles published within this many days of its own:
 // "the protests in the capital" of one year are not those of the next.
 constexpr int kNewsCycleDays = 31;
+// A place in common is evidence that two mentions naming no actor tell one event when both are
+// undated (within the news cycle) or both dated to fewer days than this, overlapping: "floods in
+// Kalma" this week, not "deaths in Anbar" in March.
+constexpr int kPlaceEvidenceDays = 8;
 // How many days before its publication an article may report as its narrative's day.
 constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
@@ -381,6 +386,7 @@ class DocumentLog {
   std::vector<Entry> merged_, told_;
   std::vector<uint32_t> last_merged_, last_told_;  // per document
 };
+
 
 // The events an undated mention naming nobody finds under the people its article names, each
 // with how many of those people it was found under and how often the article names them: in a
@@ -967,10 +973,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // The people of a contact event. Two meetings that share one person but each
   // have someone the other lacks (Tillerson with Lavrov, Tillerson with Putin)
   // are two meetings.
-  std::vector<char> is_person(entities.size()), is_location(entities.size());
+  std::vector<char> is_person(entities.size()), is_location(entities.size()),
+      is_country(entities.size());
   for (std::size_t i = 0; i < entities.size(); ++i) {
     is_person[i] = entities[i].kind == "person";
     is_location[i] = entities[i].kind == "location";
+    is_country[i] = entities[i].kind == "country";
   }
   // Places, for telling events of two places apart ("floods in Kalma" and "floods in Amsel" of
   // one month, rebels attacking two towns in one week): each place's country and subdivision as
@@ -1077,21 +1085,26 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
   // each pair makes its own meeting before a sentence telling several joins one.
   std::vector<uint8_t> crowd(st.events.size(), 0);
   std::vector<uint8_t> rank(st.events.size(), 0);
+  std::vector<uint8_t> generic(st.events.size(), 0);  // names no actor
   ParallelFor(
       st.events.size(), jobs,
       [&](std::size_t e) {
         rank[e] = static_cast<uint8_t>(width(st.events[e]));
+        IdSet agents, all, actors;
+        participants_of(st.events[e], &agents, &all, &actors);
+        generic[e] = actors.empty() ? 1 : 0;
         if (!type_is_contact[raw_type_id[e]]) return;
-        IdSet agents, all;
-        participants_of(st.events[e], &agents, &all);
         crowd[e] = persons(all).size() > 2 ? 1 : 0;
       },
       4096);
   {
-    // Stably by (crowd, rank): a few small keys, so placed by counting, not sorted.
+    // Stably by (crowd, rank, generic): a few small keys, so placed by counting, not sorted.
+    // Of one rank, mentions naming an actor come first, so that the events exist, with their
+    // actors, when the generic mentions ("the attack") that may join them through their article
+    // come.
     constexpr std::size_t kRanks = 16;
-    auto key_of = [&](uint32_t e) { return crowd[e] * kRanks + rank[e]; };
-    std::array<std::size_t, 2 * kRanks + 1> start{};
+    auto key_of = [&](uint32_t e) { return (crowd[e] * kRanks + rank[e]) * 2 + generic[e]; };
+    std::array<std::size_t, 4 * kRanks + 1> start{};
     for (uint32_t e : order) ++start[key_of(e) + 1];
     for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
     std::vector<uint32_t> sorted(order.size());
@@ -1192,6 +1205,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // The interval of the mention being merged, as days when ExactDays allows.
     bool raw_days_exact = false;
     std::vector<std::size_t> raw_places;  // the places the mention being merged names
+    std::vector<uint32_t> own_events;     // the events its article has told, newest first
     int raw_day_first = 0, raw_day_last = 0;
     auto overlaps = [&](const Cluster& cluster, const RawEvent& raw) {
       const ClusterHot& h = hot_of(cluster);
@@ -1481,6 +1495,25 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       return shared;
     };
+    // How many of `all` the event has: actors (people, organisations, countries) and places apart.
+    struct Common {
+      int actors = 0, places = 0;
+      int specific = 0;  // actors that are not countries
+      // Countries are named in most news of their region: one country in common is no evidence.
+      bool enough_actors() const { return specific > 0 || actors >= 2; }
+    };
+    auto common_with = [&](std::size_t c, const IdSet& all) {
+      const ClusterBrief& b = hot[c].brief;
+      Common common;
+      for (std::size_t x : all) {
+        const bool has = b.inline_ok() ? b.contains(static_cast<uint32_t>(x))
+                                       : clusters[c].merge->everyone.count(x) > 0;
+        if (!has) continue;
+        ++(is_location[x] ? common.places : common.actors);
+        if (!is_location[x] && !is_country[x]) ++common.specific;
+      }
+      return common;
+    };
     // (how many of the event's actors its article names, how often it names them).
     auto salience_in = [&](std::size_t c, const NamedCounts& article) {
       std::pair<int, int> salience{0, 0};
@@ -1511,6 +1544,47 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
       }
       return salience;
+    };
+    // How many of an event's participants are not places.
+    auto actor_count = [&](std::size_t c) {
+      int count = 0;
+      const ClusterBrief& b = hot[c].brief;
+      if (b.inline_ok()) {
+        for (std::size_t i = 0; i < b.count; ++i) count += !is_location[b.everyone[i]];
+      } else {
+        for (std::size_t x : clusters[c].merge->everyone) count += !is_location[x];
+      }
+      return count;
+    };
+    // Whether an article names one of `wanted`.
+    auto article_names_any = [&](std::size_t document, const IdSet& wanted) {
+      const NamedCounts& article = named_in[document];
+      return std::any_of(wanted.begin(), wanted.end(), [&](std::size_t x) {
+        auto found = std::lower_bound(
+            article.begin(), article.end(), x,
+            [](const std::pair<std::size_t, int>& named, std::size_t id) { return named.first < id; });
+        return found != article.end() && found->first == x;
+      });
+    };
+    // Whether an article names the actors of an event: two of them, or its only one.
+    // Countries count only with `countries` (for a mention dated to the same few days): an article
+    // about Iraq names Iraq and the United States, as do a hundred events of the month.
+    auto named_by_article = [&](std::size_t c, std::size_t document, bool countries) {
+      int specific = 0, named = 0;
+      auto consider = [&](std::size_t x) {
+        if (is_location[x] || (is_country[x] && !countries)) return;
+        ++specific;
+        IdSet wanted;
+        wanted.insert(x);
+        named += article_names_any(document, wanted) ? 1 : 0;
+      };
+      const ClusterBrief& b = hot[c].brief;
+      if (b.inline_ok()) {
+        for (std::size_t i = 0; i < b.count; ++i) consider(b.everyone[i]);
+      } else {
+        for (std::size_t x : clusters[c].merge->everyone) consider(x);
+      }
+      return named >= 2 || (named == 1 && specific == 1);
     };
     // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
     // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
@@ -1615,8 +1689,18 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         }
       }
 
+      // The events this mention's own article has told so far: a mention joins one of them on less
+      // evidence than an event of another article (within-document coreference first).
+      own_events.clear();
+      told_in.ForLatestTold(raw.document, kDocumentScan,
+                            [&](uint32_t c) { own_events.push_back(c); });
+      auto own_event = [&](std::size_t c) {
+        return std::find(own_events.begin(), own_events.end(), c) != own_events.end();
+      };
       std::size_t chosen = SIZE_MAX;
       int chosen_score = -1;
+      std::size_t weak_choice = SIZE_MAX;  // the one event with weak evidence only, if one
+      int weak_count = 0;
       // The tests on the small per-event entries first: most candidates fail one of them, and the
       // event's own data would miss the cache. A dated event that a dated mention does not overlap
       // would score below zero, so it is passed over at once.
@@ -1637,12 +1721,44 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
         const int shared = shared_with(c, agents, all);
         const int size = hot[c].brief.size;
+        // Precision first: a date and a type are not evidence of one event (a day of news tells
+        // many meetings, a month many killings). Another article's event is joined only with an
+        // actor in common that is not a country, or two actors in common; by a mention that names
+        // no actor, through a place in common (kPlaceEvidenceDays) or, when it is dated, through
+        // its own article, which must name the event's actors ("the talks on Tuesday" in an
+        // article about two ministers).
+        const Common common = common_with(c, all);
+        const bool narrow_both = raw_days_exact && hot[c].days_exact &&
+                                 raw_day_last - raw_day_first < kPlaceEvidenceDays &&
+                                 hot[c].day_last - hot[c].day_first < kPlaceEvidenceDays;
+        const bool place_only = common.places > 0 && actors.empty() &&
+                                (!(raw.dated && cluster_dated) || narrow_both);
+        // One country in common is evidence only between mentions dated to the same few days; so
+        // is a generic event (no actor: "the April 4 chemical attack") whose article names one of
+        // the mention's actors.
+        const bool country_same_days = common.actors > 0 && narrow_both;
+        const bool generic_event_named =
+            narrow_both && !actors.empty() && actor_count(c) == 0 &&
+            article_names_any(st.events[clusters[c].members.front()].document, actors);
+        const bool evidence = common.enough_actors() || country_same_days || generic_event_named ||
+                              place_only || own_event(c) ||
+                              (actors.empty() && narrow_both && named_by_article(c, raw.document, true));
+        if (!evidence) {
+          // Weak evidence (one country in common, agents of one side, or only the type and the
+          // same few days) decides only when no other event offers even that: a unique antecedent.
+          const bool weak = common.actors > 0 || (!agents.empty() && shared > common.actors) ||
+                            (overlap && narrow_both);
+          if (weak && (overlap || !cluster_dated || !raw.dated)) {
+            weak_choice = weak_count++ == 0 ? c : SIZE_MAX;
+          }
+          continue;
+        }
         int score = -1;
         if (raw.dated) {
           if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
           // An undated event told by the same people takes this date.
-          if (!cluster_dated && shared > 0) score = 40 + 10 * shared + size;
-        } else if (shared > 0) {
+          if (!cluster_dated && common.enough_actors()) score = 40 + 10 * shared + size;
+        } else if (common.enough_actors() || place_only || own_event(c)) {
           score = (cluster_dated ? 50 : 0) + 10 * shared + size;
         }
         if (score > chosen_score || (score >= 0 && score == chosen_score && c < chosen)) {
@@ -1650,6 +1766,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           chosen_score = score;
         }
       }
+      if (chosen == SIZE_MAX && weak_count == 1) chosen = weak_choice;
       // In its own article, a definite mention ("the attack") is the latest
       // compatible event told before it.
       if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
@@ -1719,9 +1836,12 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         // two are named alike. Levels are tried from the top: most mentions stop at the first.
         std::vector<SalienceTally::Found>& found = tally.found();
         auto level = [](const SalienceTally::Found& f) { return std::pair(f.people, f.times); };
+        // Of another article's events, only one whose actors this article names (two of them, or
+        // its only one): the mention carries no evidence of its own.
         auto may_join = [&](std::size_t c) {
           return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw) &&
-                 compatible_with(c, agents, all, agent_reach, mine_people);
+                 compatible_with(c, agents, all, agent_reach, mine_people) &&
+                 (own_event(c) || named_by_article(c, raw.document, false));
         };
         auto settle = [&](std::size_t begin, std::size_t end) {  // [begin, end): one level
           std::size_t passing = 0;

@@ -286,10 +286,10 @@ TEST_CASE("A mention naming nobody joins the event whose people its article name
               "Ana Souza called Grace Otieno. At the news conference, nobody spoke of it.") ==
           Mentions{{"Ana Souza", 1}, {"Grace Otieno", 1}, {"nobody", 1}});
   }
-  SECTION("named more often: that one") {
+  SECTION("one of its two people named, however often: neither (precision first)") {
     CHECK(conferences_after("Ana Souza called Grace Otieno. Souza spoke first. At the news "
                             "conference, nobody spoke of it.") ==
-          Mentions{{"Ana Souza", 2}, {"Grace Otieno", 1}});
+          Mentions{{"Ana Souza", 1}, {"Grace Otieno", 1}, {"nobody", 1}});
   }
   SECTION("more of its people named: that one") {
     CHECK(conferences_after("Grace Otieno called Ana Souza and Peter Mwangi. Otieno spoke first. "
@@ -454,13 +454,14 @@ TEST_CASE("A name the text places ('near X', 'in X') is a place, though it reads
 }
 
 TEST_CASE("Places of one country can be one area when a subdivision is unknown", "[graph]") {
+  // All on Monday 2019-07-01 (a type and a month alone are no evidence of one event); Tamba and
+  // Damascus may be one area, Nairobi may not.
   EventGraph graph = testing::BuildGraph({
-      MakeDocument(
-          "Last month floods in Tamba in northern Syria forced 80 families from their homes.",
-          "2019-07-03", "a"),
-      MakeDocument("Floods in Damascus forced 45 families from their homes last month.",
+      MakeDocument("On Monday floods in Tamba in northern Syria forced 80 families from their homes.",
+                   "2019-07-03", "a"),
+      MakeDocument("Floods in Damascus forced 45 families from their homes on Monday.",
                    "2019-07-04", "b"),
-      MakeDocument("Floods in Nairobi forced 30 families from their homes last month.",
+      MakeDocument("Floods in Nairobi forced 30 families from their homes on Monday.",
                    "2019-07-05", "c"),
   });
   std::vector<const Event*> floods = EventsOfType(graph, "flood");
