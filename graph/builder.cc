@@ -1744,10 +1744,14 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
                               place_only || own_event(c) ||
                               (actors.empty() && narrow_both && named_by_article(c, raw.document, true));
         if (!evidence) {
-          // Weak evidence (one country in common, agents of one side, or only the type and the
-          // same few days) decides only when no other event offers even that: a unique antecedent.
+          // Weak evidence (one country in common, agents of one side, or, between two mentions
+          // naming no actor, the type and the same single day) decides only when no other event
+          // offers even that: a unique antecedent.
+          const bool same_day = raw_days_exact && hot[c].days_exact &&
+                                raw_day_first == raw_day_last && hot[c].day_first == raw_day_first &&
+                                hot[c].day_last == raw_day_last;
           const bool weak = common.actors > 0 || (!agents.empty() && shared > common.actors) ||
-                            (overlap && narrow_both);
+                            (same_day && actors.empty() && actor_count(c) == 0);
           if (weak && (overlap || !cluster_dated || !raw.dated)) {
             weak_choice = weak_count++ == 0 ? c : SIZE_MAX;
           }

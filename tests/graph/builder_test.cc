@@ -29,10 +29,12 @@ const Event* FindEvent(const EventGraph& graph, const std::string& type) {
 
 TEST_CASE("The same event told by two documents becomes one dated node", "[graph]") {
   EventGraph graph = testing::BuildGraph({
-      MakeDocument("Rebels launched a chemical attack last week in Dorvik province.", "2019-06-12",
+      MakeDocument("Rebels carried out a chemical attack in Dorvik province last week.", "2019-06-12",
                    "a"),
-      MakeDocument("The June 5 chemical attack killed twelve people, officials said.", "2019-06-13",
-                   "b"),
+      // A place in common: a type and the same week alone would not be evidence of one event.
+      MakeDocument("The June 5 chemical attack in Dorvik province killed twelve people, officials "
+                   "said.",
+                   "2019-06-13", "b"),
   });
   const Event* attack = FindEvent(graph, "chemical_attack");
   REQUIRE(attack != nullptr);
@@ -451,6 +453,24 @@ TEST_CASE("A name the text places ('near X', 'in X') is a place, though it reads
   REQUIRE(place != nullptr);
   CHECK(place->kind ==
         "location");  // one cue outweighs two guesses that two plain words are a person
+}
+
+TEST_CASE("Events of one type and day with different actors stay apart", "[graph]") {
+  // Precision first: a type and a day are no evidence of one event.
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Tomas Gallo was arrested on Monday.", "2019-07-03", "a"),
+      MakeDocument("Omar Haddad was arrested on Monday.", "2019-07-03", "b"),
+      MakeDocument("The court said Lena Lindqvist was arrested on Monday.", "2019-07-04", "c"),
+      MakeDocument("Lena Lindqvist was arrested on Monday, her lawyer said.", "2019-07-04", "d"),
+  });
+  std::vector<const Event*> arrests = EventsOfType(graph, "arrest");
+  REQUIRE(arrests.size() == 3);
+  for (const Event* arrest : arrests) {
+    INFO(arrest->label);
+    CHECK(arrest->date == "2019-07-01");
+    CHECK(PeopleOf(graph, *arrest).size() == 1);
+    CHECK(arrest->mentions.size() == (PeopleOf(graph, *arrest).count("Lena Lindqvist") ? 2u : 1u));
+  }
 }
 
 TEST_CASE("Places of one country can be one area when a subdivision is unknown", "[graph]") {
