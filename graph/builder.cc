@@ -7,7 +7,6 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -386,7 +385,6 @@ class DocumentLog {
   std::vector<Entry> merged_, told_;
   std::vector<uint32_t> last_merged_, last_told_;  // per document
 };
-
 
 // The events an undated mention naming nobody finds under the people its article names, each
 // with how many of those people it was found under and how often the article names them: in a
@@ -1556,27 +1554,28 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
       return count;
     };
-    // Whether an article names one of `wanted`.
-    auto article_names_any = [&](std::size_t document, const IdSet& wanted) {
+    // Whether an article names an entity; one of `wanted`.
+    auto article_names = [&](std::size_t document, std::size_t x) {
       const NamedCounts& article = named_in[document];
-      return std::any_of(wanted.begin(), wanted.end(), [&](std::size_t x) {
-        auto found = std::lower_bound(
-            article.begin(), article.end(), x,
-            [](const std::pair<std::size_t, int>& named, std::size_t id) { return named.first < id; });
-        return found != article.end() && found->first == x;
-      });
+      auto found = std::lower_bound(article.begin(), article.end(), x,
+                                    [](const std::pair<std::size_t, int>& named, std::size_t id) {
+                                      return named.first < id;
+                                    });
+      return found != article.end() && found->first == x;
+    };
+    auto article_names_any = [&](std::size_t document, const IdSet& wanted) {
+      return std::any_of(wanted.begin(), wanted.end(),
+                         [&](std::size_t x) { return article_names(document, x); });
     };
     // Whether an article names the actors of an event: two of them, or its only one.
     // Countries count only with `countries` (for a mention dated to the same few days): an article
     // about Iraq names Iraq and the United States, as do a hundred events of the month.
     auto named_by_article = [&](std::size_t c, std::size_t document, bool countries) {
-      int specific = 0, named = 0;
+      int counted = 0, named = 0;
       auto consider = [&](std::size_t x) {
         if (is_location[x] || (is_country[x] && !countries)) return;
-        ++specific;
-        IdSet wanted;
-        wanted.insert(x);
-        named += article_names_any(document, wanted) ? 1 : 0;
+        ++counted;
+        named += article_names(document, x) ? 1 : 0;
       };
       const ClusterBrief& b = hot[c].brief;
       if (b.inline_ok()) {
@@ -1584,7 +1583,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       } else {
         for (std::size_t x : clusters[c].merge->everyone) consider(x);
       }
-      return named >= 2 || (named == 1 && specific == 1);
+      return named >= 2 || (named == 1 && counted == 1);
     };
     // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
     // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
@@ -1740,16 +1739,17 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         const bool generic_event_named =
             narrow_both && !actors.empty() && actor_count(c) == 0 &&
             article_names_any(st.events[clusters[c].members.front()].document, actors);
+        const bool generic_mention_named =
+            actors.empty() && narrow_both && named_by_article(c, raw.document, true);
         const bool evidence = common.enough_actors() || country_same_days || generic_event_named ||
-                              place_only || own_event(c) ||
-                              (actors.empty() && narrow_both && named_by_article(c, raw.document, true));
+                              generic_mention_named || place_only || own_event(c);
         if (!evidence) {
           // Weak evidence (one country in common, agents of one side, or, between two mentions
           // naming no actor, the type and the same single day) decides only when no other event
           // offers even that: a unique antecedent.
           const bool same_day = raw_days_exact && hot[c].days_exact &&
-                                raw_day_first == raw_day_last && hot[c].day_first == raw_day_first &&
-                                hot[c].day_last == raw_day_last;
+                                raw_day_first == raw_day_last &&
+                                hot[c].day_first == raw_day_first && hot[c].day_last == raw_day_last;
           const bool weak = common.actors > 0 || (!agents.empty() && shared > common.actors) ||
                             (same_day && actors.empty() && actor_count(c) == 0);
           if (weak && (overlap || !cluster_dated || !raw.dated)) {

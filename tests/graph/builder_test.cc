@@ -29,8 +29,8 @@ const Event* FindEvent(const EventGraph& graph, const std::string& type) {
 
 TEST_CASE("The same event told by two documents becomes one dated node", "[graph]") {
   EventGraph graph = testing::BuildGraph({
-      MakeDocument("Rebels carried out a chemical attack in Dorvik province last week.", "2019-06-12",
-                   "a"),
+      MakeDocument("Rebels carried out a chemical attack in Dorvik province last week.",
+                   "2019-06-12", "a"),
       // A place in common: a type and the same week alone would not be evidence of one event.
       MakeDocument("The June 5 chemical attack in Dorvik province killed twelve people, officials "
                    "said.",
@@ -477,8 +477,9 @@ TEST_CASE("Places of one country can be one area when a subdivision is unknown",
   // All on Monday 2019-07-01 (a type and a month alone are no evidence of one event); Tamba and
   // Damascus may be one area, Nairobi may not.
   EventGraph graph = testing::BuildGraph({
-      MakeDocument("On Monday floods in Tamba in northern Syria forced 80 families from their homes.",
-                   "2019-07-03", "a"),
+      MakeDocument(
+          "On Monday floods in Tamba in northern Syria forced 80 families from their homes.",
+          "2019-07-03", "a"),
       MakeDocument("Floods in Damascus forced 45 families from their homes on Monday.",
                    "2019-07-04", "b"),
       MakeDocument("Floods in Nairobi forced 30 families from their homes on Monday.",
