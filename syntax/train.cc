@@ -178,6 +178,58 @@ Costs TransitionCosts(const ParserState& state, const std::vector<int>& gold_hea
 // Trains both classifiers of `tables` (its relations set) by parsing each sentence with them:
 // the transition classifier against the dynamic oracle's unlabeled costs, the relation
 // classifier on every arc made that is in the gold tree.
+// The dynamic oracle's cost of each transition: an arc in the gold tree costs one more in a group
+// other than its relation's; a transition the state does not allow costs the most.
+void GroupedCosts(const ParserState& state, const TrainingSentence& sentence,
+                  const std::vector<int>& groups, std::vector<uint8_t>& in_stack, int* costs) {
+  const Costs unlabeled = TransitionCosts(state, sentence.heads, in_stack);
+  std::fill(costs, costs + kTransitions, std::numeric_limits<int>::max());
+  if (state.CanShift()) costs[kShift] = unlabeled.shift;
+  if (state.stack.empty()) return;
+  const int s0 = state.stack.back();
+  const int gold_group = groups[sentence.labels[s0]];
+  for (int group = 0; group < kRelationGroups; ++group) {
+    if (state.CanLeft()) {
+      costs[LeftIn(group)] = unlabeled.left + (sentence.heads[s0] == state.front &&
+                                               group != gold_group);
+    }
+    if (state.CanRight()) {
+      const int s1 = state.stack[state.stack.size() - 2];
+      costs[RightIn(group)] = unlabeled.right + (sentence.heads[s0] == s1 && group != gold_group);
+    }
+  }
+}
+
+struct RelationCounts {
+  std::size_t right = 0, seen = 0;
+};
+
+// The relation of the arc `transition` makes, learnt from when the arc is in the gold tree (and
+// then the gold one when `following_gold`).
+int TrainRelation(const ParserTables& tables, TrainingWeights& labels, const ParserState& state,
+                  int transition, const TrainingSentence& sentence,
+                  std::span<const uint64_t> word_hashes, bool following_gold, uint64_t now,
+                  std::vector<float>* scores, RelationCounts* counts) {
+  uint64_t features[kMaxFeatures];
+  const int dependent = state.stack.back();
+  const int head = state.ArcHead(transition);
+  const std::size_t count =
+      LabelFeatures(state, head, word_hashes, sentence.parse_tags, features);
+  std::fill(scores->begin(), scores->end(), 0.0f);
+  labels.Score(features, count, scores->data());
+  int relation = BestLabel(tables, GroupOf(transition), head, state.n, scores->data());
+  if (sentence.heads[dependent] != head) return relation;
+  const int gold = sentence.labels[dependent];
+  ++counts->seen;
+  if (relation == gold) {
+    ++counts->right;
+    return relation;
+  }
+  labels.Update(features, count, gold, 1.0f, now);
+  labels.Update(features, count, relation, -1.0f, now);
+  return following_gold ? gold : relation;
+}
+
 void TrainParser(const std::vector<TrainingSentence>& sentences, const SyntaxTrainOptions& options,
                  Random& random, ParserTables* tables) {
   const std::size_t relations = tables->relations.size();
@@ -199,7 +251,8 @@ void TrainParser(const std::vector<TrainingSentence>& sentences, const SyntaxTra
   uint64_t now = 0;
   for (int epoch = 0; epoch < options.parser_epochs; ++epoch) {
     random.Shuffle(&order);
-    std::size_t right = 0, seen = 0, labels_right = 0, labels_seen = 0;
+    std::size_t right = 0, seen = 0;
+    RelationCounts relations_counted;
     for (std::size_t s : order) {
       const TrainingSentence& sentence = sentences[s];
       const int n = static_cast<int>(sentence.words.size());
@@ -211,27 +264,8 @@ void TrainParser(const std::vector<TrainingSentence>& sentences, const SyntaxTra
         std::size_t count = ParserFeatures(state, word_hashes[s], sentence.parse_tags, features);
         float scores[kTransitions] = {};
         transitions.Score(features, count, scores);
-        const Costs unlabeled = TransitionCosts(state, sentence.heads, in_stack);
-        const int inf = std::numeric_limits<int>::max();
         int costs[kTransitions];
-        std::fill(std::begin(costs), std::end(costs), inf);
-        if (state.CanShift()) costs[kShift] = unlabeled.shift;
-        if (!state.stack.empty()) {
-          // An arc in the gold tree costs one more in a group other than its relation's.
-          const int s0 = state.stack.back();
-          const int gold_group = tables->groups[sentence.labels[s0]];
-          for (int group = 0; group < kRelationGroups; ++group) {
-            if (state.CanLeft()) {
-              costs[LeftIn(group)] = unlabeled.left + (sentence.heads[s0] == state.front &&
-                                                       group != gold_group);
-            }
-            if (state.CanRight()) {
-              const int s1 = state.stack[state.stack.size() - 2];
-              costs[RightIn(group)] = unlabeled.right + (sentence.heads[s0] == s1 &&
-                                                         group != gold_group);
-            }
-          }
-        }
+        GroupedCosts(state, sentence, tables->groups, in_stack, costs);
         const int predicted = BestValidTransition(state, scores);
         const int least = *std::min_element(std::begin(costs), std::end(costs));
         int best_gold = -1;
@@ -248,35 +282,20 @@ void TrainParser(const std::vector<TrainingSentence>& sentences, const SyntaxTra
         } else {
           ++right;
         }
-        int relation = -1;
-        if (next != kShift) {
-          const int dependent = state.stack.back();
-          const int head = state.ArcHead(next);
-          count = LabelFeatures(state, head, word_hashes[s], sentence.parse_tags, features);
-          std::fill(label_scores.begin(), label_scores.end(), 0.0f);
-          labels.Score(features, count, label_scores.data());
-          relation = BestLabel(*tables, GroupOf(next), head, n, label_scores.data());
-          if (sentence.heads[dependent] == head) {
-            const int gold = sentence.labels[dependent];
-            ++labels_seen;
-            if (relation != gold) {
-              labels.Update(features, count, gold, 1.0f, now);
-              labels.Update(features, count, relation, -1.0f, now);
-              if (following_gold) relation = gold;
-            } else {
-              ++labels_right;
-            }
-          }
-        }
+        const int relation =
+            next == kShift ? -1
+                           : TrainRelation(*tables, labels, state, next, sentence, word_hashes[s],
+                                           following_gold, now, &label_scores, &relations_counted);
         state.Apply(next, relation);
       }
     }
+    auto percent = [](std::size_t part, std::size_t whole) {
+      return std::to_string(100.0 * static_cast<double>(part) /
+                            static_cast<double>(std::max<std::size_t>(whole, 1)));
+    };
     Log(options, "parser epoch " + std::to_string(epoch + 1) + ": transitions right " +
-                     std::to_string(100.0 * static_cast<double>(right) /
-                                    static_cast<double>(std::max<std::size_t>(seen, 1))) +
-                     ", relations right " +
-                     std::to_string(100.0 * static_cast<double>(labels_right) /
-                                    static_cast<double>(std::max<std::size_t>(labels_seen, 1))));
+                     percent(right, seen) + ", relations right " +
+                     percent(relations_counted.right, relations_counted.seen));
   }
   tables->transitions = transitions.Average(now, options.prune, options.prune_transitions);
   tables->labels = labels.Average(now, options.prune);
