@@ -1480,27 +1480,18 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       return false;
     };
     // How many of `all` the event has, plus one when both have agents (compatible ones).
-    auto shared_with = [&](std::size_t c, const IdSet& agents, const IdSet& all) {
-      const ClusterBrief& b = hot[c].brief;
-      int shared = 0;
-      if (b.inline_ok()) {
-        for (std::size_t x : all) shared += b.contains(static_cast<uint32_t>(x)) ? 1 : 0;
-        if (!agents.empty() && b.agents != 0) ++shared;
-      } else {
-        const Cluster::Participants& merged = *clusters[c].merge;
-        for (std::size_t x : all) shared += static_cast<int>(merged.everyone.count(x));
-        if (!agents.empty() && !merged.agents.empty()) ++shared;
-      }
-      return shared;
-    };
-    // How many of `all` the event has: actors (people, organisations, countries) and places apart.
+    // How many of `all` the event has: actors (people, organisations, countries) and places apart;
+    // and whether both have agents (compatible ones, once compatible_with has passed).
     struct Common {
       int actors = 0, places = 0;
       int specific = 0;  // actors that are not countries
+      bool both_agents = false;
       // Countries are named in most news of their region: one country in common is no evidence.
       bool enough_actors() const { return specific > 0 || actors >= 2; }
+      // What the score counts: the participants in common, one more when both have agents.
+      int shared() const { return actors + places + (both_agents ? 1 : 0); }
     };
-    auto common_with = [&](std::size_t c, const IdSet& all) {
+    auto common_with = [&](std::size_t c, const IdSet& agents, const IdSet& all) {
       const ClusterBrief& b = hot[c].brief;
       Common common;
       for (std::size_t x : all) {
@@ -1510,7 +1501,26 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         ++(is_location[x] ? common.places : common.actors);
         if (!is_location[x] && !is_country[x]) ++common.specific;
       }
+      common.both_agents =
+          !agents.empty() && (b.inline_ok() ? b.agents != 0 : !clusters[c].merge->agents.empty());
       return common;
+    };
+    // fn(entity) for each participant of an event, from its brief when they fit there.
+    auto for_each_participant = [&](std::size_t c, const auto& fn) {
+      const ClusterBrief& b = hot[c].brief;
+      if (b.inline_ok()) {
+        for (std::size_t i = 0; i < b.count; ++i) fn(static_cast<std::size_t>(b.everyone[i]));
+      } else {
+        for (std::size_t x : clusters[c].merge->everyone) fn(x);
+      }
+    };
+    // How often an article names an entity (0: not at all).
+    auto times_named = [](const NamedCounts& article, std::size_t x) {
+      auto found = std::lower_bound(article.begin(), article.end(), x,
+                                    [](const std::pair<std::size_t, int>& named, std::size_t id) {
+                                      return named.first < id;
+                                    });
+      return found != article.end() && found->first == x ? found->second : 0;
     };
     // (how many of the event's actors its article names, how often it names them).
     auto salience_in = [&](std::size_t c, const NamedCounts& article) {
@@ -1521,11 +1531,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         salience.second += times;
       };
       auto look_up = [&](std::size_t x) {
-        auto found = std::lower_bound(article.begin(), article.end(), x,
-                                      [](const std::pair<std::size_t, int>& named, std::size_t id) {
-                                        return named.first < id;
-                                      });
-        if (found != article.end() && found->first == x) count(x, found->second);
+        if (const int times = times_named(article, x); times > 0) count(x, times);
       };
       const ClusterBrief& b = hot[c].brief;
       if (b.inline_ok()) {
@@ -1546,43 +1552,24 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
     // How many of an event's participants are not places.
     auto actor_count = [&](std::size_t c) {
       int count = 0;
-      const ClusterBrief& b = hot[c].brief;
-      if (b.inline_ok()) {
-        for (std::size_t i = 0; i < b.count; ++i) count += !is_location[b.everyone[i]];
-      } else {
-        for (std::size_t x : clusters[c].merge->everyone) count += !is_location[x];
-      }
+      for_each_participant(c, [&](std::size_t x) { count += !is_location[x]; });
       return count;
     };
-    // Whether an article names an entity; one of `wanted`.
-    auto article_names = [&](std::size_t document, std::size_t x) {
-      const NamedCounts& article = named_in[document];
-      auto found = std::lower_bound(article.begin(), article.end(), x,
-                                    [](const std::pair<std::size_t, int>& named, std::size_t id) {
-                                      return named.first < id;
-                                    });
-      return found != article.end() && found->first == x;
-    };
+    // Whether an article names one of `wanted`.
     auto article_names_any = [&](std::size_t document, const IdSet& wanted) {
       return std::any_of(wanted.begin(), wanted.end(),
-                         [&](std::size_t x) { return article_names(document, x); });
+                         [&](std::size_t x) { return times_named(named_in[document], x) > 0; });
     };
     // Whether an article names the actors of an event: two of them, or its only one.
     // Countries count only with `countries` (for a mention dated to the same few days): an article
     // about Iraq names Iraq and the United States, as do a hundred events of the month.
     auto named_by_article = [&](std::size_t c, std::size_t document, bool countries) {
       int counted = 0, named = 0;
-      auto consider = [&](std::size_t x) {
+      for_each_participant(c, [&](std::size_t x) {
         if (is_location[x] || (is_country[x] && !countries)) return;
         ++counted;
-        named += article_names(document, x) ? 1 : 0;
-      };
-      const ClusterBrief& b = hot[c].brief;
-      if (b.inline_ok()) {
-        for (std::size_t i = 0; i < b.count; ++i) consider(b.everyone[i]);
-      } else {
-        for (std::size_t x : clusters[c].merge->everyone) consider(x);
-      }
+        named += times_named(named_in[document], x) > 0 ? 1 : 0;
+      });
       return named >= 2 || (named == 1 && counted == 1);
     };
     // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
@@ -1689,11 +1676,16 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
       }
 
       // The events this mention's own article has told so far: a mention joins one of them on less
-      // evidence than an event of another article (within-document coreference first).
-      own_events.clear();
-      told_in.ForLatestTold(raw.document, kDocumentScan,
-                            [&](uint32_t c) { own_events.push_back(c); });
+      // evidence than an event of another article (within-document coreference first). Listed
+      // when first asked: most mentions are settled before.
+      bool own_events_listed = false;
       auto own_event = [&](std::size_t c) {
+        if (!own_events_listed) {
+          own_events.clear();
+          told_in.ForLatestTold(raw.document, kDocumentScan,
+                                [&](uint32_t listed) { own_events.push_back(listed); });
+          own_events_listed = true;
+        }
         return std::find(own_events.begin(), own_events.end(), c) != own_events.end();
       };
       std::size_t chosen = SIZE_MAX;
@@ -1718,7 +1710,6 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         generalises = hot[c].type_id != raw_type_id[raw.order];
         if (!compatible_with(c, agents, all, agent_reach, mine_people)) continue;
         const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
-        const int shared = shared_with(c, agents, all);
         const int size = hot[c].brief.size;
         // Precision first: a date and a type are not evidence of one event (a day of news tells
         // many meetings, a month many killings). Another article's event is joined only with an
@@ -1726,7 +1717,8 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
         // no actor, through a place in common (kPlaceEvidenceDays) or, when it is dated, through
         // its own article, which must name the event's actors ("the talks on Tuesday" in an
         // article about two ministers).
-        const Common common = common_with(c, all);
+        const Common common = common_with(c, agents, all);
+        const int shared = common.shared();
         const bool narrow_both = raw_days_exact && hot[c].days_exact &&
                                  raw_day_last - raw_day_first < kPlaceEvidenceDays &&
                                  hot[c].day_last - hot[c].day_first < kPlaceEvidenceDays;
