@@ -1742,7 +1742,7 @@ EventGraph GraphBuilder::Build(unsigned jobs) {
           const bool same_day = raw_days_exact && hot[c].days_exact &&
                                 raw_day_first == raw_day_last &&
                                 hot[c].day_first == raw_day_first && hot[c].day_last == raw_day_last;
-          const bool weak = common.actors > 0 || (!agents.empty() && shared > common.actors) ||
+          const bool weak = common.actors > 0 || common.both_agents ||
                             (same_day && actors.empty() && actor_count(c) == 0);
           if (weak && (overlap || !cluster_dated || !raw.dated)) {
             weak_choice = weak_count++ == 0 ? c : SIZE_MAX;
