@@ -54,6 +54,48 @@ std::string EventJson(const EventGraph& graph, std::size_t e) {
   return out.str();
 }
 
+// What each reason of the merge means, for `query explain` (graph.json's names: docs/exports.md).
+const std::map<std::string, std::string, std::less<>>& JoinReasonText() {
+  static const std::map<std::string, std::string, std::less<>> kText = {
+      {"actor-in-common", "an actor in common (not a country)"},
+      {"two-actors-in-common", "two actors in common"},
+      {"country-same-days", "a country in common, both dated to the same few days"},
+      {"event-article-names", "the event names no actor, and its article names this one's"},
+      {"mention-article-names", "it names no actor, and its article names the event's"},
+      {"place-in-common", "it names no actor, and they have a place in common"},
+      {"same-article", "its own article told the event before"},
+      {"weak-unique",
+       "weak evidence (one country, agents of one side, or the same day), and no other "
+       "candidate had as much"},
+      {"article-antecedent",
+       "a definite mention (no actor, no date): its article's latest event "
+       "of the type"},
+      {"article-salience", "no actor, no date: the event whose actors its article names most"},
+      {"only-dated-of-type", "no date: the only dated event of its type"},
+      {"collective", "it tells several meetings at once (\"met A and B\")"},
+      {"outscored", "it had evidence, but the event joined scored higher"},
+      {"weak-not-unique", "weak evidence only, and other candidates had as much"},
+      {"no-evidence", "nothing in common but the type and the dates"},
+      {"participants-conflict",
+       "their participants conflict (agents of other sides, other people met, places apart)"}};
+  return kText;
+}
+
+// "actor-in-common (an actor in common ...)" for each comma-separated name.
+std::string ExplainReasons(const std::string& names) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < names.size()) {
+    const std::size_t comma = std::min(names.find(',', at), names.size());
+    const std::string name = names.substr(at, comma - at);
+    const auto text = JoinReasonText().find(name);
+    if (!out.empty()) out += "; ";
+    out += text == JoinReasonText().end() ? name : name + " (" + text->second + ")";
+    at = comma + 1;
+  }
+  return out;
+}
+
 std::string EventLine(const EventGraph& graph, std::size_t e) {
   const Event& event = graph.events[e];
   std::string line = event.id.str() + "  " + ReadableDate(event) + "  " + event.label.str();
@@ -171,6 +213,92 @@ class Query {
       std::cout << "    " << graph_.events[relation.source].label << " --" << relation.type
                 << (relation.inferred ? " (from the dates)" : "") << "--> "
                 << graph_.events[relation.target].label << "\n";
+    }
+    return kExitOk;
+  }
+
+  // Each mention of an event, why it joined (or that it started the event) and the candidate it
+  // came nearest to joining instead; then the mentions of other events that came nearest to
+  // joining this one, and why they did not.
+  int Explain() {
+    std::size_t e = 0;
+    if (!ResolveEvent(options_.target, &e)) return kExitNothing;
+    const Event& event = graph_.events[e];
+    struct Apart {
+      std::size_t event;
+      const Mention* mention;
+    };
+    std::vector<Apart> kept_apart;
+    for (std::size_t other = 0; other < graph_.events.size(); ++other) {
+      if (other == e) continue;
+      for (const Mention& mention : graph_.events[other].mentions) {
+        if (mention.join.nearest == e) kept_apart.push_back({other, &mention});
+      }
+    }
+    auto why_joined = [](const Mention& m) { return JoinReasonNames(m.join.reasons); };
+    auto nearest_why = [](const Mention& m) {
+      return std::string(NearestWhyName(static_cast<NearestWhy>(m.join.nearest_why)));
+    };
+    if (options_.json) {
+      std::cout << "{\"event\": " << JsonString(event.id)
+                << ", \"label\": " << JsonString(event.label) << ", \"mentions\": [";
+      for (std::size_t i = 0; i < event.mentions.size(); ++i) {
+        const Mention& m = event.mentions[i];
+        std::cout << (i ? ", " : "") << "{\"doc\": " << JsonString(graph_.documents[m.document].id)
+                  << ", \"sentence\": " << JsonString(m.sentence)
+                  << ", \"trigger\": " << JsonString(m.trigger)
+                  << ", \"joined\": " << JsonString(why_joined(m))
+                  << ", \"score\": " << m.join.score << ", \"nearest\": ";
+        if (m.join.nearest == MentionJoin::kNoEvent) {
+          std::cout << "null}";
+        } else {
+          std::cout << "{\"event\": " << JsonString(graph_.events[m.join.nearest].id)
+                    << ", \"label\": " << JsonString(graph_.events[m.join.nearest].label)
+                    << ", \"why\": " << JsonString(nearest_why(m)) << "}}";
+        }
+      }
+      std::cout << "], \"kept_apart\": [";
+      for (std::size_t i = 0; i < kept_apart.size(); ++i) {
+        const Mention& m = *kept_apart[i].mention;
+        std::cout << (i ? ", " : "")
+                  << "{\"event\": " << JsonString(graph_.events[kept_apart[i].event].id)
+                  << ", \"doc\": " << JsonString(graph_.documents[m.document].id)
+                  << ", \"sentence\": " << JsonString(m.sentence)
+                  << ", \"trigger\": " << JsonString(m.trigger)
+                  << ", \"why\": " << JsonString(nearest_why(m)) << "}";
+      }
+      std::cout << "]}\n";
+      return kExitOk;
+    }
+    std::cout << EventLine(graph_, e) << "\n  " << event.mentions.size()
+              << (event.mentions.size() == 1 ? " mention:\n" : " mentions:\n");
+    for (std::size_t i = 0; i < event.mentions.size(); ++i) {
+      const Mention& m = event.mentions[i];
+      std::cout << "  " << i + 1 << ". [" << graph_.documents[m.document].id << "] " << m.sentence
+                << "\n     \"" << m.trigger << "\": ";
+      if (m.join.reasons == 0) {
+        std::cout << "started the event";
+      } else {
+        std::cout << "joined: " << ExplainReasons(why_joined(m));
+        if (m.join.score > 0) std::cout << ", score " << m.join.score;
+      }
+      std::cout << "\n";
+      if (m.join.nearest != MentionJoin::kNoEvent)
+        std::cout << "     nearest other candidate: " << EventLine(graph_, m.join.nearest)
+                  << "\n       not joined: " << ExplainReasons(nearest_why(m)) << "\n";
+    }
+    if (!kept_apart.empty()) {
+      constexpr std::size_t kShown = 20;
+      std::cout << "  kept apart: " << kept_apart.size()
+                << " mentions of other events came nearest to this one\n";
+      for (std::size_t i = 0; i < std::min(kept_apart.size(), kShown); ++i) {
+        const Mention& m = *kept_apart[i].mention;
+        std::cout << "  - " << graph_.events[kept_apart[i].event].id << " ["
+                  << graph_.documents[m.document].id << "] " << m.sentence
+                  << "\n       not joined: " << ExplainReasons(nearest_why(m)) << "\n";
+      }
+      if (kept_apart.size() > kShown)
+        std::cout << "  (" << kept_apart.size() - kShown << " more: --json lists all)\n";
     }
     return kExitOk;
   }
@@ -414,6 +542,12 @@ Command RegisterQuery(CLI::App& app) {
       ->add_option("event", options->target,
                    "An event id, or words of its label, trigger or a participant")
       ->required();
+  auto* explain = query->add_subcommand(
+      "explain", "Why each mention of an event is in it, and what came nearest to joining it");
+  explain
+      ->add_option("event", options->target,
+                   "An event id, or words of its label, trigger or a participant")
+      ->required();
   auto* causes = query->add_subcommand("causes", "What caused an event (the causal chain)");
   auto* effects = query->add_subcommand("effects", "What an event caused (the causal chain)");
   for (CLI::App* chain : {causes, effects}) {
@@ -441,8 +575,8 @@ Command RegisterQuery(CLI::App& app) {
   entities->add_option("--top", options->top, "At most this many");
   auto* stats =
       query->add_subcommand("stats", "Counts of documents, entities, events and relations");
-  for (CLI::App* sub : {events, event, causes, effects, before, after, timeline, path, neighbors,
-                        entities, stats}) {
+  for (CLI::App* sub : {events, event, explain, causes, effects, before, after, timeline, path,
+                        neighbors, entities, stats}) {
     sub->add_flag("--json", options->json, "One JSON object on stdout (docs/query.md)");
     sub->footer(
         "Also: --graph DIR (required: DIR/graph.json from build), before or after the "
@@ -461,6 +595,7 @@ Command RegisterQuery(CLI::App& app) {
     Query run(*options, *graph);
     if (events->parsed()) return run.Events();
     if (event->parsed()) return run.OneEvent();
+    if (explain->parsed()) return run.Explain();
     if (causes->parsed()) return run.Chain(/*causes=*/true);
     if (effects->parsed()) return run.Chain(/*causes=*/false);
     if (before->parsed()) return run.Order(/*before=*/true);

@@ -38,6 +38,26 @@ void Index(Writer& w, const char* key, std::size_t value) {  // SIZE_MAX: none
   }
 }
 
+// Why a mention is in its event (absent: it started the event, and no other was a candidate).
+void WriteJoin(Writer& w, const MentionJoin& join) {
+  w.Key("join");
+  w.StartObject();
+  const uint16_t reasons = join.reasons;
+  // Most mentions have one reason: its name is written without making a string.
+  if ((reasons & (reasons - 1)) == 0) {
+    int bit = 0;
+    while (reasons != 0 && (reasons >> bit & 1u) == 0) ++bit;
+    Field(w, "why", std::string_view(reasons == 0 ? "" : JoinReasonName(bit)));
+  } else {
+    Field(w, "why", JoinReasonNames(reasons));
+  }
+  Field(w, "score", static_cast<std::size_t>(std::max<int>(join.score, 0)));
+  Index(w, "nearest", join.nearest == MentionJoin::kNoEvent ? SIZE_MAX : join.nearest);
+  Field(w, "nearest_why",
+        std::string_view(NearestWhyName(static_cast<NearestWhy>(join.nearest_why))));
+  w.EndObject();
+}
+
 // Reading: each getter records the first problem and returns a default.
 class Reader {
  public:
@@ -86,6 +106,21 @@ class Reader {
  private:
   std::string path_, error_;
 };
+
+// `limit` (the events' count) is checked once all events are read.
+void ReadJoin(Reader& r, const Value& join, const std::string& where, MentionJoin* out) {
+  uint16_t reasons = 0;
+  if (!ParseJoinReasons(r.Str(join, "why", where), &reasons))
+    r.Fail(where + ": \"join\": unknown reason in \"why\"");
+  out->reasons = reasons & ((1u << kJoinReasonCount) - 1);
+  out->score = static_cast<int16_t>(r.Idx(join, "score", where, INT16_MAX + 1u));
+  const std::size_t nearest = r.Idx(join, "nearest", where, UINT32_MAX, /*nullable=*/true);
+  out->nearest = nearest == SIZE_MAX ? MentionJoin::kNoEvent : static_cast<uint32_t>(nearest);
+  NearestWhy why = NearestWhy::kNone;
+  if (!ParseNearestWhy(r.Str(join, "nearest_why", where), &why))
+    r.Fail(where + ": \"join\": unknown \"nearest_why\"");
+  out->nearest_why = static_cast<uint16_t>(why);
+}
 
 }  // namespace
 
@@ -171,6 +206,7 @@ void WriteGraphJson(const EventGraph& graph, OutputSink& out) {
       Field(w, "time_anchor", time.anchor);
       Field(w, "modality", m.modality);
       Index(w, "source", m.source == Mention::kNoSource ? SIZE_MAX : std::size_t{m.source});
+      if (m.join.reasons != 0 || m.join.nearest != MentionJoin::kNoEvent) WriteJoin(w, m.join);
       w.EndObject();
     }
     w.EndArray();
@@ -278,9 +314,17 @@ Result<EventGraph> ParseGraphJson(const std::string& text, const std::string& pa
       // null (SIZE_MAX) becomes kNoSource
       mention.source = static_cast<uint32_t>(
           r.Idx(m, "source", where, graph.entities.size(), /*nullable=*/true));
+      if (m.IsObject() && m.HasMember("join")) ReadJoin(r, m["join"], where, &mention.join);
       event.mentions.push_back(std::move(mention));
     }
     graph.events.push_back(std::move(event));
+  }
+  for (const Event& event : graph.events) {
+    for (const Mention& mention : event.mentions) {
+      if (mention.join.nearest != MentionJoin::kNoEvent &&
+          mention.join.nearest >= graph.events.size())
+        r.Fail("event " + event.id.str() + ": a mention's \"join\": \"nearest\" is not an event");
+    }
   }
   for (const Value& rel : r.Array(doc, "relations", "top level").GetArray()) {
     const std::string where = "relations[" + std::to_string(graph.relations.size()) + "]";

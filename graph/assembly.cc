@@ -114,6 +114,11 @@ std::vector<std::size_t> OrderAndLabel(BuilderState& st, std::vector<Entity> ent
     char id[32];
     std::snprintf(id, sizeof id, "evt-%04zu", i + 1);
     graph.events[i].id = id;
+    // The event each mention came nearest to joining, in output order too.
+    for (Mention& mention : graph.events[i].mentions) {
+      if (mention.join.nearest != MentionJoin::kNoEvent)
+        mention.join.nearest = static_cast<uint32_t>(event_new_index[mention.join.nearest]);
+    }
   });
   return event_new_index;
 }

@@ -34,13 +34,6 @@ constexpr uint32_t kVerbTimexDistance = 10;  // farther than this, a date is ano
 // Words between a verb and "in"/"during" + the event noun it happened in ("meddled in last year's
 // US election").
 constexpr uint32_t kInsideReach = 6;
-// An undated mention joins only events told by articles published within this many days of its own:
-// "the protests in the capital" of one year are not those of the next.
-constexpr int kNewsCycleDays = 31;
-// A place in common is evidence that two mentions naming no actor tell one event when both are
-// undated (within the news cycle) or both dated to fewer days than this, overlapping: "floods in
-// Kalma" this week, not "deaths in Anbar" in March.
-constexpr int kPlaceEvidenceDays = 8;
 // How many days before its publication an article may report as its narrative's day.
 constexpr int kNarrativeLagDays = 3;
 // Event families an undated mention of is taken to be the news of its article's day.
@@ -84,7 +77,7 @@ static_assert(sizeof(RawEvent) <= 72);
 // The mention a raw event becomes; its strings move out when it is the raw event's only mention
 // (most are), else they are copied. Built field by field, not from a default Mention, whose
 // modality would be one more reference taken and dropped on a block every thread shares.
-inline Mention MakeMention(RawEvent& raw, bool only_use) {
+inline Mention MakeMention(RawEvent& raw, bool only_use, const MentionJoin& join) {
   auto take = [only_use](SharedString& value) { return only_use ? std::move(value) : value; };
   return Mention{.document = raw.document,
                  .begin = raw.begin,
@@ -95,7 +88,8 @@ inline Mention MakeMention(RawEvent& raw, bool only_use) {
                  .time = !raw.time  ? SharedValue<MentionTime>()
                          : only_use ? std::move(raw.time->mention_time)
                                     : raw.time->mention_time,
-                 .modality = take(raw.modality)};
+                 .modality = take(raw.modality),
+                 .join = join};
 }
 
 // One MentionTime per distinct time expression, value, rule and anchor, handed out to any thread

@@ -301,7 +301,7 @@ std::vector<Event> MakeEvents(BuilderState& st, const std::vector<DocumentInfo>&
             for (uint32_t use = mention_uses[m]; use < mention_uses[m + 1]; ++use) {
               const uint32_t event = events_of_mention[use];
               if (event % jobs != share) continue;
-              Mention mention = MakeMention(raw, only_use);
+              Mention mention = MakeMention(raw, only_use, merged.joins[m]);
               if (raw.source != UINT32_MAX)
                 mention.source = static_cast<uint32_t>(entity_cluster[raw.source]);
               std::vector<Mention>& mentions = events[event].mentions;

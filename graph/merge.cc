@@ -130,7 +130,8 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
   // participant, by document), never from all events, so that merging stays
   // near-linear in the number of mentions.
   std::vector<uint32_t> cluster_of(st.events.size(), UINT32_MAX);
-  MergeContext ctx(st, documents, entity_cluster, cluster_of);
+  std::vector<MentionJoin> joins(st.events.size());
+  MergeContext ctx(st, documents, entity_cluster, cluster_of, joins);
 
   // Which entities each document names, and how often.
   // (entity, times), sorted by entity; an article's entity mentions come together.
@@ -375,6 +376,8 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
     for (std::size_t e : lanes[l].sequence) {
       if (cluster_of[e] != UINT32_MAX)
         cluster_of[e] = static_cast<uint32_t>(renumbered[l][cluster_of[e]]);
+      if (joins[e].nearest != MentionJoin::kNoEvent)
+        joins[e].nearest = static_cast<uint32_t>(renumbered[l][joins[e].nearest]);
     }
   }
   std::vector<Lane>().swap(lanes);
@@ -384,7 +387,8 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
     raw.source = cluster_of[raw.source];
     raw.target = cluster_of[raw.target];
   }
-  MergedEvents merged{std::move(clusters), std::vector<std::string>(type_ids.size())};
+  MergedEvents merged{std::move(clusters), std::vector<std::string>(type_ids.size()),
+                      std::move(joins)};
   for (const auto& [name, id] : type_ids) merged.type_names[id] = name;
   // The merge's tables (ctx, the order) are freed on return: the peak of a build's memory comes
   // next.

@@ -40,6 +40,8 @@ struct Cluster {
 struct MergedEvents {
   std::vector<Cluster> clusters;        // in the order one pass over the mentions makes them
   std::vector<std::string> type_names;  // by Cluster::type_id
+  // Why each raw mention is in its event; `nearest` indexes `clusters`.
+  std::vector<MentionJoin> joins;
 };
 
 // One pass over the mentions, each joining the best compatible event so far or starting one

@@ -46,11 +46,13 @@ struct Lane {
 
 struct MergeContext {
   MergeContext(BuilderState& state, const std::vector<DocumentInfo>& documents_in,
-               const std::vector<uint32_t>& entity_cluster_in, std::vector<uint32_t>& cluster_of_in)
+               const std::vector<uint32_t>& entity_cluster_in, std::vector<uint32_t>& cluster_of_in,
+               std::vector<MentionJoin>& joins_in)
       : st(state),
         documents(documents_in),
         entity_cluster(entity_cluster_in),
-        cluster_of(cluster_of_in) {}
+        cluster_of(cluster_of_in),
+        joins(joins_in) {}
 
   // Merges one lane's mentions into its clusters; sets cluster_of for its mentions.
   void MergeLane(Lane& lane) const;
@@ -59,6 +61,7 @@ struct MergeContext {
   const std::vector<DocumentInfo>& documents;
   const std::vector<uint32_t>& entity_cluster;  // raw entity mention -> entity
   std::vector<uint32_t>& cluster_of;            // mention -> its (first) cluster, in its lane
+  std::vector<MentionJoin>& joins;              // mention -> why; `nearest` in its lane
   // Which entities each document names, and how often: (entity, times), sorted by entity.
   using NamedCounts = std::vector<std::pair<std::size_t, int>>;
   std::vector<NamedCounts> named_in;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -17,11 +18,13 @@
 #include "eventgraph/prefetch.h"
 #include "merge.h"
 #include "merge_context.h"
+#include "merge_decision.h"
 #include "merge_index.h"
 
 namespace eventgraph {
 
 void MergeContext::MergeLane(Lane& lane) const {
+  const MergeWeights& weights = st.lexicons.merge;
   std::vector<Cluster>& clusters = lane.clusters;
   // An event's participants while it has few (most events have): the tests past the first read
   // these instead of the event and then its participant sets, two misses one after the other.
@@ -63,8 +66,8 @@ void MergeContext::MergeLane(Lane& lane) const {
     const std::optional<int>& published = published_day[raw.document];
     const ClusterHot& h = hot_of(cluster);
     if (!published || h.published_first == INT_MAX) return true;
-    return *published >= h.published_first - kNewsCycleDays &&
-           *published <= h.published_last + kNewsCycleDays;
+    return *published >= h.published_first - weights.news_cycle_days &&
+           *published <= h.published_last + weights.news_cycle_days;
   };
   auto same_kind = [&](const Cluster& cluster, const RawEvent& raw, bool* generalises) {
     const ClusterHot& h = hot_of(cluster);
@@ -349,18 +352,8 @@ void MergeContext::MergeLane(Lane& lane) const {
     }
     return false;
   };
-  // How many of `all` the event has, plus one when both have agents (compatible ones).
   // How many of `all` the event has: actors (people, organisations, countries) and places apart;
   // and whether both have agents (compatible ones, once compatible_with has passed).
-  struct Common {
-    int actors = 0, places = 0;
-    int specific = 0;  // actors that are not countries
-    bool both_agents = false;
-    // Countries are named in most news of their region: one country in common is no evidence.
-    bool enough_actors() const { return specific > 0 || actors >= 2; }
-    // What the score counts: the participants in common, one more when both have agents.
-    int shared() const { return actors + places + (both_agents ? 1 : 0); }
-  };
   auto common_with = [&](std::size_t c, const IdSet& agents, const IdSet& all) {
     const ClusterBrief& b = hot[c].brief;
     Common common;
@@ -540,6 +533,7 @@ void MergeContext::MergeLane(Lane& lane) const {
       if (covered.size() >= 2) {
         std::sort(covered.begin(), covered.end());
         for (std::size_t c : covered) add_to(c, e, agents, all);
+        joins[e].reasons = kJoinCollective;
         continue;
       }
     }
@@ -559,6 +553,35 @@ void MergeContext::MergeLane(Lane& lane) const {
     };
     std::size_t chosen = SIZE_MAX;
     int chosen_score = -1;
+    uint16_t chosen_reasons = 0;
+    // The candidate it came nearest to joining but did not, for `query explain`: ranked by why
+    // (an event that outscored it first), then score, then the earlier event.
+    std::size_t nearest = SIZE_MAX;
+    NearestWhy nearest_why = NearestWhy::kNone;
+    int nearest_score = 0;
+    auto passed_over = [&](std::size_t c, NearestWhy why, int score) {
+      auto rank = [](NearestWhy w) {
+        switch (w) {
+          case NearestWhy::kOutscored:
+            return 4;
+          case NearestWhy::kWeakNotUnique:
+            return 3;
+          case NearestWhy::kNoEvidence:
+            return 2;
+          case NearestWhy::kParticipantsConflict:
+            return 1;
+          case NearestWhy::kNone:
+            break;
+        }
+        return 0;
+      };
+      if (nearest != SIZE_MAX &&
+          std::tuple(rank(why), score, nearest) <= std::tuple(rank(nearest_why), nearest_score, c))
+        return;
+      nearest = c;
+      nearest_why = why;
+      nearest_score = score;
+    };
     std::size_t weak_choice = SIZE_MAX;  // the one event with weak evidence only, if one
     int weak_count = 0;
     // The tests on the small per-event entries first: most candidates fail one of them, and the
@@ -577,61 +600,56 @@ void MergeContext::MergeLane(Lane& lane) const {
       const std::size_t c = kept[i];
       const bool cluster_dated = hot[c].dated;
       generalises = hot[c].type_id != raw_type_id[raw.order];
-      if (!compatible_with(c, agents, all, agent_reach, mine_people)) continue;
-      const bool overlap = raw.dated && cluster_dated;  // the others were passed over above
-      const int size = hot[c].brief.size;
-      // Precision first: a date and a type are not evidence of one event (a day of news tells
-      // many meetings, a month many killings). Another article's event is joined only with an
-      // actor in common that is not a country, or two actors in common; by a mention that names
-      // no actor, through a place in common (kPlaceEvidenceDays) or, when it is dated, through
-      // its own article, which must name the event's actors ("the talks on Tuesday" in an
-      // article about two ministers).
-      const Common common = common_with(c, agents, all);
-      const int shared = common.shared();
-      const bool narrow_both = raw_days_exact && hot[c].days_exact &&
-                               raw_day_last - raw_day_first < kPlaceEvidenceDays &&
-                               hot[c].day_last - hot[c].day_first < kPlaceEvidenceDays;
-      const bool place_only =
-          common.places > 0 && actors.empty() && (!(raw.dated && cluster_dated) || narrow_both);
-      // One country in common is evidence only between mentions dated to the same few days; so
-      // is a generic event (no actor: "the April 4 chemical attack") whose article names one of
-      // the mention's actors.
-      const bool country_same_days = common.actors > 0 && narrow_both;
-      const bool generic_event_named =
-          narrow_both && !actors.empty() && actor_count(c) == 0 &&
-          article_names_any(st.events[clusters[c].members.front()].document, actors);
-      const bool generic_mention_named =
-          actors.empty() && narrow_both && named_by_article(c, raw.document, true);
-      const bool evidence = common.enough_actors() || country_same_days || generic_event_named ||
-                            generic_mention_named || place_only || own_event(c);
-      if (!evidence) {
-        // Weak evidence (one country in common, agents of one side, or, between two mentions
-        // naming no actor, the type and the same single day) decides only when no other event
-        // offers even that: a unique antecedent.
-        const bool same_day = raw_days_exact && hot[c].days_exact &&
-                              raw_day_first == raw_day_last && hot[c].day_first == raw_day_first &&
-                              hot[c].day_last == raw_day_last;
-        const bool weak = common.actors > 0 || common.both_agents ||
-                          (same_day && actors.empty() && actor_count(c) == 0);
-        if (weak && (overlap || !cluster_dated || !raw.dated)) {
-          weak_choice = weak_count++ == 0 ? c : SIZE_MAX;
-        }
+      if (!compatible_with(c, agents, all, agent_reach, mine_people)) {
+        passed_over(c, NearestWhy::kParticipantsConflict, 0);
         continue;
       }
-      int score = -1;
-      if (raw.dated) {
-        if (overlap) score = 100 + 10 * shared + size - (generalises ? 5 : 0);
-        // An undated event told by the same people takes this date.
-        if (!cluster_dated && common.enough_actors()) score = 40 + 10 * shared + size;
-      } else if (common.enough_actors() || place_only || own_event(c)) {
-        score = (cluster_dated ? 50 : 0) + 10 * shared + size;
+      // Both dated: they overlap (the others were passed over above).
+      PairFacts facts;
+      facts.mention_dated = raw.dated;
+      facts.event_dated = cluster_dated;
+      facts.generalises = generalises;
+      facts.mention_names_actor = !actors.empty();
+      facts.narrow_both = raw_days_exact && hot[c].days_exact &&
+                          raw_day_last - raw_day_first < weights.place_evidence_days &&
+                          hot[c].day_last - hot[c].day_first < weights.place_evidence_days;
+      facts.same_day = raw_days_exact && hot[c].days_exact && raw_day_first == raw_day_last &&
+                       hot[c].day_first == raw_day_first && hot[c].day_last == raw_day_last;
+      facts.event_size = hot[c].brief.size;
+      facts.common = common_with(c, agents, all);
+      const PairDecision decision =
+          DecidePair(facts, weights,
+                     PairQuestions{[&] { return actor_count(c); },
+                                   [&] {
+                                     return article_names_any(
+                                         st.events[clusters[c].members.front()].document, actors);
+                                   },
+                                   [&] { return named_by_article(c, raw.document, true); },
+                                   [&] { return own_event(c); }});
+      if (decision.strength == PairDecision::kWeak) {
+        weak_choice = weak_count++ == 0 ? c : SIZE_MAX;
+        passed_over(c, NearestWhy::kWeakNotUnique, 0);
+        continue;
       }
-      if (score > chosen_score || (score >= 0 && score == chosen_score && c < chosen)) {
+      if (decision.strength == PairDecision::kNone || decision.score < weights.threshold) {
+        passed_over(c, NearestWhy::kNoEvidence, 0);
+        continue;
+      }
+      if (chosen == SIZE_MAX || decision.score > chosen_score ||
+          (decision.score == chosen_score && c < chosen)) {
+        if (chosen != SIZE_MAX) passed_over(chosen, NearestWhy::kOutscored, chosen_score);
         chosen = c;
-        chosen_score = score;
+        chosen_score = decision.score;
+        chosen_reasons = decision.reasons;
+      } else {
+        passed_over(c, NearestWhy::kOutscored, decision.score);
       }
     }
-    if (chosen == SIZE_MAX && weak_count == 1) chosen = weak_choice;
+    if (chosen == SIZE_MAX && weak_count == 1) {
+      chosen = weak_choice;
+      chosen_reasons = kJoinWeakUnique;
+      chosen_score = 0;
+    }
     // In its own article, a definite mention ("the attack") is the latest
     // compatible event told before it.
     if (chosen == SIZE_MAX && !raw.dated && actors.empty()) {
@@ -652,6 +670,7 @@ void MergeContext::MergeLane(Lane& lane) const {
         }
       }
     }
+    if (chosen != SIZE_MAX && chosen_reasons == 0) chosen_reasons = kJoinArticleAntecedent;
     // Otherwise an undated mention that names nobody ("the joint news
     // conference") refers to an event of its type told by its own article, or
     // by people its article names; of several, to the one whose actors its
@@ -743,6 +762,7 @@ void MergeContext::MergeLane(Lane& lane) const {
         }
       }
     }
+    if (chosen != SIZE_MAX && chosen_reasons == 0) chosen_reasons = kJoinArticleSalience;
     // An undated mention joins the only dated event of its type when nothing
     // it says contradicts it: that event names nobody, or they share someone.
     if (chosen == SIZE_MAX && !raw.dated) {
@@ -760,6 +780,14 @@ void MergeContext::MergeLane(Lane& lane) const {
            shares(all, clusters[last_same_type].merge->everyone))) {
         chosen = last_same_type;
       }
+    }
+    if (chosen != SIZE_MAX && chosen_reasons == 0) chosen_reasons = kJoinOnlyDatedOfType;
+    MentionJoin& join = joins[e];
+    join.reasons = chosen == SIZE_MAX ? 0 : chosen_reasons;
+    join.score = static_cast<int16_t>(std::clamp(chosen_score, 0, INT16_MAX));
+    if (nearest != SIZE_MAX && nearest != chosen) {
+      join.nearest = static_cast<uint32_t>(nearest);
+      join.nearest_why = static_cast<uint16_t>(nearest_why);
     }
     if (chosen == SIZE_MAX) {
       chosen = clusters.size();

@@ -80,7 +80,8 @@ EventGraph Synthetic(std::size_t event_count) {
           random() % 4 == 0 ? random() % 20 : random() % graph.entities.size();
       event.participants.push_back({entity, p == 0 ? "agent" : "participant"});
     }
-    event.mentions.push_back({0, 0, 1, Mention::kNoSource, "A sentence.", "met", {}, "asserted"});
+    event.mentions.push_back(
+        {0, 0, 1, Mention::kNoSource, "A sentence.", "met", {}, "asserted", {}});
     graph.events.push_back(std::move(event));
   }
   for (std::size_t i = 1; i < event_count; ++i) {

@@ -43,13 +43,13 @@ with tempfile.TemporaryDirectory() as work:
         check(printed == shown, f"docs/query.md: '{command}' now prints:\n{printed}")
 
     # Every subcommand answers --help and --json.
-    for sub in ("events", "event", "causes", "effects", "before", "after", "timeline", "path", "neighbors",
+    for sub in ("events", "event", "explain", "causes", "effects", "before", "after", "timeline", "path", "neighbors",
                 "entities", "stats"):
         help_run = query(sub, "--help")
         check(help_run.returncode == 0 and "--json" in help_run.stdout and "--graph" in help_run.stdout,
               f"query {sub} --help")
     for args in (("stats",), ("events",), ("timeline",), ("entities",), ("event", "evt-0001"),
-                 ("causes", "protest"), ("effects", "evt-0001"), ("after", "evt-0001"),
+                 ("explain", "evt-0001"), ("causes", "protest"), ("effects", "evt-0001"), ("after", "evt-0001"),
                  ("neighbors", "Mudavadi"), ("path", "Mudavadi", "evt-0001")):
         run = query("--json", *args)
         try:

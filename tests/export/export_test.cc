@@ -95,7 +95,8 @@ TEST_CASE("Exports carry every event, entity and relation", "[export]") {
   event.modality = "asserted";
   event.confidence = 0.5;
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back({0, 2, 5, Mention::kNoSource, "A met B.\x01", "met", {}, "asserted"});
+  event.mentions.push_back(
+      {0, 2, 5, Mention::kNoSource, "A met B.\x01", "met", {}, "asserted", {}});
   graph.events.push_back(event);
   event.id = "evt-0002";
   graph.events.push_back(event);
@@ -129,7 +130,7 @@ TEST_CASE("GEXF is dynamic: dated nodes and edges carry their days", "[export]")
   event.start = "2017-04-03";
   event.end = "2017-04-09";
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back({0, 2, 5, Mention::kNoSource, "A met B.", "met", {}, "asserted"});
+  event.mentions.push_back({0, 2, 5, Mention::kNoSource, "A met B.", "met", {}, "asserted", {}});
   graph.events.push_back(event);
   event.id = "evt-0002";
   event.date = event.start = event.end = "";  // undated: always shown
@@ -170,7 +171,7 @@ TEST_CASE("TimelineJS slides give dates only as precisely as they are known", "[
     event.start = row.start;
     event.end = row.end;
     event.granularity = row.granularity;
-    event.mentions.push_back({0, 0, 1, Mention::kNoSource, "A & B met.", "met", {}, "alleged"});
+    event.mentions.push_back({0, 0, 1, Mention::kNoSource, "A & B met.", "met", {}, "alleged", {}});
     graph.events.push_back(event);
   }
   rapidjson::Document doc;
@@ -218,6 +219,8 @@ TEST_CASE("graph.json is lossless: reading it back gives the same graph", "[expo
   REQUIRE(graph.events.size() >= 3);
   REQUIRE_FALSE(graph.relations.empty());
   const std::string json = GraphJson(graph);
+  // "The attack" joined the chemical attack through its article: the record of why is kept.
+  CHECK(json.find("\"join\":{\"why\":\"article-antecedent\"") != std::string::npos);
   Result<EventGraph> read = ParseGraphJson(json, "graph.json");
   REQUIRE(read.ok());
   CHECK(GraphJson(*read) == json);
@@ -305,8 +308,15 @@ TEST_CASE("A bad graph.json fails with its path and the problem", "[export]") {
   bad_index.replace(number, bad_index.find_first_not_of("0123456789", number) - number, "999");
   std::string missing = good;
   missing.replace(missing.find("\"label\""), 7, "\"lable\"");
+  std::string bad_reason = good;
+  bad_reason.replace(bad_reason.find("\"why\":\"") + 7, 0, "because,");
+  std::string bad_nearest = good;
+  const std::size_t join = bad_nearest.find("\"nearest\":", bad_nearest.find("\"join\""));
+  bad_nearest.replace(join, bad_nearest.find_first_of(",}", join) - join, "\"nearest\":999");
   const Row kRows[] = {
       {"{not json", "not JSON"},
+      {bad_reason, "unknown reason in \"why\""},
+      {bad_nearest, "\"nearest\" is not an event"},
       {"{\"schema\": \"eventgraph-timeline/1\"}", "not an eventgraph graph"},
       {bad_index, "is not an index below"},
       {missing, "missing \"label\""},
@@ -401,7 +411,7 @@ TEST_CASE("DOT and Neo4j CSV escape what they must", "[export]") {
   event.type = "merger";
   event.label = "Merger, \"big\"";
   event.participants.push_back({0, "agent"});
-  event.mentions.push_back({0, 0, 1, Mention::kNoSource, "x", "x", {}, "asserted"});
+  event.mentions.push_back({0, 0, 1, Mention::kNoSource, "x", "x", {}, "asserted", {}});
   graph.events.push_back(event);
   const std::string dot = Dot(graph);
   CHECK(dot.find("\"ent-a\" [label=\"A \\\"Q\\\", Ltd\\\\\"") != std::string::npos);

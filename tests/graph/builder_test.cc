@@ -304,9 +304,10 @@ TEST_CASE("An article published after the talks dates its undated news by them",
   EventGraph graph = testing::BuildGraph({
       MakeDocument("Ana Souza met Peter Mwangi in Nairobi on Wednesday.", "2019-06-13", "a"),
       // Published Thursday about Wednesday's talks: the agreement is Wednesday's.
-      MakeDocument("After talks with Peter Mwangi, Ana Souza and Mwangi agreed to establish a joint "
-                   "commission.",
-                   "2019-06-14", "b"),
+      MakeDocument(
+          "After talks with Peter Mwangi, Ana Souza and Mwangi agreed to establish a joint "
+          "commission.",
+          "2019-06-14", "b"),
   });
   const Event* pledge = FindEvent(graph, "cooperation_pledge");
   REQUIRE(pledge != nullptr);
@@ -482,8 +483,8 @@ TEST_CASE("Places of one country can be one area when a subdivision is unknown",
           "2019-07-03", "a"),
       MakeDocument("Floods in Damascus forced 45 families from their homes on Monday.",
                    "2019-07-04", "b"),
-      MakeDocument("Floods in Nairobi forced 30 families from their homes on Monday.",
-                   "2019-07-05", "c"),
+      MakeDocument("Floods in Nairobi forced 30 families from their homes on Monday.", "2019-07-05",
+                   "c"),
   });
   std::vector<const Event*> floods = EventsOfType(graph, "flood");
   REQUIRE(floods.size() == 2);
@@ -511,4 +512,66 @@ TEST_CASE("A demonym before voters or protesters is the country acting", "[graph
     codes.insert(graph.entities[election->participants[0].entity].code);
   }
   CHECK(codes == std::set<std::string>{"CHLCVL", "KENCVL"});
+}
+
+TEST_CASE("Each mention records why it joined its event, and the candidate it did not join",
+          "[graph][explain]") {
+  EventGraph graph = testing::BuildGraph({
+      MakeDocument("Tomas Gallo was arrested on Monday.", "2019-07-03", "a"),
+      MakeDocument("Omar Haddad was arrested on Monday.", "2019-07-03", "b"),
+      MakeDocument("Police said Tomas Gallo was arrested on Monday.", "2019-07-04", "c"),
+  });
+  std::vector<const Event*> arrests = EventsOfType(graph, "arrest");
+  REQUIRE(arrests.size() == 2);
+  const Event* gallo = PeopleOf(graph, *arrests[0]).count("Tomas Gallo") ? arrests[0] : arrests[1];
+  const Event* haddad = gallo == arrests[0] ? arrests[1] : arrests[0];
+  REQUIRE(gallo->mentions.size() == 2);
+  const std::size_t gallo_index = static_cast<std::size_t>(gallo - graph.events.data());
+  int started = 0, joined = 0;
+  for (const Mention& mention : gallo->mentions) {
+    if (mention.join.reasons == 0) {
+      ++started;
+    } else {
+      ++joined;
+      CHECK(mention.join.reasons == kJoinActorInCommon);
+      CHECK(JoinReasonNames(mention.join.reasons) == "actor-in-common");
+      CHECK(mention.join.score > 100);  // dated, overlapping, a person in common
+    }
+  }
+  CHECK(started == 1);
+  CHECK(joined == 1);
+  // Haddad's arrest: its nearest candidate was Gallo's, of the same type and day, with nobody in
+  // common (or the other way round, in the order the merge met them).
+  REQUIRE(haddad->mentions.size() == 1);
+  const Mention& lone = haddad->mentions.front();
+  CHECK(lone.join.reasons == 0);
+  if (lone.join.nearest != MentionJoin::kNoEvent) {
+    CHECK(lone.join.nearest == gallo_index);
+    CHECK(std::string(NearestWhyName(static_cast<NearestWhy>(lone.join.nearest_why))) ==
+          "no-evidence");
+  } else {
+    bool gallo_saw_haddad = false;
+    for (const Mention& mention : gallo->mentions)
+      gallo_saw_haddad |=
+          mention.join.nearest == static_cast<std::size_t>(haddad - graph.events.data());
+    CHECK(gallo_saw_haddad);
+  }
+}
+
+TEST_CASE("Join reasons read back from their names", "[graph][explain]") {
+  uint16_t reasons = 0;
+  CHECK(ParseJoinReasons("", &reasons));
+  CHECK(reasons == 0);
+  CHECK(ParseJoinReasons("actor-in-common,same-article", &reasons));
+  CHECK(reasons == (kJoinActorInCommon | kJoinSameArticle));
+  CHECK(JoinReasonNames(reasons) == "actor-in-common,same-article");
+  CHECK_FALSE(ParseJoinReasons("actor-in-common,because", &reasons));
+  for (int bit = 0; bit < kJoinReasonCount; ++bit) {
+    CHECK(ParseJoinReasons(JoinReasonName(bit), &reasons));
+    CHECK(reasons == 1u << bit);
+  }
+  NearestWhy why = NearestWhy::kNone;
+  CHECK(ParseNearestWhy("participants-conflict", &why));
+  CHECK(why == NearestWhy::kParticipantsConflict);
+  CHECK_FALSE(ParseNearestWhy("unknown", &why));
 }

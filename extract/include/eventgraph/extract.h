@@ -131,6 +131,21 @@ struct TriggerSense {
   bool passive_agent = false;
 };
 
+// How the merge weighs what a mention and a candidate event share (data/merge/weights.tsv, read
+// by graph/merge_decision.h): a mention joins the event of the highest score at least
+// `threshold`, among those with evidence.
+struct MergeWeights {
+  int dated_overlap = 100;           // a dated mention, a dated event: their intervals overlap
+  int dates_undated_event = 40;      // a dated mention, an undated event with actors in common
+  int dated_event_for_undated = 50;  // an undated mention, a dated event
+  int per_shared = 10;               // each participant in common; one more when both have agents
+  int per_mention = 1;               // each mention the event has, up to 9
+  int generalised_type = -5;         // the mention's type is the event type's parent
+  int threshold = 0;
+  int news_cycle_days = 31;     // undated: only events of articles published this close
+  int place_evidence_days = 8;  // dated to fewer days than this: a place or country is evidence
+};
+
 struct Lexicons {
   std::string data_dir;
   PhraseTable<GazetteerEntry> gazetteer;  // case-sensitive surface forms
@@ -163,6 +178,7 @@ struct Lexicons {
   WordMap<std::string> modality_words;
   WordMap<bool> reporting_verbs;  // inflected "said" -> false, "claims" -> true
   WordMap<std::string> pronouns;  // "he" -> subject, "his" -> possessive
+  MergeWeights merge;
   // The linguistic backbone (data/models/syntax.bin), set by LoadSyntax: without it sentences
   // get no parse, and events no arguments.
   std::shared_ptr<const SyntaxModel> syntax;

@@ -21,6 +21,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eventgraph/document.h"
@@ -70,6 +71,46 @@ struct MentionTime {
   SharedString anchor;  // the date the value was computed from; "" for a date written in full
 };
 
+// Why a mention is in its event: the merge's record (graph/merge_decision.h decides), which
+// graph.json keeps and `query explain` shows.
+enum JoinReason : uint16_t {
+  kJoinActorInCommon = 1 << 0,        // an actor in common that is not a country
+  kJoinTwoActorsInCommon = 1 << 1,    // two actors (countries) in common
+  kJoinCountrySameDays = 1 << 2,      // a country in common, both dated to the same few days
+  kJoinEventArticleNames = 1 << 3,    // an event naming no actor whose article names the mention's
+  kJoinMentionArticleNames = 1 << 4,  // a mention naming no actor whose article names the event's
+  kJoinPlaceInCommon = 1 << 5,        // no actor named, a place in common
+  kJoinSameArticle = 1 << 6,          // an event its own article told before
+  kJoinWeakUnique = 1 << 7,           // weak evidence, and no other candidate had even that
+  kJoinArticleAntecedent = 1 << 8,    // a definite mention: its article's latest such event
+  kJoinArticleSalience = 1 << 9,      // undated, no actor: the event its article's names tell
+  kJoinOnlyDatedOfType = 1 << 10,     // undated: the only dated event of its type
+  kJoinCollective = 1 << 11,          // "met Putin and Lavrov": a mention of each pair's meeting
+};
+inline constexpr int kJoinReasonCount = 12;
+// Why a mention did not join the candidate it came nearest to.
+enum class NearestWhy : uint8_t {
+  kNone = 0,
+  kOutscored,             // it had evidence, but another event scored higher
+  kWeakNotUnique,         // weak evidence only, and other candidates had as much
+  kNoEvidence,            // nothing in common but the type and the dates
+  kParticipantsConflict,  // agents of other sides, other people met, or places apart
+};
+struct MentionJoin {
+  static constexpr uint32_t kNoEvent = UINT32_MAX;
+  uint16_t reasons : 12 = 0;     // JoinReason bits; none: the mention started its event
+  uint16_t nearest_why : 4 = 0;  // a NearestWhy
+  int16_t score = 0;             // the pair score it joined with (graph/merge_decision.h)
+  uint32_t nearest = kNoEvent;   // the event it came nearest to joining (index into events)
+};
+// "actor-in-common", ... as graph.json writes them: a reason's (by bit), a set's (comma-separated,
+// in bit order; "" for none), a NearestWhy's ("" for kNone); and back (false when unknown).
+const char* JoinReasonName(int bit);
+std::string JoinReasonNames(uint16_t reasons);
+const char* NearestWhyName(NearestWhy why);
+bool ParseJoinReasons(std::string_view names, uint16_t* reasons);
+bool ParseNearestWhy(std::string_view name, NearestWhy* why);
+
 // A graph holds millions of mentions: their strings are SharedStrings, so
 // that the mentions and relations of one sentence hold its text once and
 // repeated values (triggers, modalities, times) are not copied.
@@ -83,6 +124,7 @@ struct Mention {
   SharedValue<MentionTime> time;  // the time expression that dated it, if any
   // "asserted", "negated", "hypothetical", "future" or "alleged" (see EventMention::modality)
   SharedString modality = AssertedModality();
+  MentionJoin join;
   bool negated() const { return modality == "negated"; }
   // `time`, or a time of empty strings when nothing dated it.
   const MentionTime& time_or_none() const {
