@@ -32,7 +32,7 @@
 namespace eventgraph {
 namespace {
 
-constexpr uint32_t kMaxGap = 3;           // words a "*" in a trigger pattern may stand for
+constexpr uint32_t kMaxGap = 3;  // words a "*" in a trigger pattern may stand for
 
 // Length of `pattern` matched at token i (0 when it does not match).
 uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end,
@@ -55,8 +55,13 @@ uint32_t MatchPattern(const std::vector<Token>& tokens, uint32_t i, uint32_t end
 class ClauseReader {
  public:
   ClauseReader(const Segmented& seg, const Lexicons& lex, DocumentMentions* out)
-      : seg_(seg), lex_(lex), out_(*out), words_(out->words), entity_at_(seg.tokens.size(), -1),
-        first_person_(seg.sentences.size(), -1), pronoun_of_(seg.tokens.size(), nullptr),
+      : seg_(seg),
+        lex_(lex),
+        out_(*out),
+        words_(out->words),
+        entity_at_(seg.tokens.size(), -1),
+        first_person_(seg.sentences.size(), -1),
+        pronoun_of_(seg.tokens.size(), nullptr),
         children_(out->words.size()) {
     for (std::size_t m = 0; m < out_.entities.size(); ++m) {
       const EntityMention& mention = out_.entities[m];
@@ -122,12 +127,12 @@ class ClauseReader {
     int found = -1, found_rank = 5;
     for (uint32_t child : children_[w]) {
       const std::string_view base = Base(child);
-      const int rank = base == "appos"                               ? 0
+      const int rank = base == "appos"                                               ? 0
                        : base == "flat" || (base == "nmod" && CaseOf(child).empty()) ? 1
-                       : base == "nmod" && CaseOf(child) == "of"     ? 2
-                       : base == "compound" || base == "amod"        ? 3
-                       : base == "conj" && entity_at_[token] < 0     ? 4  // "Kenyan [,] X"
-                                                                     : 5;
+                       : base == "nmod" && CaseOf(child) == "of"                     ? 2
+                       : base == "compound" || base == "amod"                        ? 3
+                       : base == "conj" && entity_at_[token] < 0 ? 4  // "Kenyan [,] X"
+                                                                 : 5;
       const int entity = entity_at_[words_[child].token];
       if (rank < found_rank && entity >= 0 && !out_.entities[entity].modifier) {
         found = entity;
@@ -170,6 +175,50 @@ class ClauseReader {
   const EntityMention& Entity(int m) const { return out_.entities[m]; }
   const Lexicons& lexicons() const { return lex_; }
   const std::vector<SyntaxWord>& words() const { return words_; }
+
+  enum class CueReading { kRelates, kNoRelation, kByPosition, kLeftByPosition };
+  // The two events a relation cue at tokens [first, end) relates, read off the tree. A cue of
+  // prepositions and subordinators ("after", "ahead of", "in retaliation for") marks the event it
+  // governs (`right`: "after [the talks]", "after [Putin met ...]") and relates it to the event
+  // that phrase attaches to (`left`): the nearest event among its heads, or the object or subject
+  // of a head that is none ("ended their protest after ...", "the news conference came after").
+  // kNoRelation: such a cue that is an adverb ("had met before") or governs no event ("after 4
+  // pm"), or attaches to none. A cue with a verb ("prompted", "led to") is read by position
+  // (kByPosition). `event_of_word`: the sentence's events by their head word, -1 for none.
+  CueReading ReadCue(uint32_t first, uint32_t end, const std::vector<int>& event_of_word, int* left,
+                     int* right) const {
+    int32_t last = -1;
+    for (uint32_t t = first; t < end; ++t) {
+      const uint32_t w = out_.token_word[t];
+      if (w == DocumentMentions::kNoWord) return CueReading::kByPosition;
+      if (words_[w].upos == Upos::kVerb || words_[w].upos == Upos::kAux)
+        return CueReading::kByPosition;
+      last = static_cast<int32_t>(w);
+    }
+    if (last < 0) return CueReading::kByPosition;
+    const std::string_view base = Base(last);
+    if (base != "case" && base != "mark") return CueReading::kNoRelation;
+    const int32_t governed = words_[last].head;
+    if (governed < 0 || event_of_word[governed] < 0) return CueReading::kNoRelation;
+    *right = event_of_word[governed];
+    for (int32_t at = words_[governed].head; at >= 0; at = words_[at].head) {
+      if (event_of_word[at] >= 0) {
+        *left = event_of_word[at];
+        return CueReading::kRelates;
+      }
+      // A head that is no event ("came", "ended"): the event it is about, its object ("ended
+      // their protest after the arrests") else its subject ("the conference came after ...").
+      for (const char* wanted : {"obj", "nsubj", "nsubj:pass"}) {
+        for (uint32_t child : children_[at]) {
+          if (words_[child].relation == wanted && event_of_word[child] >= 0) {
+            *left = event_of_word[child];
+            return CueReading::kRelates;
+          }
+        }
+      }
+    }
+    return CueReading::kLeftByPosition;
+  }
   DocumentMentions& mentions() const { return out_; }
 
  private:
@@ -373,8 +422,8 @@ void JoinClauseSubject(const ClauseReader& tree, int32_t head, uint32_t sentence
 // Arguments from the dependents of the event's head word: subject, object and obliques by their
 // prepositions for a verb; possessor, compound and nominal modifiers for a noun (RoleOf); then
 // what the clause around supplies.
-void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence,
-                   bool passive_agent, EventMention* event) {
+void FindArguments(const ClauseReader& tree, int32_t head, uint32_t sentence, bool passive_agent,
+                   EventMention* event) {
   const DependentsRead read = ArgumentsOfDependents(tree, head, sentence, passive_agent, event);
   if (event->verbal) {
     PlacesOfArguments(tree, head, sentence, event);
@@ -421,7 +470,8 @@ std::string Modality(const ClauseReader& tree, int32_t head) {
       const std::string_view child_base = tree.Base(static_cast<int32_t>(child));
       if (child_base != "aux" && child_base != "advmod") continue;
       auto cue = tree.lexicons().modality_words.find(tree.Lower(static_cast<int32_t>(child)));
-      if (cue != tree.lexicons().modality_words.end() && cue->second == "negated") found = "negated";
+      if (cue != tree.lexicons().modality_words.end() && cue->second == "negated")
+        found = "negated";
     }
   }
   return found.empty() ? "asserted" : found;
@@ -476,7 +526,8 @@ void FindSources(const ClauseReader& tree, uint32_t sentence, std::size_t first_
     for (uint32_t child : tree.Children(verb))
       coordinated = coordinated || tree.Base(static_cast<int32_t>(child)) == "cc";
     const bool parenthetical =
-        governor >= 0 && (base == "parataxis" || (base == "conj" && !coordinated && governor < verb));
+        governor >= 0 &&
+        (base == "parataxis" || (base == "conj" && !coordinated && governor < verb));
     if (speaker < 0 && !reporting->second) continue;  // a claim is one whoever makes it
     for (std::size_t e = first_event; e < out.events.size(); ++e) {
       EventMention& event = out.events[e];
@@ -494,7 +545,8 @@ void FindSources(const ClauseReader& tree, uint32_t sentence, std::size_t first_
       if (speaker >= 0 && !has_agent) {
         for (uint32_t child : tree.Children(head)) {
           const std::string_view pronoun = tree.Lower(static_cast<int32_t>(child));
-          if (tree.Base(static_cast<int32_t>(child)) == "nsubj" && (pronoun == "we" || pronoun == "i"))
+          if (tree.Base(static_cast<int32_t>(child)) == "nsubj" &&
+              (pronoun == "we" || pronoun == "i"))
             AddArgument(&event, ArgumentRole::kAgent, speaker);
         }
       }
@@ -566,17 +618,35 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       for (std::size_t c : starting->second) cue_starts.emplace_back(c, i);
     }
     std::sort(cue_starts.begin(), cue_starts.end());
+    std::vector<int> event_of_word;
+    if (!cue_starts.empty()) {
+      event_of_word.assign(out->words.size(), -1);
+      for (std::size_t e = first_event; e < out->events.size(); ++e) {
+        const EventMention& event = out->events[e];
+        const int32_t head = tree.HeadOf(event.first_token, event.end_token);
+        if (head >= 0 && !event.attributive && event_of_word[head] < 0)
+          event_of_word[head] = static_cast<int>(e);
+      }
+    }
     for (const auto& [cue_index, i] : cue_starts) {
       const RelationCue& cue = lex.relation_cues[cue_index];
       uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
       if (length == 0) continue;
       int left = -1, right = -1;
-      for (std::size_t e = first_event; e < out->events.size(); ++e) {
-        if (out->events[e].attributive) continue;
-        if (out->events[e].end_token <= i) left = static_cast<int>(e);
-        if (right < 0 && out->events[e].first_token >= i + length) right = static_cast<int>(e);
+      const ClauseReader::CueReading reading =
+          tree.ReadCue(i, i + length, event_of_word, &left, &right);
+      if (reading == ClauseReader::CueReading::kNoRelation) continue;
+      if (reading == ClauseReader::CueReading::kByPosition ||
+          reading == ClauseReader::CueReading::kLeftByPosition) {
+        const bool right_known = reading == ClauseReader::CueReading::kLeftByPosition;
+        for (std::size_t e = first_event; e < out->events.size(); ++e) {
+          if (out->events[e].attributive) continue;
+          if (out->events[e].end_token <= i) left = static_cast<int>(e);
+          if (!right_known && right < 0 && out->events[e].first_token >= i + length)
+            right = static_cast<int>(e);
+        }
       }
-      if (left < 0 || right < 0) continue;
+      if (left < 0 || right < 0 || left == right) continue;
       StatedRelation relation;
       relation.type = cue.type;
       relation.sentence = s;

@@ -341,6 +341,29 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
       lanes[lane].sequence.push_back(static_cast<uint32_t>(e));
     }
   }
+  // Mentions a sentence relates ("the news conference came after Putin met Tillerson") tell two
+  // events: each one's partners of its own family (those of another never meet it), by mention.
+  {
+    std::vector<uint32_t>& start = ctx.partner_start;
+    std::vector<uint32_t>& partners = ctx.partners;
+    auto same_family = [&](const RawRelation& r) {
+      return r.source != r.target && root(raw_type_id[r.source]) == root(raw_type_id[r.target]);
+    };
+    start.assign(st.events.size() + 1, 0);
+    for (const RawRelation& r : st.relations) {
+      if (!same_family(r)) continue;
+      ++start[r.source + 1];
+      ++start[r.target + 1];
+    }
+    for (std::size_t m = 0; m < st.events.size(); ++m) start[m + 1] += start[m];
+    partners.resize(start.back());
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (const RawRelation& r : st.relations) {
+      if (!same_family(r)) continue;
+      partners[next[r.source]++] = r.target;
+      partners[next[r.target]++] = r.source;
+    }
+  }
   // The largest lanes first, so that the threads finish together.
   std::vector<std::size_t> by_size(lanes.size());
   for (std::size_t l = 0; l < lanes.size(); ++l) by_size[l] = l;

@@ -90,6 +90,16 @@ struct MergeContext {
   // every meeting of two of its people.
   std::vector<uint8_t> crowd;
   std::vector<uint32_t> position;  // mention -> its place in the merge order
+  // The mentions of its family a mention's sentence relates it to (before, after, causes):
+  // partners[partner_start[m] .. partner_start[m + 1]).
+  std::vector<uint32_t> partner_start, partners;
+  // Whether the text relates mention `e` to a mention already in `cluster` (of e's lane).
+  bool told_apart(std::size_t e, std::size_t cluster) const {
+    for (uint32_t at = partner_start[e]; at < partner_start[e + 1]; ++at) {
+      if (cluster_of[partners[at]] == cluster) return true;
+    }
+    return false;
+  }
 
   std::span<const RawArgument> arguments_of(const RawEvent& e) const {
     return std::span<const RawArgument>(st.arguments.data() + e.first_argument, e.argument_count);

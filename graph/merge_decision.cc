@@ -10,8 +10,8 @@ constexpr std::array<const char*, kJoinReasonCount> kReasonNames = {
     "actor-in-common",       "two-actors-in-common", "country-same-days",  "event-article-names",
     "mention-article-names", "place-in-common",      "same-article",       "weak-unique",
     "article-antecedent",    "article-salience",     "only-dated-of-type", "collective"};
-constexpr std::array<const char*, 5> kNearestNames = {"", "outscored", "weak-not-unique",
-                                                      "no-evidence", "participants-conflict"};
+constexpr std::array<const char*, 6> kNearestNames = {
+    "", "outscored", "weak-not-unique", "no-evidence", "participants-conflict", "told-apart"};
 
 }  // namespace
 

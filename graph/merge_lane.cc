@@ -528,7 +528,7 @@ void MergeContext::MergeLane(Lane& lane) const {
             ((!raw.dated || !cluster.dated) && !same_cycle(cluster, raw)))
           continue;
         const IdSet& theirs = cluster.merge->people;
-        if (theirs.size() >= 2 && subset(theirs, people)) covered.push_back(c);
+        if (theirs.size() >= 2 && subset(theirs, people) && !told_apart(e, c)) covered.push_back(c);
       }
       if (covered.size() >= 2) {
         std::sort(covered.begin(), covered.end());
@@ -570,6 +570,8 @@ void MergeContext::MergeLane(Lane& lane) const {
             return 2;
           case NearestWhy::kParticipantsConflict:
             return 1;
+          case NearestWhy::kToldApart:
+            return 5;  // it passed every other test
           case NearestWhy::kNone:
             break;
         }
@@ -602,6 +604,10 @@ void MergeContext::MergeLane(Lane& lane) const {
       generalises = hot[c].type_id != raw_type_id[raw.order];
       if (!compatible_with(c, agents, all, agent_reach, mine_people)) {
         passed_over(c, NearestWhy::kParticipantsConflict, 0);
+        continue;
+      }
+      if (told_apart(e, c)) {
+        passed_over(c, NearestWhy::kToldApart, 0);
         continue;
       }
       // Both dated: they overlap (the others were passed over above).
@@ -656,7 +662,7 @@ void MergeContext::MergeLane(Lane& lane) const {
       std::size_t latest = 0;
       for (std::size_t c : candidates(raw, {}, false, raw.document)) {
         if (!same_kind(clusters[c], raw, &generalises) ||
-            !compatible_with(c, agents, all, agent_reach, mine_people))
+            !compatible_with(c, agents, all, agent_reach, mine_people) || told_apart(e, c))
           continue;
         std::size_t earlier = SIZE_MAX;  // its latest mention in the article before this one
         told_in.ForMerged(raw.document, [&](uint32_t order, uint32_t cluster) {
@@ -725,7 +731,7 @@ void MergeContext::MergeLane(Lane& lane) const {
       auto may_join = [&](std::size_t c) {
         return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw) &&
                compatible_with(c, agents, all, agent_reach, mine_people) &&
-               (own_event(c) || named_by_article(c, raw.document, false));
+               (own_event(c) || named_by_article(c, raw.document, false)) && !told_apart(e, c);
       };
       auto settle = [&](std::size_t begin, std::size_t end) {  // [begin, end): one level
         std::size_t passing = 0;
@@ -777,7 +783,8 @@ void MergeContext::MergeLane(Lane& lane) const {
       if (same_type_dated == 1 && same_cycle(clusters[last_same_type], raw) &&
           compatible(clusters[last_same_type], agents, all, agent_reach) &&
           (actors.empty() || clusters[last_same_type].merge->everyone.empty() ||
-           shares(all, clusters[last_same_type].merge->everyone))) {
+           shares(all, clusters[last_same_type].merge->everyone)) &&
+          !told_apart(e, last_same_type)) {
         chosen = last_same_type;
       }
     }

@@ -181,6 +181,21 @@ TEST_CASE("Reported speech: the speaker is the source, not an event", "[events]"
   }
 }
 
+TEST_CASE("A cue word that relates no two events states no relation", "[events]") {
+  const char* kTexts[] = {
+      // "before" as an adverb: no event after it.
+      "Ana Souza had met Peter Mwangi before, and the talks failed.",
+      // "after" governs a time, not an event.
+      "The protest ended shortly after 4 pm, and the arrests began.",
+  };
+  for (const char* text : kTexts) {
+    INFO(text);
+    DocumentMentions m = ExtractMentions(MakeDocument(text), TestLexicons());
+    REQUIRE(m.events.size() >= 2);
+    CHECK(m.relations.empty());
+  }
+}
+
 TEST_CASE("Stated relations: causes and order, in the direction the cue names", "[events]") {
   struct Row {
     const char* text;
@@ -195,6 +210,13 @@ TEST_CASE("Stated relations: causes and order, in the direction the cue names", 
       {"The strike came after the chemical attack.", "before", "chemical_attack", "aerial_attack"},
       {"The protest followed by an arrest ended the day.", "before", "protest", "arrest"},
       {"The meeting took place on the eve of the vote.", "before", "meeting", "vote"},
+      // Read off the tree: the cue governs the event after it, and relates it to the event its
+      // phrase attaches to, or to the event a verb that is none is about.
+      {"Dock workers ended their protest after the arrests.", "before", "arrest", "protest"},
+      {"The news conference came after Ana Souza met Peter Mwangi.", "before", "meeting",
+       "press_conference"},
+      {"Rebels attacked the town hours after the air strike on their base.", "before",
+       "aerial_attack", "attack"},
   };
   for (const Row& row : kRows) {
     INFO(row.text);

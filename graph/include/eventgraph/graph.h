@@ -95,6 +95,7 @@ enum class NearestWhy : uint8_t {
   kWeakNotUnique,         // weak evidence only, and other candidates had as much
   kNoEvidence,            // nothing in common but the type and the dates
   kParticipantsConflict,  // agents of other sides, other people met, or places apart
+  kToldApart,  // its sentence relates the two (one before, after or because of the other)
 };
 struct MentionJoin {
   static constexpr uint32_t kNoEvent = UINT32_MAX;
