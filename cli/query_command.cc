@@ -77,7 +77,8 @@ const std::map<std::string, std::string, std::less<>>& JoinReasonText() {
       {"weak-not-unique", "weak evidence only, and other candidates had as much"},
       {"no-evidence", "nothing in common but the type and the dates"},
       {"participants-conflict",
-       "their participants conflict (agents of other sides, other people met, places apart)"}};
+       "their participants conflict (agents of other sides, other people met, places apart)"},
+      {"told-apart", "its sentence relates the two (one before, after or because of the other)"}};
   return kText;
 }
 
