@@ -425,14 +425,16 @@ void MergeContext::MergeLane(Lane& lane) const {
   // Whether an article names the actors of an event: two of them, or its only one.
   // Countries count only with `countries` (for a mention dated to the same few days): an article
   // about Iraq names Iraq and the United States, as do a hundred events of the month.
-  auto named_by_article = [&](std::size_t c, std::size_t document, bool countries) {
+  // With `two`, only two of them will do.
+  auto named_by_article = [&](std::size_t c, std::size_t document, bool countries,
+                              bool two = false) {
     int counted = 0, named = 0;
     for_each_participant(c, [&](std::size_t x) {
       if (is_location[x] || (is_country[x] && !countries)) return;
       ++counted;
       named += times_named(named_in[document], x) > 0 ? 1 : 0;
     });
-    return named >= 2 || (named == 1 && counted == 1);
+    return named >= 2 || (!two && named == 1 && counted == 1);
   };
   // Candidates whose small entries pass `keep`, in the order given, each entry asked for a few
   // candidates ahead: in a large corpus the entries of a lane's events are far larger than the
@@ -731,7 +733,8 @@ void MergeContext::MergeLane(Lane& lane) const {
       auto may_join = [&](std::size_t c) {
         return same_kind(clusters[c], raw, &generalises) && same_cycle(clusters[c], raw) &&
                compatible_with(c, agents, all, agent_reach, mine_people) &&
-               (own_event(c) || named_by_article(c, raw.document, false)) && !told_apart(e, c);
+               (own_event(c) || named_by_article(c, raw.document, false, /*two=*/true)) &&
+               !told_apart(e, c);
       };
       auto settle = [&](std::size_t begin, std::size_t end) {  // [begin, end): one level
         std::size_t passing = 0;
