@@ -246,11 +246,15 @@ void AddArgument(EventMention* event, ArgumentRole role, int entity) {
 
 // The role a dependent of an event takes, from its relation and preposition, or false when it
 // says nothing of who took part or where (a time, a manner, a reason).
+// `under_preposition`: the dependent hangs from a preposition the parser made its head ("conference
+// [with] Peter Mwangi"); it is read as that preposition's nominal.
 bool RoleOf(const ClauseReader& tree, int32_t event_word, bool verbal, int32_t dependent,
-            const EntityMention& named, ArgumentRole* role) {
-  const std::string_view relation = tree.words()[dependent].relation;
-  const std::string_view base = tree.Base(dependent);
-  const std::string_view preposition = tree.CaseOf(dependent);
+            const EntityMention& named, ArgumentRole* role,
+            std::string_view under_preposition = {}) {
+  const bool under = !under_preposition.empty();
+  const std::string_view relation = under ? "nmod" : tree.words()[dependent].relation;
+  const std::string_view base = under ? "nmod" : tree.Base(dependent);
+  const std::string_view preposition = under ? under_preposition : tree.CaseOf(dependent);
   (void)event_word;
   if (relation == "nsubj:pass" || base == "obj" || base == "iobj") {
     // "Rebels attacked the town of Kalima": a place attacked or visited is where it happened.
@@ -318,7 +322,21 @@ DependentsRead ArgumentsOfDependents(const ClauseReader& tree, int32_t head, uin
                                      bool passive_agent, EventMention* event) {
   DependentsRead read;
   const bool verbal = event->verbal;
-  for (int32_t word : TriggerDependents(tree, *event)) {
+  for (int32_t dependent : TriggerDependents(tree, *event)) {
+    // The parser sometimes heads a prepositional phrase with its preposition ("a news conference
+    // [with] -> Peter Mwangi"): the nominal under it is the dependent, marked by it.
+    int32_t word = dependent;
+    std::string_view under_preposition;
+    if (tree.words()[dependent].upos == Upos::kAdp) {
+      for (uint32_t child : tree.Children(dependent)) {
+        const std::string_view child_base = tree.Base(static_cast<int32_t>(child));
+        if (child_base == "obj" || child_base == "obl" || child_base == "nmod") {
+          word = static_cast<int32_t>(child);
+          under_preposition = tree.Lower(dependent);
+          break;
+        }
+      }
+    }
     const std::string_view relation = tree.words()[word].relation;
     if (!verbal && relation == "nmod:poss") {
       const std::vector<int> group = tree.GroupReferent(tree.words()[word].token, sentence);
@@ -331,7 +349,7 @@ DependentsRead ArgumentsOfDependents(const ClauseReader& tree, int32_t head, uin
     const EntityMention& named = tree.Entity(entity);
     if (named.modifier && tree.Base(word) != "compound") continue;
     ArgumentRole role;
-    if (!RoleOf(tree, head, verbal, word, named, &role)) continue;
+    if (!RoleOf(tree, head, verbal, word, named, &role, under_preposition)) continue;
     if (passive_agent && relation == "nsubj:pass") role = ArgumentRole::kAgent;
     std::vector<int> conjuncts;
     for (uint32_t child : tree.Children(word)) {
@@ -340,8 +358,10 @@ DependentsRead ArgumentsOfDependents(const ClauseReader& tree, int32_t head, uin
       if (other >= 0) conjuncts.push_back(other);
     }
     if (role == ArgumentRole::kAgent && !conjuncts.empty()) role = ArgumentRole::kParticipant;
+    const std::string_view preposition =
+        under_preposition.empty() ? tree.CaseOf(word) : under_preposition;
     read.told_with =
-        read.told_with || (role == ArgumentRole::kParticipant && tree.CaseOf(word) == "with");
+        read.told_with || (role == ArgumentRole::kParticipant && preposition == "with");
     AddArgument(event, role, entity);
     for (int other : conjuncts) AddArgument(event, role, other);
   }

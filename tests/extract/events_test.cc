@@ -79,7 +79,7 @@ TEST_CASE("Arguments come from the clause around the trigger", "[events]") {
   }
 }
 
-TEST_CASE("A noun told 'with' someone also takes the clause's subject; pronouns name people",
+TEST_CASE("A noun told 'with' someone also takes the clause's subject, pronouns name people",
           "[events]") {
   struct Row {
     const char* text;

@@ -41,7 +41,7 @@ TEST_CASE("Titles and demonyms give a name its kind, role and country", "[entiti
   CHECK(surname->kind == EntityKind::kPerson);
 }
 
-TEST_CASE("Country aliases map to one canonical country; modifiers are marked", "[entities]") {
+TEST_CASE("Country aliases map to one canonical country, modifiers are marked", "[entities]") {
   Document doc =
       MakeDocument("The U.S. and the USA and America. U.S. Secretary of State John Roe spoke.");
   DocumentMentions m = ExtractMentions(doc, TestLexicons());

@@ -144,7 +144,7 @@ TEST_CASE("Invalid UTF-8 in a .txt file is repaired and counted", "[reader]") {
   fs::remove(path);
 }
 
-TEST_CASE("A header date in another format is a warning; the document stays, undated", "[reader]") {
+TEST_CASE("A header date in another format is a warning, the document stays, undated", "[reader]") {
   std::string date, issue;
   CHECK(StripDateHeader("date 17/4/2017\nText", &date, &issue) == "\nText");
   CHECK(date.empty());
@@ -176,7 +176,7 @@ TEST_CASE("Documents over --max-doc-bytes are skipped whole, with a message", "[
   fs::remove(path);
 }
 
-TEST_CASE("Binary files are skipped; a file's issues are listed up to a cap", "[reader]") {
+TEST_CASE("Binary files are skipped, a file's issues are listed up to a cap", "[reader]") {
   fs::path path = fs::temp_directory_path() / "eventgraph_binary.jsonl";
   std::ofstream(path, std::ios::binary) << std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
   ReadOutcome binary = ReadInputFile({path.string(), InputFile::Format::kJsonl});

@@ -30,7 +30,7 @@ PairFacts Dated(bool narrow = true) {
 
 }  // namespace
 
-TEST_CASE("A date and a type alone are no evidence; an actor in common is", "[graph][merge]") {
+TEST_CASE("A date and a type alone are no evidence, an actor in common is", "[graph][merge]") {
   const MergeWeights weights;
   PairFacts facts = Dated();
   Answers answers;

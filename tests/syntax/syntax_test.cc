@@ -272,10 +272,7 @@ const AnalysisCase kKnownErrors[] = {
      {},
      {}},
     // Model: "fled" has GUM's lemma "flead" (a GUM error that outvotes WordNet's "fled -> flee").
-    {"The soldiers who fled the base were arrested on Friday .",
-     {},
-     {},
-     {{"fled", "flee"}}},
+    {"The soldiers who fled the base were arrested on Friday .", {}, {}, {{"fled", "flee"}}},
     // Model: "after" ADP (EWT and GUM tag every "after" that marks a clause SCONJ) and case of
     // "protesters"; "threw" VBP, so its lemma stays "threw", and xcomp of "fired".
     {"Police fired tear gas after protesters threw stones .",

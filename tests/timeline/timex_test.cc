@@ -258,7 +258,7 @@ TEST_CASE("Every rule of data/temporal/rules.tsv has a row in the table", "[time
   }
 }
 
-TEST_CASE("Anchored values record their anchor; absolute ones need none", "[timex]") {
+TEST_CASE("Anchored values record their anchor, absolute ones need none", "[timex]") {
   std::vector<Timex> relative = Tag("It happened yesterday.", "2017-04-12");
   REQUIRE(relative.size() == 1);
   CHECK(relative[0].anchor == "2017-04-12");
