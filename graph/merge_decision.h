@@ -59,6 +59,10 @@ struct PairQuestions {
   bool mention_article_names_event_actors() const { return mention_article(); }
   bool same_article() const { return same(); }
 };
+// Spelt out for compilers without deduction for aggregates (clang before 17).
+template <typename ActorCount, typename EventArticle, typename MentionArticle, typename SameArticle>
+PairQuestions(ActorCount, EventArticle, MentionArticle, SameArticle)
+    -> PairQuestions<ActorCount, EventArticle, MentionArticle, SameArticle>;
 
 // `ask` answers what costs a walk of the event's participants or of an article's names, asked
 // only when what is cheaper has not decided:
