@@ -47,6 +47,58 @@ bool Overlaps(const Event& event, const std::string& from, const std::string& to
   return (from.empty() || event.end >= from) && (to.empty() || event.start <= to);
 }
 
+// Events of one interval ("2017-04-12") in the order the text states ("the news conference came
+// after Putin met Tillerson": stated `before` and `causes`), else as they were; a cycle of stated
+// relations leaves its events as they were.
+void OrderSameDays(const EventGraph& graph, std::vector<std::size_t>* order) {
+  std::vector<std::vector<std::size_t>> later(graph.events.size());
+  for (const Relation& relation : graph.relations) {
+    if (relation.inferred || (relation.type != "before" && relation.type != "causes")) continue;
+    later[relation.source].push_back(relation.target);
+  }
+  auto same_interval = [&](std::size_t a, std::size_t b) {
+    const Event &x = graph.events[a], &y = graph.events[b];
+    return !x.start.empty() && x.start == y.start && x.end == y.end;
+  };
+  std::vector<std::size_t> place(graph.events.size());
+  for (std::size_t run = 0; run < order->size();) {
+    std::size_t end = run + 1;
+    while (end < order->size() && same_interval((*order)[run], (*order)[end])) ++end;
+    if (end - run > 1) {
+      // Kahn's algorithm over the run, the earliest placed first among those free.
+      const std::vector<std::size_t> events(order->begin() + run, order->begin() + end);
+      for (std::size_t i = 0; i < events.size(); ++i) place[events[i]] = i + 1;
+      std::vector<int> waiting(events.size(), 0);
+      for (std::size_t e : events) {
+        for (std::size_t next : later[e]) {
+          if (next < place.size() && place[next] > 0) ++waiting[place[next] - 1];
+        }
+      }
+      std::set<std::size_t> free;  // positions in `events`
+      for (std::size_t i = 0; i < events.size(); ++i) {
+        if (waiting[i] == 0) free.insert(i);
+      }
+      std::vector<std::size_t> sorted;
+      std::vector<bool> taken(events.size(), false);
+      while (!free.empty()) {
+        const std::size_t i = *free.begin();
+        free.erase(free.begin());
+        sorted.push_back(events[i]);
+        taken[i] = true;
+        for (std::size_t next : later[events[i]]) {
+          if (place[next] > 0 && --waiting[place[next] - 1] == 0) free.insert(place[next] - 1);
+        }
+      }
+      for (std::size_t i = 0; i < events.size(); ++i) {
+        if (!taken[i]) sorted.push_back(events[i]);  // in a cycle
+      }
+      std::copy(sorted.begin(), sorted.end(), order->begin() + run);
+      for (std::size_t e : events) place[e] = 0;
+    }
+    run = end;
+  }
+}
+
 }  // namespace
 
 GraphIndex::GraphIndex(const EventGraph& graph)
@@ -60,6 +112,7 @@ GraphIndex::GraphIndex(const EventGraph& graph)
     if (x.start.empty() != y.start.empty()) return !x.start.empty();
     return x.start < y.start;
   });
+  OrderSameDays(graph, &chronological_);
   for (std::size_t e : chronological_) {
     std::set<std::size_t> seen;
     for (const Participant& p : graph.events[e].participants) {

@@ -195,3 +195,38 @@ TEST_CASE("Query the seed articles", "[query][seeds]") {
   }
   CHECK(putin_before);
 }
+
+TEST_CASE("Events of one day come in the order the text states", "[query]") {
+  EventGraph graph;
+  graph.documents.push_back({"d", "d.txt", "2017-04-12", "", "2017-04-12", "document"});
+  const char* kLabels[] = {"News conference", "Meeting with Putin", "Talks with Lavrov",
+                           "Strike elsewhere"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    Event event;
+    event.id = "evt-000" + std::to_string(i + 1);
+    event.type = "meeting";
+    event.label = kLabels[i];
+    event.modality = "asserted";
+    event.confidence = 0.5;
+    event.start = event.end = event.date = i == 3 ? "2017-04-13" : "2017-04-12";
+    graph.events.push_back(event);
+  }
+  // The talks before the meeting, the meeting before the conference (each stated by a sentence);
+  // an inferred relation says nothing of order within a day.
+  graph.relations.push_back({2, 1, "before", false, 0, "", 1});
+  graph.relations.push_back({1, 0, "causes", false, 0, "", 1});
+  graph.relations.push_back({0, 2, "before", true, 0, "", 0});
+  RebuildTopology(&graph);
+  GraphIndex index(graph);
+  CHECK(Labels(graph, index.Events(EventFilter{})) ==
+        std::vector<std::string>{"Talks with Lavrov", "Meeting with Putin", "News conference",
+                                 "Strike elsewhere"});
+
+  // A cycle of stated relations leaves its events as they came.
+  graph.relations.push_back({0, 2, "before", false, 0, "", 1});
+  RebuildTopology(&graph);
+  GraphIndex cyclic(graph);
+  CHECK(Labels(graph, cyclic.Events(EventFilter{})) ==
+        std::vector<std::string>{"News conference", "Meeting with Putin", "Talks with Lavrov",
+                                 "Strike elsewhere"});
+}

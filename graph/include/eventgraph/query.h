@@ -78,7 +78,8 @@ class GraphIndex {
 
   const EventGraph& graph_;
   std::vector<std::vector<std::size_t>> events_of_;  // entity -> its events, chronological
-  std::vector<std::size_t> chronological_;           // all events, by start (undated last)
+  // All events by start (undated last); those of one interval in the order the text states.
+  std::vector<std::size_t> chronological_;
   std::vector<std::vector<std::size_t>> relations_into_, relations_from_;  // event -> relations
   boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> undirected_;
 };
