@@ -83,17 +83,19 @@ const std::map<std::string, std::string, std::less<>>& JoinReasonText() {
   return kText;
 }
 
-// "actor-in-common (an actor in common ...)" for each comma-separated name.
-std::string ExplainReasons(const std::string& names) {
+// "actor-in-common (an actor in common ...)": a reason's name with what it means.
+std::string Explained(const char* name) {
+  const auto text = JoinReasonText().find(name);
+  return text == JoinReasonText().end() ? name : std::string(name) + " (" + text->second + ")";
+}
+
+// Each reason a mention joined with, explained, in bit order.
+std::string ExplainedReasons(uint16_t reasons) {
   std::string out;
-  std::size_t at = 0;
-  while (at < names.size()) {
-    const std::size_t comma = std::min(names.find(',', at), names.size());
-    const std::string name = names.substr(at, comma - at);
-    const auto text = JoinReasonText().find(name);
+  for (int bit = 0; bit < kJoinReasonCount; ++bit) {
+    if ((reasons >> bit & 1u) == 0) continue;
     if (!out.empty()) out += "; ";
-    out += text == JoinReasonText().end() ? name : name + " (" + text->second + ")";
-    at = comma + 1;
+    out += Explained(JoinReasonName(bit));
   }
   return out;
 }
@@ -239,7 +241,7 @@ class Query {
     }
     auto why_joined = [](const Mention& m) { return JoinReasonNames(m.join.reasons); };
     auto nearest_why = [](const Mention& m) {
-      return std::string(NearestWhyName(static_cast<NearestWhy>(m.join.nearest_why)));
+      return NearestWhyName(static_cast<NearestWhy>(m.join.nearest_why));
     };
     if (options_.json) {
       std::cout << "{\"event\": " << JsonString(event.id)
@@ -281,13 +283,13 @@ class Query {
       if (m.join.reasons == 0) {
         std::cout << "started the event";
       } else {
-        std::cout << "joined: " << ExplainReasons(why_joined(m));
+        std::cout << "joined: " << ExplainedReasons(m.join.reasons);
         if (m.join.score > 0) std::cout << ", score " << m.join.score;
       }
       std::cout << "\n";
       if (m.join.nearest != MentionJoin::kNoEvent)
         std::cout << "     nearest other candidate: " << EventLine(graph_, m.join.nearest)
-                  << "\n       not joined: " << ExplainReasons(nearest_why(m)) << "\n";
+                  << "\n       not joined: " << Explained(nearest_why(m)) << "\n";
     }
     if (!kept_apart.empty()) {
       constexpr std::size_t kShown = 20;
@@ -297,7 +299,7 @@ class Query {
         const Mention& m = *kept_apart[i].mention;
         std::cout << "  - " << graph_.events[kept_apart[i].event].id << " ["
                   << graph_.documents[m.document].id << "] " << m.sentence
-                  << "\n       not joined: " << ExplainReasons(nearest_why(m)) << "\n";
+                  << "\n       not joined: " << Explained(nearest_why(m)) << "\n";
       }
       if (kept_apart.size() > kShown)
         std::cout << "  (" << kept_apart.size() - kShown << " more: --json lists all)\n";

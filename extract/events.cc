@@ -183,8 +183,9 @@ class ClauseReader {
   // that phrase attaches to (`left`): the nearest event among its heads, or the object or subject
   // of a head that is none ("ended their protest after ...", "the news conference came after").
   // kNoRelation: such a cue that is an adverb ("had met before") or governs no event ("after 4
-  // pm"), or attaches to none. A cue with a verb ("prompted", "led to") is read by position
-  // (kByPosition). `event_of_word`: the sentence's events by their head word, -1 for none.
+  // pm"). A cue with a verb ("prompted", "led to") is read by position (kByPosition), and so is
+  // the left event of a phrase whose heads name none (kLeftByPosition). `event_of_word`: the
+  // sentence's events by their head word, -1 for none.
   CueReading ReadCue(uint32_t first, uint32_t end, const std::vector<int>& event_of_word, int* left,
                      int* right) const {
     int32_t last = -1;
@@ -618,9 +619,12 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       i += best;
     }
 
+    // Each event's head word, -1 for none: the arguments and the relation cues read it.
+    std::vector<int32_t> event_heads(out->events.size() - first_event, -1);
     for (std::size_t e = first_event; e < out->events.size(); ++e) {
       EventMention& event = out->events[e];
       const int32_t head = tree.HeadOf(event.first_token, event.end_token);
+      event_heads[e - first_event] = head;
       if (head < 0) continue;
       event.verbal = tree.IsVerb(head);
       event.attributive = tree.Base(head) == "amod";
@@ -643,7 +647,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
       event_of_word.assign(out->words.size(), -1);
       for (std::size_t e = first_event; e < out->events.size(); ++e) {
         const EventMention& event = out->events[e];
-        const int32_t head = tree.HeadOf(event.first_token, event.end_token);
+        const int32_t head = event_heads[e - first_event];
         if (head >= 0 && !event.attributive && event_of_word[head] < 0)
           event_of_word[head] = static_cast<int>(e);
       }
