@@ -578,6 +578,60 @@ void FindSources(const ClauseReader& tree, uint32_t sentence, std::size_t first_
 
 }  // namespace
 
+// Relations stated by a cue between two triggers of sentence `s`, whose events start at
+// `first_event` and have the head words `event_heads`.
+void StateRelations(const ClauseReader& tree, const Segmented& seg, const Lexicons& lex, uint32_t s,
+                    std::size_t first_event, const std::vector<int32_t>& event_heads,
+                    DocumentMentions* out) {
+  const std::vector<Token>& tokens = seg.tokens;
+  const Sentence& sentence = seg.sentences[s];
+  // (cue, token) where a cue's first word stands, cue by cue as the file lists them.
+  std::vector<std::pair<std::size_t, uint32_t>> cue_starts;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    auto starting = lex.relation_cues_by_first.find(tokens[i].Lower());
+    if (starting == lex.relation_cues_by_first.end()) continue;
+    for (std::size_t c : starting->second) cue_starts.emplace_back(c, i);
+  }
+  std::sort(cue_starts.begin(), cue_starts.end());
+  std::vector<int> event_of_word;
+  if (!cue_starts.empty()) {
+    event_of_word.assign(out->words.size(), -1);
+    for (std::size_t e = first_event; e < out->events.size(); ++e) {
+      const EventMention& event = out->events[e];
+      const int32_t head = event_heads[e - first_event];
+      if (head >= 0 && !event.attributive && event_of_word[head] < 0)
+        event_of_word[head] = static_cast<int>(e);
+    }
+  }
+  for (const auto& [cue_index, i] : cue_starts) {
+    const RelationCue& cue = lex.relation_cues[cue_index];
+    uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
+    if (length == 0) continue;
+    int left = -1, right = -1;
+    const ClauseReader::CueReading reading =
+        tree.ReadCue(i, i + length, event_of_word, &left, &right);
+    if (reading == ClauseReader::CueReading::kNoRelation) continue;
+    if (reading == ClauseReader::CueReading::kByPosition ||
+        reading == ClauseReader::CueReading::kLeftByPosition) {
+      const bool right_known = reading == ClauseReader::CueReading::kLeftByPosition;
+      for (std::size_t e = first_event; e < out->events.size(); ++e) {
+        if (out->events[e].attributive) continue;
+        if (out->events[e].end_token <= i) left = static_cast<int>(e);
+        if (!right_known && right < 0 && out->events[e].first_token >= i + length)
+          right = static_cast<int>(e);
+      }
+    }
+    if (left < 0 || right < 0 || left == right) continue;
+    StatedRelation relation;
+    relation.type = cue.type;
+    relation.sentence = s;
+    bool forward = cue.direction == CueDirection::kLeftToRight;
+    relation.source = static_cast<uint32_t>(forward ? left : right);
+    relation.target = static_cast<uint32_t>(forward ? right : left);
+    out->relations.push_back(relation);
+  }
+}
+
 void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentions* out) {
   const std::vector<Token>& tokens = seg.tokens;
   const ClauseReader tree(seg, lex, out);
@@ -633,52 +687,7 @@ void FindEventMentions(const Segmented& seg, const Lexicons& lex, DocumentMentio
     }
     FindSources(tree, s, first_event);
 
-    // Relations stated by a cue between two triggers of this sentence.
-    // (cue, token) where a cue's first word stands, cue by cue as the file lists them.
-    std::vector<std::pair<std::size_t, uint32_t>> cue_starts;
-    for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-      auto starting = lex.relation_cues_by_first.find(tokens[i].Lower());
-      if (starting == lex.relation_cues_by_first.end()) continue;
-      for (std::size_t c : starting->second) cue_starts.emplace_back(c, i);
-    }
-    std::sort(cue_starts.begin(), cue_starts.end());
-    std::vector<int> event_of_word;
-    if (!cue_starts.empty()) {
-      event_of_word.assign(out->words.size(), -1);
-      for (std::size_t e = first_event; e < out->events.size(); ++e) {
-        const EventMention& event = out->events[e];
-        const int32_t head = event_heads[e - first_event];
-        if (head >= 0 && !event.attributive && event_of_word[head] < 0)
-          event_of_word[head] = static_cast<int>(e);
-      }
-    }
-    for (const auto& [cue_index, i] : cue_starts) {
-      const RelationCue& cue = lex.relation_cues[cue_index];
-      uint32_t length = MatchPattern(tokens, i, sentence.end_token, cue.tokens, 0);
-      if (length == 0) continue;
-      int left = -1, right = -1;
-      const ClauseReader::CueReading reading =
-          tree.ReadCue(i, i + length, event_of_word, &left, &right);
-      if (reading == ClauseReader::CueReading::kNoRelation) continue;
-      if (reading == ClauseReader::CueReading::kByPosition ||
-          reading == ClauseReader::CueReading::kLeftByPosition) {
-        const bool right_known = reading == ClauseReader::CueReading::kLeftByPosition;
-        for (std::size_t e = first_event; e < out->events.size(); ++e) {
-          if (out->events[e].attributive) continue;
-          if (out->events[e].end_token <= i) left = static_cast<int>(e);
-          if (!right_known && right < 0 && out->events[e].first_token >= i + length)
-            right = static_cast<int>(e);
-        }
-      }
-      if (left < 0 || right < 0 || left == right) continue;
-      StatedRelation relation;
-      relation.type = cue.type;
-      relation.sentence = s;
-      bool forward = cue.direction == CueDirection::kLeftToRight;
-      relation.source = static_cast<uint32_t>(forward ? left : right);
-      relation.target = static_cast<uint32_t>(forward ? right : left);
-      out->relations.push_back(relation);
-    }
+    StateRelations(tree, seg, lex, s, first_event, event_heads, out);
   }
 }
 

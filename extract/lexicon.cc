@@ -2,7 +2,6 @@
 // malformed line fails the whole load with `file:line: reason`, so that a run
 // never starts on a half-understood lexicon. See docs/data.md for the files.
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <iterator>
 #include <set>
@@ -181,6 +180,42 @@ class NameTableLoader {
   auto rows##_result = ReadTsv(path, min, max);           \
   if (!rows##_result.ok()) return rows##_result.status(); \
   const std::vector<TsvRow>& rows = *rows##_result
+
+// The merge's weights (merge/weights.tsv): every name once, each an integer.
+Status ReadMergeWeights(const std::string& path, MergeWeights* weights) {
+  EVENTGRAPH_READ(rows, path, 2, 3);
+  const std::pair<const char*, int MergeWeights::*> kNames[] = {
+      {"dated_overlap", &MergeWeights::dated_overlap},
+      {"dates_undated_event", &MergeWeights::dates_undated_event},
+      {"dated_event_for_undated", &MergeWeights::dated_event_for_undated},
+      {"per_shared", &MergeWeights::per_shared},
+      {"per_mention", &MergeWeights::per_mention},
+      {"generalised_type", &MergeWeights::generalised_type},
+      {"threshold", &MergeWeights::threshold},
+      {"news_cycle_days", &MergeWeights::news_cycle_days},
+      {"place_evidence_days", &MergeWeights::place_evidence_days}};
+  std::set<std::string> seen;
+  for (const TsvRow& row : rows) {
+    const auto* known = std::find_if(std::begin(kNames), std::end(kNames), [&](const auto& entry) {
+      return row.fields[0] == entry.first;
+    });
+    if (known == std::end(kNames))
+      return Status(StatusCode::kDataError, "unknown merge weight \"" + row.fields[0] + "\"", path,
+                    row.line);
+    if (!seen.insert(row.fields[0]).second)
+      return Status(StatusCode::kDataError, "merge weight \"" + row.fields[0] + "\" given twice",
+                    path, row.line);
+    if (!ParseInt(row.fields[1], &(weights->*(known->second))))
+      return Status(StatusCode::kDataError, "expected an integer, got \"" + row.fields[1] + "\"",
+                    path, row.line);
+  }
+  for (const auto& [name, member] : kNames) {
+    if (!seen.count(name))
+      return Status(StatusCode::kDataError, std::string("merge weight \"") + name + "\" missing",
+                    path);
+  }
+  return Status();
+}
 
 }  // namespace
 
@@ -381,45 +416,8 @@ Result<Lexicons> LoadLexicons(const std::string& data_dir,
                     ontology, row.line);
     }
   }
-  // The merge's weights: every name once, each an integer.
-  const std::string weights = data_dir + "/merge/weights.tsv";
-  EVENTGRAPH_READ(weight_rows, weights, 2, 3);
-  const std::pair<const char*, int MergeWeights::*> kWeightNames[] = {
-      {"dated_overlap", &MergeWeights::dated_overlap},
-      {"dates_undated_event", &MergeWeights::dates_undated_event},
-      {"dated_event_for_undated", &MergeWeights::dated_event_for_undated},
-      {"per_shared", &MergeWeights::per_shared},
-      {"per_mention", &MergeWeights::per_mention},
-      {"generalised_type", &MergeWeights::generalised_type},
-      {"threshold", &MergeWeights::threshold},
-      {"news_cycle_days", &MergeWeights::news_cycle_days},
-      {"place_evidence_days", &MergeWeights::place_evidence_days}};
-  std::set<std::string> weights_seen;
-  for (const TsvRow& row : weight_rows) {
-    const auto* known =
-        std::find_if(std::begin(kWeightNames), std::end(kWeightNames),
-                     [&](const auto& entry) { return row.fields[0] == entry.first; });
-    if (known == std::end(kWeightNames))
-      return Status(StatusCode::kDataError, "unknown merge weight \"" + row.fields[0] + "\"",
-                    weights, row.line);
-    if (!weights_seen.insert(row.fields[0]).second)
-      return Status(StatusCode::kDataError, "merge weight \"" + row.fields[0] + "\" given twice",
-                    weights, row.line);
-    int value = 0;
-    const std::string& text = row.fields[1];
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-      return Status(StatusCode::kDataError, "expected an integer, got \"" + text + "\"", weights,
-                    row.line);
-    lex.merge.*(known->second) = value;
-  }
-  if (weights_seen.size() != std::size(kWeightNames)) {
-    for (const auto& [name, member] : kWeightNames) {
-      if (!weights_seen.count(name))
-        return Status(StatusCode::kDataError, std::string("merge weight \"") + name + "\" missing",
-                      weights);
-    }
-  }
+  if (Status read = ReadMergeWeights(data_dir + "/merge/weights.tsv", &lex.merge); !read.ok())
+    return read;
   std::unordered_map<std::string, Irregular> irregular;
   EVENTGRAPH_READ(irregular_rows, lexdir + "irregular_verbs.tsv", 2, 5);
   for (const TsvRow& row : irregular_rows) {

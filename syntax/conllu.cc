@@ -2,8 +2,8 @@
 #include "eventgraph/conllu.h"
 
 #include "eventgraph/syntax.h"
+#include "eventgraph/text_util.h"
 
-#include <charconv>
 #include <fstream>
 #include <string_view>
 
@@ -22,11 +22,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
     fields.push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
-}
-
-bool ParseInt(std::string_view text, int* value) {
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return error == std::errc() && end == text.data() + text.size();
 }
 
 }  // namespace
@@ -126,8 +121,8 @@ void WriteConlluSentence(const ConlluSentence& sentence, std::ostream& out) {
       static const std::string kEmpty = "_";
       return value.empty() ? kEmpty : value;
     };
-    out << id++ << '\t' << field(word.form) << '\t' << field(word.lemma) << '\t'
-        << field(word.upos) << '\t' << field(word.xpos) << '\t' << field(word.feats) << '\t';
+    out << id++ << '\t' << field(word.form) << '\t' << field(word.lemma) << '\t' << field(word.upos)
+        << '\t' << field(word.xpos) << '\t' << field(word.feats) << '\t';
     if (word.head < 0) {
       out << '_';
     } else {

@@ -143,6 +143,11 @@ int LeadingInt(std::string_view text) {
   return value;
 }
 
+bool ParseInt(std::string_view text, int* value) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
 std::string Slugify(std::string_view text) {
   std::string slug;
   bool pending_dash = false;

@@ -35,6 +35,10 @@ bool StartsWith(std::string_view text, std::string_view prefix);
 // not fit an int.
 int LeadingInt(std::string_view text);
 
+// The integer that is the whole of `text` (digits, an optional '-'): false for anything else, or
+// for a number that does not fit an int.
+bool ParseInt(std::string_view text, int* value);
+
 // "Khan Sheikhoun" -> "khan-sheikhoun": a lowercase ASCII identifier.
 std::string Slugify(std::string_view text);
 
