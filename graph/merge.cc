@@ -113,6 +113,29 @@ bool MergeContext::compatible(const Cluster& c, const IdSet& agents, const IdSet
   return meet(agent_reach, c.merge->agent_sides);
 }
 
+void MergeContext::ListPartners(const std::vector<RawRelation>& relations,
+                                const std::vector<uint32_t>& family_of_type) {
+  auto same_family = [&](const RawRelation& r) {
+    return r.source != r.target &&
+           family_of_type[raw_type_id[r.source]] == family_of_type[raw_type_id[r.target]];
+  };
+  partner_start.assign(raw_type_id.size() + 1, 0);
+  for (const RawRelation& r : relations) {
+    if (!same_family(r)) continue;
+    ++partner_start[r.source + 1];
+    ++partner_start[r.target + 1];
+  }
+  for (std::size_t m = 0; m + 1 < partner_start.size(); ++m)
+    partner_start[m + 1] += partner_start[m];
+  partners.resize(partner_start.back());
+  std::vector<uint32_t> next(partner_start.begin(), partner_start.end() - 1);
+  for (const RawRelation& r : relations) {
+    if (!same_family(r)) continue;
+    partners[next[r.source]++] = r.target;
+    partners[next[r.target]++] = r.source;
+  }
+}
+
 int MergeContext::cycle_month(const RawEvent& raw) const {
   const std::optional<int>& published = published_day[raw.document];
   if (!published) return 0;
@@ -322,18 +345,18 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
       family[std::max(a, b)] = std::min(a, b);
     }
   }
+  std::vector<uint32_t> family_of_type(type_ids.size());  // the smallest type of its family
+  for (uint32_t t = 0; t < type_ids.size(); ++t) family_of_type[t] = root(t);
   std::vector<Lane> lanes;
   std::vector<uint32_t>& position = ctx.position;
   position.resize(st.events.size());
   {
     // Lanes are numbered in the order their first mention comes.
     std::vector<uint32_t> lane_of_family(type_ids.size(), UINT32_MAX);
-    std::vector<uint32_t> lane_of_type(type_ids.size());
-    for (uint32_t t = 0; t < type_ids.size(); ++t) lane_of_type[t] = root(t);
     for (std::size_t p = 0; p < order.size(); ++p) {
       const std::size_t e = order[p];
       position[e] = static_cast<uint32_t>(p);
-      uint32_t& lane = lane_of_family[lane_of_type[raw_type_id[e]]];
+      uint32_t& lane = lane_of_family[family_of_type[raw_type_id[e]]];
       if (lane == UINT32_MAX) {
         lane = static_cast<uint32_t>(lanes.size());
         lanes.emplace_back();
@@ -341,29 +364,7 @@ MergedEvents MergeEventMentions(BuilderState& st, const std::vector<DocumentInfo
       lanes[lane].sequence.push_back(static_cast<uint32_t>(e));
     }
   }
-  // Mentions a sentence relates ("the news conference came after Putin met Tillerson") tell two
-  // events: each one's partners of its own family (those of another never meet it), by mention.
-  {
-    std::vector<uint32_t>& start = ctx.partner_start;
-    std::vector<uint32_t>& partners = ctx.partners;
-    auto same_family = [&](const RawRelation& r) {
-      return r.source != r.target && root(raw_type_id[r.source]) == root(raw_type_id[r.target]);
-    };
-    start.assign(st.events.size() + 1, 0);
-    for (const RawRelation& r : st.relations) {
-      if (!same_family(r)) continue;
-      ++start[r.source + 1];
-      ++start[r.target + 1];
-    }
-    for (std::size_t m = 0; m < st.events.size(); ++m) start[m + 1] += start[m];
-    partners.resize(start.back());
-    std::vector<uint32_t> next(start.begin(), start.end() - 1);
-    for (const RawRelation& r : st.relations) {
-      if (!same_family(r)) continue;
-      partners[next[r.source]++] = r.target;
-      partners[next[r.target]++] = r.source;
-    }
-  }
+  ctx.ListPartners(st.relations, family_of_type);
   // The largest lanes first, so that the threads finish together.
   std::vector<std::size_t> by_size(lanes.size());
   for (std::size_t l = 0; l < lanes.size(); ++l) by_size[l] = l;

@@ -93,6 +93,11 @@ struct MergeContext {
   // The mentions of its family a mention's sentence relates it to (before, after, causes):
   // partners[partner_start[m] .. partner_start[m + 1]).
   std::vector<uint32_t> partner_start, partners;
+  // Lists the partners: mentions a sentence relates ("the news conference came after Putin met
+  // Tillerson") tell two events; those of two families never meet, so only a mention's own
+  // family's are kept. `family_of_type`: each type's family (its smallest type).
+  void ListPartners(const std::vector<RawRelation>& relations,
+                    const std::vector<uint32_t>& family_of_type);
   // Whether the text relates mention `e` to a mention already in `cluster` (of e's lane).
   bool told_apart(std::size_t e, std::size_t cluster) const {
     for (uint32_t at = partner_start[e]; at < partner_start[e + 1]; ++at) {
